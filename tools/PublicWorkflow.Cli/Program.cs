@@ -1,0 +1,1 @@
+return PublicWorkflow.Cli.CliApp.Run(args, Console.Out, Console.Error);
