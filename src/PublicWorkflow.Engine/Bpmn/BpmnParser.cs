@@ -57,7 +57,6 @@ public static class BpmnParser
             Nodes = reader.Nodes.ToValueList(),
             Flows = reader.Flows.ToValueList(),
             RawElements = reader.Raw.ToValueList(),
-            DuplicateIds = reader.Duplicates.ToValueList(),
             Messages = root.Elements(ModelNs + "message")
                 .Select(m => new MessageDefinition((string?)m.Attribute("id") ?? "", (string?)m.Attribute("name"))).ToValueList(),
             Escalations = root.Elements(ModelNs + "escalation")
@@ -116,7 +115,6 @@ public static class BpmnParser
         public List<FlowNode> Nodes { get; } = [];
         public List<SequenceFlow> Flows { get; } = [];
         public List<RawElement> Raw { get; } = [];
-        public List<DuplicateId> Duplicates { get; } = [];
 
         public void ReadContainer(XElement container, string? parentId)
         {
@@ -130,7 +128,7 @@ public static class BpmnParser
                 var id = (string?)child.Attribute("id");
                 if (id is not null && !seenIds.Add(id))
                 {
-                    Duplicates.Add(new DuplicateId(id, SafeXml.LineOf(child)));
+                    Raw.Add(new RawElement(RawElementKind.DuplicateId, child.Name.LocalName, id, parentId, SafeXml.LineOf(child), SafeXml.Normalise(child)));
                     continue;
                 }
 

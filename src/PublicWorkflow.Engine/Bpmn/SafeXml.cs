@@ -16,6 +16,7 @@ public static class SafeXml
         MaxCharactersFromEntities = 0,
         MaxCharactersInDocument = MaxCharacters,
         IgnoreComments = true,
+        IgnoreWhitespace = true,
         IgnoreProcessingInstructions = true,
     };
 

@@ -36,9 +36,10 @@ public sealed class CompiledExpression
             expression = new CompiledExpression(source, Jint.Engine.PrepareScript($"(\n{code}\n)", strict: true));
             return true;
         }
-        catch (Exception ex) when (ex is Acornima.ParseErrorException or Jint.Runtime.JavaScriptException)
+        catch (Exception ex) when (ex is ScriptPreparationException or Acornima.ParseErrorException)
         {
-            error = ex.Message;
+            // The parser's position refers to our parenthesised wrapper, so only its description is useful.
+            error = (ex.InnerException ?? ex) is Acornima.ParseErrorException parse ? parse.Description : ex.Message;
             return false;
         }
     }

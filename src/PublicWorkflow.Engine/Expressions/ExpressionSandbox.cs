@@ -58,6 +58,7 @@ public static class ExpressionSandbox
                 (function () {
                   delete Math.random;
                   for (const name of Object.getOwnPropertyNames(globalThis)) {
+                    if (name === 'globalThis') continue; // freezing the global object would stop variables being set
                     const value = globalThis[name];
                     if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
                       Object.freeze(value);
@@ -93,7 +94,7 @@ public static class ExpressionSandbox
             }
             catch (Exception ex) when (ex is JavaScriptException or JintException or TimeoutException or InvalidOperationException or ArgumentException)
             {
-                return new ConditionResult(false, ex.Message);
+                return new ConditionResult(false, Explain(ex));
             }
             finally
             {
@@ -106,6 +107,15 @@ public static class ExpressionSandbox
                 }
             }
         }
+
+        private static string Explain(Exception ex) => ex switch
+        {
+            StatementsCountOverflowException => $"the condition ran more than {MaxStatements} statements and was stopped",
+            MemoryLimitExceededException => $"the condition used more than {MemoryLimitBytes / 1_000_000} MB of memory and was stopped",
+            RecursionDepthOverflowException => "the condition recursed too deeply and was stopped",
+            TimeoutException => $"the condition ran longer than {Timeout.TotalMilliseconds} ms and was stopped",
+            _ => ex.Message,
+        };
 
         private JsValue ToJs(JsonElement value)
         {
@@ -141,7 +151,8 @@ public static class ExpressionSandbox
     {
         public DateTimeOffset Now { get; set; }
 
-        public override DateTimeOffset GetUtcNow() => Now;
+        // Jint reads the clock part of this value as UTC, so it must carry offset zero.
+        public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
     }
 
     private static readonly TimeZoneInfo VietnamZone = Calendar.WorkingCalendar.BuiltIn.Zone;

@@ -9,7 +9,7 @@ public sealed record SequenceFlow
     public string? ParentId { get; init; }
     public string? Condition { get; init; }
     public string? ConditionId { get; init; }
-    public int Line { get; init; }
+    public SourceLine Line { get; init; }
     public Preserved Preserved { get; init; } = Preserved.None;
 }
 
@@ -24,10 +24,13 @@ public enum RawElementKind
 
     /// <summary>An element the engine cannot run: a validation error, kept so export loses nothing.</summary>
     Unsupported,
+
+    /// <summary>An element whose id another element already has: a validation error, kept so export loses nothing.</summary>
+    DuplicateId,
 }
 
 /// <summary>An element kept verbatim as normalised XML, with where it stood.</summary>
-public sealed record RawElement(RawElementKind Kind, string LocalName, string? Id, string? ParentId, int Line, string Xml);
+public sealed record RawElement(RawElementKind Kind, string LocalName, string? Id, string? ParentId, SourceLine Line, string Xml);
 
 public sealed record NamespaceDeclaration(string Prefix, string Uri);
 
@@ -42,7 +45,7 @@ public sealed record Definition
     public required string ProcessId { get; init; }
     public string? ProcessName { get; init; }
     public bool IsExecutable { get; init; } = true;
-    public int ProcessLine { get; init; }
+    public SourceLine ProcessLine { get; init; }
     public ValueList<FlowNode> Nodes { get; init; }
     public ValueList<SequenceFlow> Flows { get; init; }
     public ValueList<MessageDefinition> Messages { get; init; }
@@ -54,9 +57,4 @@ public sealed record Definition
 
     /// <summary>Top-level elements other than the process (collaboration, other processes' pools, diagrams).</summary>
     public ValueList<string> RootElements { get; init; }
-
-    /// <summary>Ids that appear twice (the parser keeps the first; the validator reports the rest).</summary>
-    public ValueList<DuplicateId> DuplicateIds { get; init; }
 }
-
-public sealed record DuplicateId(string Id, int Line);

@@ -6,7 +6,7 @@ public abstract record FlowNode
     public required string Id { get; init; }
     public string? Name { get; init; }
     public string? ParentId { get; init; }
-    public int Line { get; init; }
+    public SourceLine Line { get; init; }
     public PwfAttributes Pwf { get; init; } = PwfAttributes.None;
     public Preserved Preserved { get; init; } = Preserved.None;
 }

@@ -21,7 +21,7 @@ public static class DefinitionValidator
         {
             problems.Add(Make("unsupported-element", raw.Id, raw.Line, raw.LocalName));
         }
-        foreach (var duplicate in definition.DuplicateIds)
+        foreach (var duplicate in definition.RawElements.Where(r => r.Kind == RawElementKind.DuplicateId))
         {
             problems.Add(Make("duplicate-id", duplicate.Id, duplicate.Line, duplicate.Id));
         }

@@ -1,0 +1,133 @@
+using PublicWorkflow.Engine.Calendar;
+using PublicWorkflow.Engine.Model;
+
+namespace PublicWorkflow.Engine.Tests.Calendar;
+
+public sealed class WorkingCalendarTests
+{
+    private static readonly WorkingCalendar Calendar = WorkingCalendar.BuiltIn;
+    private static readonly TimeSpan Hanoi = TimeSpan.FromHours(7);
+
+    private static DateTimeOffset At(int y, int m, int d, int h, int min = 0) => new(y, m, d, h, min, 0, Hanoi);
+
+    [Test]
+    public void Adding_working_days_skips_the_Tet_holiday_2026()
+    {
+        // Friday 13 Feb 2026; 14-15 weekend, 16-20 Tết, 21-22 weekend.
+        Assert.That(Calendar.AddWorkingDays(new DateTime(2026, 2, 13, 10, 0, 0), 1), Is.EqualTo(new DateTime(2026, 2, 23, 10, 0, 0)));
+    }
+
+    [Test]
+    public void Adding_working_days_skips_the_2_September_break_2025()
+    {
+        // Friday 29 Aug 2025; 30-31 weekend, 1-2 Sept holiday.
+        Assert.That(Calendar.AddWorkingDays(new DateTime(2025, 8, 29, 9, 30, 0), 1), Is.EqualTo(new DateTime(2025, 9, 3, 9, 30, 0)));
+    }
+
+    [Test]
+    public void A_make_up_Saturday_is_a_working_day_and_the_swapped_day_is_not()
+    {
+        Assert.That(Calendar.IsWorkingDay(new DateOnly(2026, 1, 10)), Is.True, "Saturday 10 Jan 2026 makes up for Friday 2 Jan");
+        Assert.That(Calendar.IsWorkingDay(new DateOnly(2026, 1, 2)), Is.False);
+        Assert.That(Calendar.AddWorkingDays(new DateTime(2026, 1, 9, 8, 0, 0), 1), Is.EqualTo(new DateTime(2026, 1, 10, 8, 0, 0)));
+        Assert.That(Calendar.IsWorkingDay(new DateOnly(2026, 1, 17)), Is.False, "an ordinary Saturday");
+    }
+
+    [Test]
+    public void A_start_on_a_day_off_counts_from_the_opening_of_the_next_working_day()
+    {
+        Assert.That(Calendar.AddWorkingDays(new DateTime(2026, 2, 17, 20, 0, 0), 0), Is.EqualTo(new DateTime(2026, 2, 23, 8, 0, 0)));
+    }
+
+    [Test]
+    public void Counting_working_days_across_Tet_2025()
+    {
+        // Friday 24 Jan -> Monday 3 Feb 2025: 27-31 Jan are Tết, so only 3 Feb counts.
+        Assert.That(Calendar.CountWorkingDays(At(2025, 1, 24, 10), At(2025, 2, 3, 10)), Is.EqualTo(1));
+        Assert.That(Calendar.CountWorkingDays(At(2025, 2, 3, 10), At(2025, 1, 24, 10)), Is.EqualTo(-1));
+        Assert.That(Calendar.CountWorkingDays(At(2025, 1, 20, 10), At(2025, 2, 7, 10)), Is.EqualTo(9));
+    }
+
+    [Test]
+    public void Same_day_before_the_cutoff_is_due_at_office_close_that_day()
+    {
+        var due = Calendar.Deadline(At(2026, 3, 3, 14, 59), new TimeLimit(0, TimeLimitUnit.WorkingDays));
+        Assert.That(due, Is.EqualTo(At(2026, 3, 3, 17)));
+        Assert.That(due.Offset, Is.EqualTo(TimeSpan.Zero), "instants are stored in UTC");
+    }
+
+    [Test]
+    public void Same_day_received_at_15_05_on_the_Friday_before_the_National_Day_break_is_due_after_the_break()
+    {
+        // Friday 28 Aug 2026 15:05 -> 29-30 weekend, 31 swapped off, 1-2 Sept holiday -> Thursday 3 Sept.
+        var due = Calendar.Deadline(At(2026, 8, 28, 15, 5), new TimeLimit(0, TimeLimitUnit.WorkingDays));
+        Assert.That(due, Is.EqualTo(At(2026, 9, 3, 17)));
+    }
+
+    [Test]
+    public void Working_day_limits_count_from_the_effective_receipt_date()
+    {
+        Assert.That(Calendar.Deadline(At(2026, 3, 2, 10), new TimeLimit(3, TimeLimitUnit.WorkingDays)), Is.EqualTo(At(2026, 3, 5, 17)));
+        Assert.That(Calendar.Deadline(At(2026, 3, 2, 16), new TimeLimit(3, TimeLimitUnit.WorkingDays)), Is.EqualTo(At(2026, 3, 6, 17)));
+    }
+
+    [Test]
+    public void Calendar_day_limits_count_every_day_but_end_on_a_working_day()
+    {
+        Assert.That(Calendar.Deadline(At(2026, 3, 2, 10), new TimeLimit(10, TimeLimitUnit.CalendarDays)), Is.EqualTo(At(2026, 3, 12, 17)));
+        // 10 days from Wednesday 4 March is Saturday 14 March -> Monday 16 March.
+        Assert.That(Calendar.Deadline(At(2026, 3, 4, 10), new TimeLimit(10, TimeLimitUnit.CalendarDays)), Is.EqualTo(At(2026, 3, 16, 17)));
+    }
+
+    [Test]
+    public void Working_hours_are_counted_inside_office_hours()
+    {
+        Assert.That(Calendar.AddWorkingHours(At(2026, 3, 3, 10), 4), Is.EqualTo(At(2026, 3, 3, 15)), "lunch 12-13 does not count");
+        Assert.That(Calendar.AddWorkingHours(At(2026, 3, 3, 16), 4), Is.EqualTo(At(2026, 3, 4, 11)));
+        Assert.That(Calendar.AddWorkingHours(At(2026, 2, 13, 16), 2), Is.EqualTo(At(2026, 2, 23, 9)), "across Tết");
+    }
+
+    [Test]
+    public void The_data_says_how_far_it_can_be_trusted()
+    {
+        Assert.That(Calendar.CoverageOf(new DateOnly(2026, 6, 1)), Is.EqualTo(CalendarCoverage.Official));
+        Assert.That(Calendar.CoverageOf(new DateOnly(2027, 6, 1)), Is.EqualTo(CalendarCoverage.Provisional));
+        Assert.That(Calendar.CoverageOf(new DateOnly(2028, 6, 1)), Is.EqualTo(CalendarCoverage.Unknown));
+        Assert.That(Calendar.IsWorkingDay(new DateOnly(2027, 9, 2)), Is.False, "fixed-date holiday of 2027");
+        Assert.That(Calendar.DayOffOn(new DateOnly(2026, 11, 24))!.Confidence, Is.EqualTo("uncertain"));
+    }
+
+    [Test]
+    public void Calendar_data_is_read_from_text_so_it_can_change_without_recompiling()
+    {
+        const string json = """
+            { "timezone": "Asia/Ho_Chi_Minh", "officeHours": [ { "from": "07:30", "to": "16:30" } ], "receptionCutoff": "15:00",
+              "years": { "2030": { "status": "official", "workingSaturdays": [],
+                "daysOff": [ { "date": "2030-03-05", "kind": "statutory", "name_vi": "Thử", "name_en": "Test" } ] } } }
+            """;
+        var calendar = new WorkingCalendar(CalendarData.Parse(json));
+        Assert.That(calendar.IsWorkingDay(new DateOnly(2030, 3, 5)), Is.False);
+        Assert.That(calendar.OfficeCloses, Is.EqualTo(new TimeOnly(16, 30)));
+    }
+
+    [TestCase("""{ "timezone": "Asia/Ho_Chi_Minh", "officeHours": [ { "from": "8am", "to": "17:00" } ], "receptionCutoff": "15:00", "years": {} }""", "officeHours.from")]
+    [TestCase("""{ "timezone": "Asia/Ho_Chi_Minh", "officeHours": [ { "from": "08:00", "to": "17:00" } ], "receptionCutoff": "15:00", "years": { "2030": { "status": "official", "daysOff": [ { "date": "5/3/2030", "kind": "x", "name_vi": "a", "name_en": "b" } ], "workingSaturdays": [] } } }""", "years.2030.daysOff")]
+    [TestCase("""{ "timezone": "Asia/Ho_Chi_Minh", "officeHours": [ { "from": "08:00", "to": "17:00" } ], "receptionCutoff": "15:00", "years": { "2030": { "status": "official", "daysOff": [], "workingSaturdays": [ { "date": "2030-03-04", "reason": "x" } ] } } }""", "not a Saturday")]
+    [TestCase("""{ "timezone": """, "not valid JSON")]
+    public void Bad_calendar_data_is_refused_naming_the_field(string json, string expected)
+    {
+        var ex = Assert.Throws<CalendarDataException>(() => new WorkingCalendar(CalendarData.Parse(json)));
+        Assert.That(ex!.Message, Does.Contain(expected));
+    }
+
+    [Test]
+    public void The_shipped_data_file_is_the_one_built_into_the_engine()
+    {
+        var file = File.ReadAllText(Path.Combine(Support.Repo.Root, "procedure-catalog", "calendar", "vn-civil-service.json"));
+        var fromFile = new WorkingCalendar(CalendarData.Parse(file));
+        for (var date = new DateOnly(2024, 1, 1); date.Year < 2028; date = date.AddDays(1))
+        {
+            Assert.That(fromFile.IsWorkingDay(date), Is.EqualTo(Calendar.IsWorkingDay(date)), date.ToString());
+        }
+    }
+}

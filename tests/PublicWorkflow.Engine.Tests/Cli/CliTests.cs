@@ -1,0 +1,76 @@
+using PublicWorkflow.Cli;
+using PublicWorkflow.Engine.Bpmn;
+using PublicWorkflow.Engine.Tests.Support;
+
+namespace PublicWorkflow.Engine.Tests.Cli;
+
+public sealed class CliTests
+{
+    private static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = CliApp.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Test]
+    public void Validate_exits_0_and_prints_nothing_for_valid_files()
+    {
+        var (exit, output, _) = Run(["validate", .. Directory.GetFiles(Repo.Workflows, "*.bpmn")]);
+        Assert.That((exit, output), Is.EqualTo((0, "")));
+    }
+
+    [Test]
+    public void Validate_prints_file_line_element_and_reason_and_exits_1()
+    {
+        var file = Path.Combine(Repo.Fixtures, "invalid", "missing-role.bpmn");
+        var (exit, output, _) = Run("validate", Path.Combine(Repo.Workflows, "birth-registration.bpmn"), file);
+
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(output.TrimEnd(), Is.EqualTo($"{file}:7: T: the user task names no candidate role (pwf:candidateRole) or assignee"));
+    }
+
+    [Test]
+    public void Validate_speaks_Vietnamese_on_request()
+    {
+        var (_, output, _) = Run("validate", "--lang", "vi", Path.Combine(Repo.Fixtures, "invalid", "missing-handler.bpmn"));
+        Assert.That(output, Does.Contain("chưa khai báo bộ xử lý"));
+    }
+
+    [Test]
+    public void Validate_exits_2_for_a_file_that_cannot_be_read_or_is_not_xml()
+    {
+        var notXml = Path.GetTempFileName();
+        File.WriteAllText(notXml, "hello");
+        try
+        {
+            var (exit, _, error) = Run("validate", notXml, "/no/such/file.bpmn", Path.Combine(Repo.Fixtures, "invalid", "missing-role.bpmn"));
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("not well-formed"));
+            Assert.That(error, Does.Contain("/no/such/file.bpmn: cannot read"));
+        }
+        finally
+        {
+            File.Delete(notXml);
+        }
+    }
+
+    [Test]
+    public void Usage_errors_exit_2()
+    {
+        Assert.That(Run().Exit, Is.EqualTo(2));
+        Assert.That(Run("validate").Exit, Is.EqualTo(2));
+        Assert.That(Run("frobnicate").Exit, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Export_prints_xml_that_parses_to_the_same_model()
+    {
+        var file = Path.Combine(Repo.Workflows, "construction-permit-house.bpmn");
+        var (exit, output, _) = Run("export", file);
+
+        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(BpmnParser.Parse(output), Is.EqualTo(BpmnParser.Parse(File.ReadAllText(file))));
+    }
+}
