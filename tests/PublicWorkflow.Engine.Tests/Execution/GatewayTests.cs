@@ -95,19 +95,24 @@ public sealed class GatewayTests
     }
 
     [Test]
-    public void Parallel_join_fires_once_per_full_set_when_a_branch_arrives_twice()
+    public void Parallel_join_does_not_count_two_tokens_on_one_flow_as_a_full_set()
     {
-        // a runs twice (a split sends two tokens down branch a); the join fires only when b also arrives.
-        var definition = new ProcessBuilder().Start().Parallel("fork").Parallel("twice").UserTask("a1").UserTask("a2")
+        // Branch A splits again and merges back (exclusive merge) onto ONE incoming flow of the join,
+        // so two tokens reach that flow before branch B arrives once.
+        var definition = new ProcessBuilder().Start().Parallel("fork").Parallel("twice").UserTask("a1").UserTask("a2").Exclusive("merge-a")
             .UserTask("b").Parallel("join").UserTask("after").End()
             .Chain("start", "fork").Flow("fork", "twice").Flow("fork", "b").Flow("twice", "a1").Flow("twice", "a2")
-            .Flow("a1", "join", id: "from-a1").Flow("a2", "join", id: "from-a2").Flow("b", "join", id: "from-b").Chain("join", "after", "end").Build();
+            .Flow("a1", "merge-a").Flow("a2", "merge-a").Flow("merge-a", "join", id: "from-a").Flow("b", "join", id: "from-b")
+            .Chain("join", "after", "end").Build();
         var driver = new CaseDriver(definition).Start();
 
-        driver.Complete("a1").Complete("b");
-        Assert.That(driver.Active, Is.EqualTo(new[] { "a2" }), "the join needs a token on every incoming flow");
-        driver.Complete("a2");
-        Assert.That(driver.Active, Is.EqualTo(new[] { "after" }));
+        driver.Complete("a1").Complete("a2");
+        Assert.That(driver.Active, Is.EqualTo(new[] { "b" }), "two tokens on from-a are not a token on from-b");
+        Assert.That(driver.State.Joins.Single().Count, Is.EqualTo(2));
+
+        driver.Complete("b");
+        Assert.That(driver.Active, Is.EqualTo(new[] { "after" }), "the join fires once");
+        Assert.That(driver.State.Joins.Single().Count, Is.EqualTo(1), "the spare token on from-a still waits");
     }
 
     private static Model.Definition InclusiveConsultation() =>
