@@ -1,1 +1,1 @@
-﻿Console.WriteLine("Hello, World!");
+return PublicWorkflow.Bench.BenchApp.Run(args, Console.Out, Console.Error);

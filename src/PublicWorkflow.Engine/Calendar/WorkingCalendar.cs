@@ -29,9 +29,14 @@ public sealed class WorkingCalendar
     private readonly Dictionary<int, CalendarCoverage> coverage = [];
     private readonly (TimeOnly From, TimeOnly To)[] officeHours;
 
+    /// <summary>From this UTC instant on the zone's offset never changes (no rule after it), so no look-up is needed.</summary>
+    private readonly DateTimeOffset stableSince;
+    private readonly TimeSpan stableOffset;
+
     public WorkingCalendar(CalendarData data)
     {
         Zone = FindZone(data.Timezone);
+        (stableSince, stableOffset) = StableOffset(Zone);
         officeHours = data.OfficeHours.Select(h => (ParseTime(h.From, "officeHours.from"), ParseTime(h.To, "officeHours.to"))).ToArray();
         if (officeHours.Length == 0 || officeHours.Any(h => h.From >= h.To))
         {
@@ -100,10 +105,29 @@ public sealed class WorkingCalendar
         };
     }
 
-    public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
+    public DateTime ToLocal(DateTimeOffset instant) =>
+        instant >= stableSince ? instant.UtcDateTime + stableOffset : TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
 
-    public DateTimeOffset ToInstant(DateTime local) =>
-        new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone.GetUtcOffset(local)).ToUniversalTime();
+    public DateTimeOffset ToInstant(DateTime local)
+    {
+        var offset = local - stableOffset >= stableSince.UtcDateTime ? stableOffset : Zone.GetUtcOffset(local);
+        return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset).ToUniversalTime();
+    }
+
+    /// <summary>
+    /// Time-zone look-ups are the costliest part of a deadline. Vietnam has kept UTC+7 since 1975; in general, after
+    /// the end of a zone's last adjustment rule (and with no daylight saving) one offset holds for good.
+    /// </summary>
+    private static (DateTimeOffset Since, TimeSpan Offset) StableOffset(TimeZoneInfo zone)
+    {
+        if (zone.SupportsDaylightSavingTime && zone.GetAdjustmentRules().Any(r => r.DateEnd == DateTime.MaxValue.Date))
+        {
+            return (DateTimeOffset.MaxValue, TimeSpan.Zero);
+        }
+        var lastChange = zone.GetAdjustmentRules().Select(r => r.DateEnd).DefaultIfEmpty(DateTime.MinValue).Max();
+        var since = lastChange == DateTime.MinValue ? DateTimeOffset.MinValue : new DateTimeOffset(lastChange.AddDays(2), TimeSpan.Zero);
+        return (since, zone.BaseUtcOffset);
+    }
 
     public DateOnly NextWorkingDay(DateOnly date)
     {

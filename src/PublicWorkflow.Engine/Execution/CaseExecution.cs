@@ -42,6 +42,9 @@ internal sealed class CaseExecution
     public List<JoinArrival> Joins { get; }
     public List<Effect> Effects { get; } = [];
 
+    /// <summary>Nodes entered by tokens during this command.</summary>
+    public int Transitions { get; private set; }
+
     public CaseState ToState() => new()
     {
         Status = Status,
@@ -78,6 +81,7 @@ internal sealed class CaseExecution
             while (agenda.Count > 0)
             {
                 var token = agenda.Dequeue();
+                Transitions++;
                 BehaviourRegistry.For(token.Node).Enter(this, token);
             }
             if (Status != CaseStatus.Running)

@@ -26,8 +26,11 @@ public enum RejectionCode
 /// <summary>Why a command changed nothing, in plain words.</summary>
 public sealed record Rejection(RejectionCode Code, string Message);
 
-/// <summary>The new state and the effects to apply, or a rejection with the state untouched.</summary>
-public sealed record ExecutionResult(CaseState State, ImmutableArray<Effect> Effects, Rejection? Rejection)
+/// <summary>
+/// The new state and the effects to apply, or a rejection with the state untouched. <paramref name="Transitions"/>
+/// counts the nodes tokens entered (for metrics and benchmarks).
+/// </summary>
+public sealed record ExecutionResult(CaseState State, ImmutableArray<Effect> Effects, Rejection? Rejection, int Transitions = 0)
 {
     public bool Accepted => Rejection is null;
 }

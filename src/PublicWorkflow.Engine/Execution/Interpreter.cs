@@ -21,7 +21,7 @@ public sealed class Interpreter(WorkingCalendar calendar)
         {
             Apply(execution, command);
             execution.Run();
-            return new ExecutionResult(execution.ToState(), [.. execution.Effects], null);
+            return new ExecutionResult(execution.ToState(), [.. execution.Effects], null, execution.Transitions);
         }
         catch (CommandRejectedException rejected)
         {

@@ -88,6 +88,17 @@ public sealed class WorkingCalendarTests
     }
 
     [Test]
+    public void Local_time_conversion_agrees_with_the_time_zone_database_before_and_after_1975()
+    {
+        for (var instant = new DateTimeOffset(1970, 1, 1, 0, 0, 0, TimeSpan.Zero); instant.Year < 2031; instant = instant.AddHours(997))
+        {
+            var expected = TimeZoneInfo.ConvertTime(instant, Calendar.Zone).DateTime;
+            Assert.That(Calendar.ToLocal(instant), Is.EqualTo(expected), instant.ToString("O"));
+            Assert.That(Calendar.ToInstant(expected), Is.EqualTo(instant), instant.ToString("O"));
+        }
+    }
+
+    [Test]
     public void The_data_says_how_far_it_can_be_trusted()
     {
         Assert.That(Calendar.CoverageOf(new DateOnly(2026, 6, 1)), Is.EqualTo(CalendarCoverage.Official));
