@@ -1,6 +1,13 @@
+using PublicWorkflow.Server.Hosting;
+using PublicWorkflow.Server.Workflows;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddPublicWorkflowServer(builder.Configuration, builder.Environment);
+
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
+app.UsePublicWorkflowServer();
+app.MapWorkflowsApi();
 app.Run();
+
+/// <summary>The host's entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

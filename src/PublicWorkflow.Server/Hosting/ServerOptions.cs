@@ -1,0 +1,13 @@
+namespace PublicWorkflow.Server.Hosting;
+
+/// <summary>Settings under "PublicWorkflow". Relative paths are looked up from the content root and its parents.</summary>
+public sealed class ServerOptions
+{
+    public const string Section = "PublicWorkflow";
+
+    /// <summary>Folder of BPMN files, one per procedure workflow.</summary>
+    public string WorkflowsDirectory { get; set; } = "workflows";
+
+    /// <summary>The working-day calendar data; editable without recompiling.</summary>
+    public string CalendarFile { get; set; } = "procedure-catalog/calendar/vn-civil-service.json";
+}
