@@ -20,8 +20,8 @@ internal static class EngineBenchmark
         var now = new DateTimeOffset(2026, 3, 3, 9, 0, 0, TimeSpan.FromHours(7));
         var outputs = Outputs();
 
-        // Warm-up: JIT, the definition cache, the expression sandbox.
-        RunCases(interpreter, definition, now, outputs, Math.Max(200, cases / 20));
+        // Warm-up: JIT tiers, the definition cache, the expression sandbox.
+        Measure.WarmUp(() => RunCases(interpreter, definition, now, outputs, 100), minimumRuns: 10);
 
         long commands = 0, transitions = 0;
         var (seconds, allocated) = Measure.Run(() => (commands, transitions) = RunCases(interpreter, definition, now, outputs, cases));

@@ -7,6 +7,22 @@ namespace PublicWorkflow.Bench;
 /// <summary>Times a loop on the current thread and counts what it allocated.</summary>
 internal static class Measure
 {
+    /// <summary>
+    /// Long enough for the tiered JIT to promote hot methods (it waits ~100 ms, then recompiles in the background):
+    /// a short warm-up would time unoptimised code.
+    /// </summary>
+    public static readonly TimeSpan MinimumWarmUp = TimeSpan.FromSeconds(3);
+
+    /// <summary>Runs <paramref name="body"/> at least <paramref name="minimumRuns"/> times and for at least <see cref="MinimumWarmUp"/>.</summary>
+    public static void WarmUp(Action body, int minimumRuns)
+    {
+        var watch = Stopwatch.StartNew();
+        for (var runs = 0; runs < minimumRuns || watch.Elapsed < MinimumWarmUp; runs++)
+        {
+            body();
+        }
+    }
+
     public static (double Seconds, long AllocatedBytes) Run(Action body)
     {
         GC.Collect();

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test of PublicWorkflow on a fresh Debian machine that has the .NET SDK.
+# It installs and starts whatever the tests need, and can be run again on the same machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+echo "== build"
+dotnet build PublicWorkflow.sln -c Release -nologo -v quiet
+
+echo "== tests"
+set +e
+dotnet test PublicWorkflow.sln -c Release --no-build -nologo 2>&1 | tee "$log"
+tests_exit=${PIPESTATUS[0]}
+set -e
+
+echo "== pwf validate workflows/*.bpmn"
+dotnet tools/PublicWorkflow.Cli/bin/Release/net10.0/pwf.dll validate workflows/*.bpmn
+
+echo "== bench smoke (small run: it must print its JSON lines; real figures come from a full run)"
+dotnet run -c Release --no-build --project tools/PublicWorkflow.Bench -- engine --cases 500
+dotnet run -c Release --no-build --project tools/PublicWorkflow.Bench -- engine-shapes
+
+# One closing line over all test projects, in the plain form CI reads.
+awk '/(Passed|Failed)!  - Failed:/ {
+       gsub(",", "");
+       for (i = 1; i <= NF; i++) { if ($i == "Failed:") failed += $(i+1); if ($i == "Passed:") passed += $(i+1) }
+     } END { printf "%d passed, %d failed\n", passed, failed }' "$log"
+exit "$tests_exit"
