@@ -1,0 +1,356 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PublicWorkflow.Engine.Execution;
+using PublicWorkflow.Runtime.Definitions;
+using PublicWorkflow.Runtime.Persistence;
+using PublicWorkflow.Runtime.Persistence.Entities;
+
+namespace PublicWorkflow.Runtime.Cases;
+
+/// <summary>
+/// Runs commands against stored cases. Each command: load the case, <see cref="Interpreter.Execute"/>, write
+/// the new state with its tasks, timers, audit and outbox rows, and commit once. Of two concurrent commands
+/// on one case exactly one wins (the case's revision is the concurrency token); a command repeated with the
+/// same idempotency key gets the first answer and changes nothing.
+/// </summary>
+public sealed class CaseRuntime(
+    WorkflowDbContext db,
+    DefinitionStore definitions,
+    Interpreter interpreter,
+    OutboxDispatcher dispatcher,
+    TimeProvider clock)
+{
+    /// <summary>The actor recorded for what jobs do (timers, handlers, called cases).</summary>
+    public const string SystemActor = "system";
+
+    private readonly EffectApplier effects = new(db);
+
+    public Task<CommandOutcome> StartCaseAsync(string definitionKey, IReadOnlyDictionary<string, JsonElement>? variables, string actor,
+        string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+        IdempotentAsync(idempotencyKey, ("start", definitionKey, variables), async idempotency =>
+        {
+            var definition = await definitions.LatestPublishedAsync(definitionKey, cancellationToken)
+                ?? throw RuntimeException.NotFound("published workflow", definitionKey);
+            var record = NewCase(definition);
+            return await RunAsync(record, new StartCase(variables), actor, idempotency, cancellationToken);
+        }, cancellationToken);
+
+    public Task<CommandOutcome> CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, JsonElement>? outputs, string actor,
+        string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+        IdempotentAsync(idempotencyKey, ("complete", taskId, outputs), async idempotency =>
+        {
+            var task = await OpenTaskAsync(taskId, cancellationToken);
+            if (task.State == TaskState.Claimed && task.Assignee != actor)
+            {
+                throw new RuntimeException(RuntimeErrorKind.Conflict, "task-claimed", $"task {taskId} is claimed by {task.Assignee}");
+            }
+            return await RunAsync(await CaseAsync(task.CaseId, cancellationToken), new CompleteTask(task.ActivityId, outputs), actor, idempotency, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Takes a task into the actor's hands; claiming one's own task again changes nothing.</summary>
+    public Task<CommandOutcome> ClaimTaskAsync(Guid taskId, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+        IdempotentAsync(idempotencyKey, ("claim", taskId), async idempotency =>
+        {
+            var task = await OpenTaskAsync(taskId, cancellationToken);
+            if (task.State == TaskState.Claimed && task.Assignee != actor)
+            {
+                throw new RuntimeException(RuntimeErrorKind.Conflict, "task-claimed", $"task {taskId} is already claimed by {task.Assignee}");
+            }
+            return await ChangeTaskAsync(task, TaskState.Claimed, actor, actor, "task-claimed", idempotency, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Puts a claimed task back in the shared inbox; only its assignee can.</summary>
+    public Task<CommandOutcome> ReleaseTaskAsync(Guid taskId, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+        IdempotentAsync(idempotencyKey, ("release", taskId), async idempotency =>
+        {
+            var task = await OpenTaskAsync(taskId, cancellationToken);
+            if (task.State != TaskState.Claimed || task.Assignee != actor)
+            {
+                throw new RuntimeException(RuntimeErrorKind.Rejected, "task-not-yours", $"task {taskId} is not claimed by {actor}");
+            }
+            return await ChangeTaskAsync(task, TaskState.Open, null, actor, "task-released", idempotency, cancellationToken);
+        }, cancellationToken);
+
+    public Task<CommandOutcome> DeliverMessageAsync(Guid caseId, string messageName, IReadOnlyDictionary<string, JsonElement>? payload, string actor,
+        string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+        IdempotentAsync(idempotencyKey, ("message", caseId, messageName, payload), async idempotency =>
+            await RunAsync(await CaseAsync(caseId, cancellationToken), new DeliverMessage(messageName, payload), actor, idempotency, cancellationToken),
+            cancellationToken);
+
+    public Task<CommandOutcome> CancelCaseAsync(Guid caseId, string reason, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+        IdempotentAsync(idempotencyKey, ("cancel", caseId, reason), async idempotency =>
+            await RunAsync(await CaseAsync(caseId, cancellationToken), new CancelCase(reason), actor, idempotency, cancellationToken),
+            cancellationToken);
+
+    /// <summary>Clears an incident and runs its handler again.</summary>
+    public Task<CommandOutcome> RetryIncidentAsync(Guid incidentId, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+        IdempotentAsync(idempotencyKey, ("retry", incidentId), async idempotency =>
+        {
+            var incident = await db.Incidents.SingleOrDefaultAsync(i => i.Id == incidentId, cancellationToken)
+                ?? throw RuntimeException.NotFound("incident", incidentId);
+            if (incident.ResolvedAt is not null)
+            {
+                throw new RuntimeException(RuntimeErrorKind.Conflict, "incident-resolved", $"incident {incidentId} was already retried");
+            }
+            incident.ResolvedAt = clock.GetUtcNow().UtcDateTime;
+            return await RunAsync(await CaseAsync(incident.CaseId, cancellationToken), new RetryIncident(incident.ActivityId), actor, idempotency, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Fires a stored timer into its case, at most once: a timer no longer pending (fired, cancelled) is left alone,
+    /// so a second delivery by Hangfire, or the sweep racing the scheduled job, changes nothing.
+    /// </summary>
+    public Task FireTimerAsync(Guid timerRecordId, CancellationToken cancellationToken = default) =>
+        RetryOnConflictAsync(async () =>
+        {
+            var timer = await db.Timers.SingleOrDefaultAsync(t => t.Id == timerRecordId, cancellationToken);
+            if (timer is null || timer.State != TimerState.Pending)
+            {
+                return;
+            }
+            if (timer.DueAt > clock.GetUtcNow().UtcDateTime)
+            {
+                // Delivered early (clocks of several nodes differ): hand it back for its due time.
+                dispatcher.ScheduleTimer(timer.CaseId, timer.Id, timer.DueAt);
+                return;
+            }
+            var record = await CaseAsync(timer.CaseId, cancellationToken);
+            if (record.Status != CaseStatus.Running)
+            {
+                timer.State = TimerState.Cancelled;
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            await RunAsync(record, new FireTimer(timer.TimerId), SystemActor, null, cancellationToken);
+        }, cancellationToken);
+
+    public Task HandlerSucceededAsync(Guid caseId, string activityId, IReadOnlyDictionary<string, JsonElement>? outputs, CancellationToken cancellationToken = default) =>
+        SystemCommandAsync(caseId, new HandlerSucceeded(activityId, outputs), cancellationToken);
+
+    public Task HandlerFailedAsync(Guid caseId, string activityId, string error, CancellationToken cancellationToken = default) =>
+        SystemCommandAsync(caseId, new HandlerFailed(activityId, error), cancellationToken);
+
+    /// <summary>Starts the case a call activity asked for; a second request for the same call starts nothing.</summary>
+    public Task StartCalledCaseAsync(Guid parentCaseId, StartChildPayload call, CancellationToken cancellationToken = default) =>
+        RetryOnConflictAsync(async () =>
+        {
+            if (await db.Cases.AnyAsync(c => c.ParentCaseId == parentCaseId && c.ParentActivityId == call.ActivityId, cancellationToken))
+            {
+                return;
+            }
+            var definition = await definitions.LatestPublishedAsync(call.CalledElement, cancellationToken)
+                ?? throw RuntimeException.NotFound("published workflow called by a call activity", call.CalledElement);
+            var record = NewCase(definition);
+            record.ParentCaseId = parentCaseId;
+            record.ParentActivityId = call.ActivityId;
+            await RunAsync(record, new StartCase(Payload.Variables(call.VariablesJson)), SystemActor, null, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>A called case ended: its parent's call activity continues with the outcome and the child's variables.</summary>
+    public Task ReportToParentAsync(ReportToParentPayload report, CancellationToken cancellationToken = default)
+    {
+        var outputs = Payload.Variables(report.VariablesJson);
+        outputs["calledCaseOutcome"] = JsonSerializer.SerializeToElement(report.Outcome.ToString().ToLowerInvariant());
+        return SystemCommandAsync(report.ParentCaseId, new CalledCaseCompleted(report.ParentActivityId, outputs), cancellationToken);
+    }
+
+    /// <summary>The call activity that started a case was cancelled: the called case is cancelled too.</summary>
+    public Task CancelCalledCaseAsync(Guid parentCaseId, string activityId, CancellationToken cancellationToken = default) =>
+        RetryOnConflictAsync(async () =>
+        {
+            var child = await db.Cases.SingleOrDefaultAsync(c => c.ParentCaseId == parentCaseId && c.ParentActivityId == activityId, cancellationToken);
+            if (child is { Status: CaseStatus.Running })
+            {
+                await RunAsync(child, new CancelCase("the step that called this case was cancelled"), SystemActor, null, cancellationToken);
+            }
+        }, cancellationToken);
+
+    private CaseRecord NewCase(DefinitionRecord definition)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var record = new CaseRecord
+        {
+            Id = Guid.NewGuid(),
+            DefinitionId = definition.Id,
+            DefinitionKey = definition.Key,
+            DefinitionVersion = definition.Version,
+            Status = CaseStatus.NotStarted,
+            StateJson = "",
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Cases.Add(record);
+        return record;
+    }
+
+    private async Task<CaseRecord> CaseAsync(Guid caseId, CancellationToken cancellationToken) =>
+        await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken) ?? throw RuntimeException.NotFound("case", caseId);
+
+    private async Task<TaskRecord> OpenTaskAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw RuntimeException.NotFound("task", taskId);
+        return task.State is TaskState.Open or TaskState.Claimed
+            ? task
+            : throw new RuntimeException(RuntimeErrorKind.Conflict, "task-closed", $"task {taskId} is already {task.State.ToString().ToLowerInvariant()}");
+    }
+
+    private async Task<CommandOutcome> ChangeTaskAsync(TaskRecord task, TaskState state, string? assignee, string actor, string kind,
+        Idempotency? idempotency, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (task.State != state || task.Assignee != assignee)
+        {
+            task.State = state;
+            task.Assignee = assignee;
+            task.ClaimedAt = assignee is null ? null : now;
+            task.Revision++;
+            db.Audit.Add(new AuditRecord { CaseId = task.CaseId, At = now, Actor = actor, Kind = kind, ElementId = task.ElementId, Level = task.Level, Detail = $"task {task.Id}" });
+        }
+        var record = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == task.CaseId, cancellationToken);
+        var outcome = new CommandOutcome(record.Id, record.Status, record.Revision, []);
+        await CommitAsync(outcome, idempotency, [], cancellationToken);
+        return outcome;
+    }
+
+    private async Task<CommandOutcome> RunAsync(CaseRecord record, Command command, string actor, Idempotency? idempotency, CancellationToken cancellationToken)
+    {
+        var definition = await definitions.ModelAsync(record.DefinitionId, cancellationToken);
+        var state = record.StateJson.Length == 0 ? CaseState.New : CaseState.FromJson(record.StateJson);
+        var now = clock.GetUtcNow();
+        var result = interpreter.Execute(definition, state, command, now);
+        if (result.Rejection is { } rejection)
+        {
+            throw Rejected(rejection);
+        }
+
+        var applied = await effects.ApplyAsync(record, definition, command, result, actor, now.UtcDateTime, cancellationToken);
+        record.StateJson = result.State.ToJson();
+        record.Status = result.State.Status;
+        record.UpdatedAt = now.UtcDateTime;
+        record.Revision++;
+        var outcome = new CommandOutcome(record.Id, record.Status, record.Revision, applied.OpenedTasks);
+        await CommitAsync(outcome, idempotency, applied.Outbox, cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>Codes a client can act on: a step gone or a case ended is a conflict with what happened first.</summary>
+    private static RuntimeException Rejected(Rejection rejection) => rejection.Code switch
+    {
+        RejectionCode.NotActive => new(RuntimeErrorKind.Conflict, "step-not-active", rejection.Message),
+        RejectionCode.AlreadyStarted => new(RuntimeErrorKind.Conflict, "already-started", rejection.Message),
+        RejectionCode.CaseNotRunning => new(RuntimeErrorKind.Conflict, "case-not-running", rejection.Message),
+        RejectionCode.NotDue => new(RuntimeErrorKind.Rejected, "timer-not-due", rejection.Message),
+        RejectionCode.WrongKind => new(RuntimeErrorKind.Rejected, "wrong-kind", rejection.Message),
+        _ => new(RuntimeErrorKind.Rejected, "no-path", rejection.Message),
+    };
+
+    /// <summary>One SaveChanges: EF wraps it in one transaction. Jobs are handed to Hangfire only after it commits.</summary>
+    private async Task CommitAsync(CommandOutcome outcome, Idempotency? idempotency, List<OutboxRecord> outbox, CancellationToken cancellationToken)
+    {
+        if (idempotency is not null)
+        {
+            db.IdempotencyKeys.Add(new IdempotencyRecord
+            {
+                Key = idempotency.Key,
+                RequestHash = idempotency.RequestHash,
+                ResponseJson = JsonSerializer.Serialize(outcome),
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            });
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(ex))
+        {
+            // The loser of a race fails on the case's revision or, first, on a row the winner already inserted.
+            throw new RuntimeException(RuntimeErrorKind.Conflict, "case-changed",
+                $"case {outcome.CaseId} was changed by another command at the same time; reload it and try again");
+        }
+        await dispatcher.DispatchAsync(outbox, cancellationToken);
+    }
+
+    private sealed record Idempotency(string Key, string RequestHash);
+
+    /// <summary>Requests are tuples: their fields must be part of the hash.</summary>
+    private static readonly JsonSerializerOptions RequestJson = new() { IncludeFields = true };
+
+    /// <summary>
+    /// Runs a command once per idempotency key. A repeat with the same request gets the stored answer; the same key
+    /// with a different request is refused, never silently taken for the first.
+    /// </summary>
+    private async Task<CommandOutcome> IdempotentAsync(string? key, object request, Func<Idempotency?, Task<CommandOutcome>> run, CancellationToken cancellationToken)
+    {
+        if (key is null)
+        {
+            return await run(null);
+        }
+        if (key.Length is 0 or > 200)
+        {
+            throw new RuntimeException(RuntimeErrorKind.Invalid, "bad-idempotency-key", "an idempotency key has 1 to 200 characters");
+        }
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, request.GetType(), RequestJson))));
+        if (await StoredAnswerAsync(key, hash, cancellationToken) is { } stored)
+        {
+            return stored;
+        }
+        try
+        {
+            return await run(new Idempotency(key, hash));
+        }
+        catch (Exception ex) when (ex is DbUpdateException or RuntimeException { Kind: RuntimeErrorKind.Conflict })
+        {
+            // The same key may have been committed by a concurrent request a moment ago: then that is the answer.
+            db.ChangeTracker.Clear();
+            return await StoredAnswerAsync(key, hash, cancellationToken) ?? throw (ex as RuntimeException
+                ?? new RuntimeException(RuntimeErrorKind.Conflict, "concurrent-change", "the case was changed by another command at the same time; try again"));
+        }
+    }
+
+    private async Task<CommandOutcome?> StoredAnswerAsync(string key, string hash, CancellationToken cancellationToken)
+    {
+        var existing = await db.IdempotencyKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Key == key, cancellationToken);
+        if (existing is null)
+        {
+            return null;
+        }
+        return existing.RequestHash == hash
+            ? JsonSerializer.Deserialize<CommandOutcome>(existing.ResponseJson)
+            : throw new RuntimeException(RuntimeErrorKind.Invalid, "idempotency-key-reused",
+                $"the idempotency key '{key}' was already used for a different request");
+    }
+
+    /// <summary>Commands from jobs are re-run on a fresh read when another command got to the case first.</summary>
+    private async Task RetryOnConflictAsync(Func<Task> run, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await run();
+                return;
+            }
+            catch (RuntimeException ex) when (ex.Code == "case-changed" && attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>A job's command; a step that is no longer active (cancelled meanwhile) means there is nothing left to do.</summary>
+    private Task SystemCommandAsync(Guid caseId, Command command, CancellationToken cancellationToken) =>
+        RetryOnConflictAsync(async () =>
+        {
+            try
+            {
+                await RunAsync(await CaseAsync(caseId, cancellationToken), command, SystemActor, null, cancellationToken);
+            }
+            catch (RuntimeException ex) when (ex.Code is "step-not-active" or "case-not-running")
+            {
+                db.ChangeTracker.Clear();
+            }
+        }, cancellationToken);
+}

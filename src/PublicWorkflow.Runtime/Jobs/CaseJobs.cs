@@ -1,0 +1,35 @@
+using Hangfire;
+using PublicWorkflow.Runtime.Cases;
+
+namespace PublicWorkflow.Runtime.Jobs;
+
+/// <summary>
+/// Hangfire entry points for timers and called cases. Each is idempotent, so a repeated delivery is harmless, and
+/// marks its outbox row completed when done.
+/// </summary>
+public sealed class CaseJobs(CaseRuntime runtime, OutboxDispatcher outbox)
+{
+    [AutomaticRetry(Attempts = 10)]
+    public Task FireTimerAsync(Guid caseId, Guid timerRecordId) => runtime.FireTimerAsync(timerRecordId);
+
+    [AutomaticRetry(Attempts = 10)]
+    public async Task StartCalledCaseAsync(long outboxId, Guid parentCaseId, StartChildPayload call)
+    {
+        await runtime.StartCalledCaseAsync(parentCaseId, call);
+        await outbox.CompleteAsync(outboxId);
+    }
+
+    [AutomaticRetry(Attempts = 10)]
+    public async Task ReportToParentAsync(long outboxId, ReportToParentPayload report)
+    {
+        await runtime.ReportToParentAsync(report);
+        await outbox.CompleteAsync(outboxId);
+    }
+
+    [AutomaticRetry(Attempts = 10)]
+    public async Task CancelCalledCaseAsync(long outboxId, Guid parentCaseId, string activityId)
+    {
+        await runtime.CancelCalledCaseAsync(parentCaseId, activityId);
+        await outbox.CompleteAsync(outboxId);
+    }
+}

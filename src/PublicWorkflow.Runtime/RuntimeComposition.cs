@@ -1,0 +1,112 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.SqlServer;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PublicWorkflow.Engine.Calendar;
+using PublicWorkflow.Engine.Execution;
+using PublicWorkflow.Runtime.Cases;
+using PublicWorkflow.Runtime.Definitions;
+using PublicWorkflow.Runtime.Handlers;
+using PublicWorkflow.Runtime.Jobs;
+using PublicWorkflow.Runtime.Persistence;
+
+namespace PublicWorkflow.Runtime;
+
+/// <summary>The runtime's one composition path: database, engine, jobs, handlers.</summary>
+public static class RuntimeComposition
+{
+    /// <summary>
+    /// Registers the runtime. <paramref name="contentRoot"/> anchors a relative SQLite file; the caller registers
+    /// the <see cref="WorkingCalendar"/> (it knows where the calendar file is).
+    /// </summary>
+    public static IServiceCollection AddPublicWorkflowRuntime(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var runtime = configuration.GetSection(RuntimeOptions.Section).Get<RuntimeOptions>() ?? new RuntimeOptions();
+        var connectionString = database.Provider == DatabaseProvider.Sqlite
+            ? SqliteUnder(contentRoot, database.ConnectionString)
+            : database.ConnectionString;
+        database.ConnectionString = connectionString;
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(database));
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(runtime));
+
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<WorkflowDbContext, SqliteWorkflowDbContext>(o => DatabaseOptions.Configure(o, database.Provider, connectionString));
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<WorkflowDbContext, PostgresWorkflowDbContext>(o => DatabaseOptions.Configure(o, database.Provider, connectionString));
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<WorkflowDbContext, SqlServerWorkflowDbContext>(o => DatabaseOptions.Configure(o, database.Provider, connectionString));
+                break;
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DefinitionCache>();
+        services.AddSingleton(provider => new Interpreter(provider.GetRequiredService<WorkingCalendar>()));
+        services.AddScoped<DefinitionStore>();
+        services.AddScoped<CaseRuntime>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<HandlerRegistry>();
+        services.AddScoped<IServiceHandler, NotifyHandler>();
+        services.AddScoped<IServiceHandler, IssueResultHandler>();
+        services.AddScoped<CaseJobs>();
+        services.AddScoped<HandlerJob>();
+        services.AddScoped<TimerSweepJob>();
+
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            switch (database.Provider)
+            {
+                case DatabaseProvider.Sqlite:
+                    config.UseInMemoryStorage();
+                    break;
+                case DatabaseProvider.Postgres:
+                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString),
+                        new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) });
+                    break;
+                case DatabaseProvider.SqlServer:
+                    config.UseSqlServerStorage(connectionString, new SqlServerStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+                    break;
+            }
+        });
+        // Registered before the Hangfire server so the database is migrated before any job runs.
+        services.AddHostedService<RuntimeStartup>();
+        if (runtime.ProcessJobs)
+        {
+            services.AddHangfireServer(options =>
+            {
+                options.SchedulePollingInterval = runtime.SchedulePollingInterval;
+                options.WorkerCount = runtime.WorkerCount;
+            });
+        }
+        return services;
+    }
+
+    /// <summary>In-memory Hangfire storage (used with SQLite) starts empty after a restart; our tables do not.</summary>
+    public static bool HangfireForgetsOnRestart(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite;
+
+    /// <summary>A relative SQLite file lives under the content root; its folder is created if missing.</summary>
+    private static string SqliteUnder(string contentRoot, string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is not (":memory:" or "") && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        }
+        if (builder.DataSource is not (":memory:" or "") && Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+        builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
+        return builder.ToString();
+    }
+}

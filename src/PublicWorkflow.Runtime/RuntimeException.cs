@@ -1,0 +1,29 @@
+namespace PublicWorkflow.Runtime;
+
+public enum RuntimeErrorKind
+{
+    /// <summary>The case, task, timer or definition does not exist.</summary>
+    NotFound,
+
+    /// <summary>Another command changed the same thing first, or the step is no longer active (HTTP 409).</summary>
+    Conflict,
+
+    /// <summary>The case's state does not allow the command (HTTP 422).</summary>
+    Rejected,
+
+    /// <summary>The input itself is wrong: bad BPMN, an invalid definition, a malformed key (HTTP 400).</summary>
+    Invalid,
+}
+
+/// <summary>Why a runtime command did nothing, with a stable code and a plain message.</summary>
+public sealed class RuntimeException(RuntimeErrorKind kind, string code, string message, IReadOnlyList<Engine.Validation.Problem>? problems = null)
+    : Exception(message)
+{
+    public RuntimeErrorKind Kind { get; } = kind;
+    public string Code { get; } = code;
+
+    /// <summary>For an invalid definition: every validation problem.</summary>
+    public IReadOnlyList<Engine.Validation.Problem> Problems { get; } = problems ?? [];
+
+    public static RuntimeException NotFound(string what, object id) => new(RuntimeErrorKind.NotFound, "not-found", $"{what} '{id}' does not exist");
+}
