@@ -6,7 +6,15 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+cleanup() {
+  rm -f "$log"
+  tools/test-postgres.sh stop || true
+}
+trap cleanup EXIT
+
+echo "== PostgreSQL for the integration suite (installed from Debian if missing; a throwaway cluster on 127.0.0.1)"
+PWF_TEST_POSTGRES=$(tools/test-postgres.sh start)
+export PWF_TEST_POSTGRES
 
 echo "== build"
 dotnet build PublicWorkflow.sln -c Release -nologo -v quiet
