@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using Hangfire;
 using PublicWorkflow.Engine.Calendar;
+using PublicWorkflow.Runtime;
 using PublicWorkflow.Server.Workflows;
 
 namespace PublicWorkflow.Server.Hosting;
@@ -14,11 +16,12 @@ public static class ServerComposition
         services.AddProblemDetails();
         services.AddSingleton(provider => LoadCalendar(provider.GetRequiredService<IOptions<ServerOptions>>().Value, environment,
             provider.GetRequiredService<ILogger<WorkingCalendar>>()));
-        services.AddSingleton(TimeProvider.System);
+        services.AddPublicWorkflowRuntime(configuration, environment.ContentRootPath);
         services.AddSingleton<WorkflowDirectory>();
         services.AddHealthChecks()
             .AddCheck<WorkflowDirectoryHealthCheck>("workflows")
-            .AddCheck<CalendarHealthCheck>("calendar");
+            .AddCheck<CalendarHealthCheck>("calendar")
+            .AddCheck<DatabaseHealthCheck>("database");
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
         {
@@ -43,6 +46,8 @@ public static class ServerComposition
         app.UseStatusCodePages();
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "PublicWorkflow API");
+        // Local requests only until staff sign-in arrives; then administrators only.
+        app.UseHangfireDashboard("/hangfire");
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthReportWriter.Write });
         // The staff and public pages arrive with the UI; until then the API documentation is the front door.
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();

@@ -16,6 +16,7 @@ public sealed class HealthTests
         Assert.That(body.RootElement.GetProperty("status").GetString(), Is.AnyOf("Healthy", "Degraded"));
         Assert.That(body.RootElement.GetProperty("checks").GetProperty("workflows").GetProperty("status").GetString(), Is.EqualTo("Healthy"));
         Assert.That(body.RootElement.GetProperty("checks").TryGetProperty("calendar", out _), Is.True);
+        Assert.That(body.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString(), Is.EqualTo("Healthy"));
     }
 
     [Test]
