@@ -31,6 +31,8 @@ dotnet tools/PublicWorkflow.Cli/bin/Release/net10.0/pwf.dll validate workflows/*
 echo "== bench smoke (small run: it must print its JSON lines; real figures come from a full run)"
 dotnet run -c Release --no-build --project tools/PublicWorkflow.Bench -- engine --cases 500
 dotnet run -c Release --no-build --project tools/PublicWorkflow.Bench -- engine-shapes
+dotnet run -c Release --no-build --project tools/PublicWorkflow.Bench -- durable --provider sqlite --seconds 3
+dotnet run -c Release --no-build --project tools/PublicWorkflow.Bench -- durable --provider postgres --connection "$PWF_TEST_POSTGRES" --workers 8 --seconds 3
 
 # One closing line over all test projects, in the plain form CI reads.
 awk '/(Passed|Failed)!  - Failed:/ {

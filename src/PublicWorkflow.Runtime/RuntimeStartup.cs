@@ -32,8 +32,9 @@ internal sealed class RuntimeStartup(
         }
         if (database.Value.Provider == DatabaseProvider.Sqlite)
         {
-            // WAL lets readers work while a command commits; NORMAL sync is durable across process crashes in WAL mode.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", cancellationToken);
+            // WAL lets readers work while a command commits (it is a property of the file, so once is enough).
+            // Synchronous stays FULL: every commit reaches the disk, so no deadline is lost even on power loss.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
         recurring.AddOrUpdate<TimerSweepJob>(TimerSweepJob.RecurringJobId, j => j.RunAsync(), runtime.Value.SweepCron);

@@ -10,6 +10,8 @@ public static class BenchApp
     private const string Usage = """
         usage: dotnet run -c Release --project tools/PublicWorkflow.Bench -- engine [--cases N]
                dotnet run -c Release --project tools/PublicWorkflow.Bench -- engine-shapes
+               dotnet run -c Release --project tools/PublicWorkflow.Bench -- durable --provider sqlite|postgres
+                   [--connection CONNECTION_STRING] [--workers N] [--seconds S]
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -34,6 +36,8 @@ public static class BenchApp
                 }
                 output.WriteLine(EngineBenchmark.Run(cases).ToJson());
                 return 0;
+            case "durable":
+                return Durable(args[1..], output, error);
             case "engine-shapes":
                 foreach (var line in ShapeBenchmarks.RunAll())
                 {
@@ -43,6 +47,62 @@ public static class BenchApp
             default:
                 error.WriteLine($"bench: unknown scenario '{args[0]}'\n{Usage}");
                 return 2;
+        }
+    }
+
+    private static int Durable(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = new Dictionary<string, string>();
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            options[args[i]] = args[i + 1];
+        }
+        if (args.Length % 2 != 0 || options.Keys.Any(k => k is not ("--provider" or "--connection" or "--workers" or "--seconds")))
+        {
+            error.WriteLine(Usage);
+            return 2;
+        }
+        var provider = options.GetValueOrDefault("--provider", "sqlite") switch
+        {
+            "sqlite" => Runtime.Persistence.DatabaseProvider.Sqlite,
+            "postgres" => Runtime.Persistence.DatabaseProvider.Postgres,
+            var other => (Runtime.Persistence.DatabaseProvider?)null,
+        };
+        if (provider is null)
+        {
+            error.WriteLine($"bench: --provider is sqlite or postgres\n{Usage}");
+            return 2;
+        }
+        if (!int.TryParse(options.GetValueOrDefault("--workers", "1"), out var workers) || workers < 1
+            || !double.TryParse(options.GetValueOrDefault("--seconds", "10"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
+        {
+            error.WriteLine($"bench: --workers and --seconds take positive numbers\n{Usage}");
+            return 2;
+        }
+        var temporaryFile = provider == Runtime.Persistence.DatabaseProvider.Sqlite && !options.ContainsKey("--connection")
+            ? Path.Combine(Path.GetTempPath(), $"pwf-bench-{Guid.NewGuid():N}.db")
+            : null;
+        var connection = temporaryFile is not null ? $"Data Source={temporaryFile}" : options.GetValueOrDefault("--connection");
+        if (connection is null)
+        {
+            error.WriteLine($"bench: postgres needs --connection, e.g. the one tools/test-postgres.sh start prints\n{Usage}");
+            return 2;
+        }
+        try
+        {
+            output.WriteLine(DurableBenchmark.RunAsync(provider.Value, connection, workers, TimeSpan.FromSeconds(seconds)).GetAwaiter().GetResult().ToJson());
+            return 0;
+        }
+        finally
+        {
+            if (temporaryFile is not null)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                foreach (var file in new[] { temporaryFile, temporaryFile + "-wal", temporaryFile + "-shm" })
+                {
+                    File.Delete(file);
+                }
+            }
         }
     }
 }

@@ -41,12 +41,16 @@ public sealed class CaseRuntime(
         string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
         IdempotentAsync(idempotencyKey, ("complete", taskId, outputs), async idempotency =>
         {
-            var task = await OpenTaskAsync(taskId, cancellationToken);
+            // The task and its case in one round trip: completing tasks is what clerks do all day.
+            var found = await db.Tasks.Where(t => t.Id == taskId)
+                .Join(db.Cases, t => t.CaseId, c => c.Id, (t, c) => new { Task = t, Case = c })
+                .SingleOrDefaultAsync(cancellationToken) ?? throw RuntimeException.NotFound("task", taskId);
+            var task = EnsureOpen(found.Task);
             if (task.State == TaskState.Claimed && task.Assignee != actor)
             {
                 throw new RuntimeException(RuntimeErrorKind.Conflict, "task-claimed", $"task {taskId} is claimed by {task.Assignee}");
             }
-            return await RunAsync(await CaseAsync(task.CaseId, cancellationToken), new CompleteTask(task.ActivityId, outputs), actor, idempotency, cancellationToken);
+            return await RunAsync(found.Case, new CompleteTask(task.ActivityId, outputs), actor, idempotency, cancellationToken);
         }, cancellationToken);
 
     /// <summary>Takes a task into the actor's hands; claiming one's own task again changes nothing.</summary>
@@ -188,13 +192,13 @@ public sealed class CaseRuntime(
     private async Task<CaseRecord> CaseAsync(Guid caseId, CancellationToken cancellationToken) =>
         await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken) ?? throw RuntimeException.NotFound("case", caseId);
 
-    private async Task<TaskRecord> OpenTaskAsync(Guid taskId, CancellationToken cancellationToken)
-    {
-        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw RuntimeException.NotFound("task", taskId);
-        return task.State is TaskState.Open or TaskState.Claimed
+    private async Task<TaskRecord> OpenTaskAsync(Guid taskId, CancellationToken cancellationToken) =>
+        EnsureOpen(await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw RuntimeException.NotFound("task", taskId));
+
+    private static TaskRecord EnsureOpen(TaskRecord task) =>
+        task.State is TaskState.Open or TaskState.Claimed
             ? task
-            : throw new RuntimeException(RuntimeErrorKind.Conflict, "task-closed", $"task {taskId} is already {task.State.ToString().ToLowerInvariant()}");
-    }
+            : throw new RuntimeException(RuntimeErrorKind.Conflict, "task-closed", $"task {task.Id} is already {task.State.ToString().ToLowerInvariant()}");
 
     private async Task<CommandOutcome> ChangeTaskAsync(TaskRecord task, TaskState state, string? assignee, string actor, string kind,
         Idempotency? idempotency, CancellationToken cancellationToken)

@@ -1,0 +1,178 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using PublicWorkflow.Engine.Calendar;
+using PublicWorkflow.Runtime;
+using PublicWorkflow.Runtime.Cases;
+using PublicWorkflow.Runtime.Definitions;
+using PublicWorkflow.Runtime.Persistence;
+using PublicWorkflow.Runtime.Persistence.Entities;
+
+namespace PublicWorkflow.Bench;
+
+/// <summary>
+/// The durable runtime against a real database: workers drive cases of a six-step one-stop procedure through
+/// <see cref="CaseRuntime"/> (start, then complete each task: every command one transaction). In the same run,
+/// on the same database and with the same workers, a bare single-row insert-and-commit loop gives the
+/// database's own commit rate; the ratio says how close the runtime comes to it.
+/// </summary>
+internal static class DurableBenchmark
+{
+    private const string Procedure = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:pwf="urn:publicworkflow:bpmn:1.0" id="D">
+          <process id="bench-one-stop" isExecutable="true">
+            <startEvent id="start" />
+            <userTask id="receive" pwf:candidateRole="reception-clerk" pwf:level="commune" pwf:timeLimit="4" pwf:timeLimitUnit="workingHours" />
+            <userTask id="digitize" pwf:candidateRole="reception-clerk" pwf:level="commune" pwf:timeLimit="0" />
+            <userTask id="verify" pwf:candidateRole="officer" pwf:level="commune" pwf:timeLimit="1" />
+            <userTask id="appraise" pwf:candidateRole="officer" pwf:level="commune" pwf:timeLimit="1" />
+            <userTask id="approve" pwf:candidateRole="chairman" pwf:level="commune" pwf:timeLimit="1" />
+            <userTask id="return" pwf:candidateRole="reception-clerk" pwf:level="commune" pwf:timeLimit="0" />
+            <endEvent id="end" />
+            <sequenceFlow id="f1" sourceRef="start" targetRef="receive" />
+            <sequenceFlow id="f2" sourceRef="receive" targetRef="digitize" />
+            <sequenceFlow id="f3" sourceRef="digitize" targetRef="verify" />
+            <sequenceFlow id="f4" sourceRef="verify" targetRef="appraise" />
+            <sequenceFlow id="f5" sourceRef="appraise" targetRef="approve" />
+            <sequenceFlow id="f6" sourceRef="approve" targetRef="return" />
+            <sequenceFlow id="f7" sourceRef="return" targetRef="end" />
+          </process>
+        </definitions>
+        """;
+
+    public static async Task<BenchLine> RunAsync(DatabaseProvider provider, string connectionString, int workers, TimeSpan duration)
+    {
+        using var host = BuildHost(provider, connectionString);
+        await host.StartAsync();
+        try
+        {
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<DefinitionStore>().PublishAsync("bench-one-stop", Procedure, "bench");
+            }
+
+            // Warm-up: JIT, connection pools, the definition cache.
+            await DriveAsync(host.Services, workers, TimeSpan.FromSeconds(2));
+            var (commands, latencies, elapsed) = await DriveAsync(host.Services, workers, duration);
+            var raw = await RawCommitsPerSecondAsync(provider, host.Services, workers, duration);
+
+            latencies.Sort();
+            var perSecond = commands / elapsed.TotalSeconds;
+            return new BenchLine(new Dictionary<string, object>
+            {
+                ["scenario"] = "durable",
+                ["provider"] = provider == DatabaseProvider.Postgres ? "postgres" : "sqlite",
+                ["workers"] = workers,
+                ["commands"] = commands,
+                ["commands_per_s"] = BenchLine.Round(perSecond),
+                ["p50_ms"] = Math.Round(Percentile(latencies, 0.50), 2),
+                ["p99_ms"] = Math.Round(Percentile(latencies, 0.99), 2),
+                ["raw_commits_per_s"] = BenchLine.Round(raw),
+                ["ratio"] = Math.Round(perSecond / raw, 3),
+            });
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    private static IHost BuildHost(DatabaseProvider provider, string connectionString)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["Database:ConnectionString"] = connectionString,
+            // No job runs in this procedure; a Hangfire server would only poll the database beside the measurement.
+            ["Runtime:ProcessJobs"] = "false",
+        });
+        builder.Services.AddSingleton(WorkingCalendar.BuiltIn);
+        builder.Services.AddPublicWorkflowRuntime(builder.Configuration, Path.GetTempPath());
+        return builder.Build();
+    }
+
+    private static async Task<(long Commands, List<double> LatenciesMs, TimeSpan Elapsed)> DriveAsync(IServiceProvider services, int workers, TimeSpan duration)
+    {
+        var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
+        var perWorker = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            var latencies = new List<double>();
+            while (Stopwatch.GetTimestamp() < stopAt)
+            {
+                await using var scope = services.CreateAsyncScope();
+                var runtime = scope.ServiceProvider.GetRequiredService<CaseRuntime>();
+                var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+                var outcome = await TimedAsync(latencies, () => runtime.StartCaseAsync("bench-one-stop", null, "clerk"));
+                while (outcome.OpenedTasks.Count > 0)
+                {
+                    var task = outcome.OpenedTasks[0];
+                    db.ChangeTracker.Clear();
+                    outcome = await TimedAsync(latencies, () => runtime.CompleteTaskAsync(task, null, "clerk"));
+                }
+            }
+            return latencies;
+        })));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var all = perWorker.SelectMany(l => l).ToList();
+        return (all.Count, all, elapsed);
+    }
+
+    private static async Task<CommandOutcome> TimedAsync(List<double> latencies, Func<Task<CommandOutcome>> command)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var outcome = await command();
+        latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        return outcome;
+    }
+
+    /// <summary>Single-row INSERT, each its own commit, on the same database with the same number of workers.</summary>
+    private static async Task<double> RawCommitsPerSecondAsync(DatabaseProvider provider, IServiceProvider services, int workers, TimeSpan duration)
+    {
+        string connectionString;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            connectionString = db.Database.GetConnectionString()!;
+            await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.Postgres
+                ? "CREATE TABLE IF NOT EXISTS bench_raw (id bigserial PRIMARY KEY, payload text NOT NULL)"
+                : "CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY AUTOINCREMENT, payload TEXT NOT NULL)");
+        }
+        var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
+        var counts = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            await using DbConnection connection = provider == DatabaseProvider.Postgres
+                ? new NpgsqlConnection(connectionString)
+                : new SqliteConnection(connectionString);
+            await connection.OpenAsync();
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA busy_timeout=30000;";
+                await pragma.ExecuteNonQueryAsync();
+            }
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO bench_raw (payload) VALUES ('case-state')";
+            long count = 0;
+            while (Stopwatch.GetTimestamp() < stopAt)
+            {
+                await insert.ExecuteNonQueryAsync();
+                count++;
+            }
+            return count;
+        })));
+        return counts.Sum() / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}
