@@ -25,7 +25,7 @@ public sealed class CaseRuntime(
     /// <summary>The actor recorded for what jobs do (timers, handlers, called cases).</summary>
     public const string SystemActor = "system";
 
-    private readonly EffectApplier effects = new(db);
+    private readonly CaseWriter writer = new(db);
 
     public Task<CommandOutcome> StartCaseAsync(string definitionKey, IReadOnlyDictionary<string, JsonElement>? variables, string actor,
         string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
@@ -33,8 +33,7 @@ public sealed class CaseRuntime(
         {
             var definition = await definitions.LatestPublishedAsync(definitionKey, cancellationToken)
                 ?? throw RuntimeException.NotFound("published workflow", definitionKey);
-            var record = NewCase(definition);
-            return await RunAsync(record, new StartCase(variables), actor, idempotency, cancellationToken);
+            return await RunAsync(NewCase(definition), new StartCase(variables), actor, idempotency, cancellationToken, isNew: true);
         }, cancellationToken);
 
     public Task<CommandOutcome> CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, JsonElement>? outputs, string actor,
@@ -42,9 +41,7 @@ public sealed class CaseRuntime(
         IdempotentAsync(idempotencyKey, ("complete", taskId, outputs), async idempotency =>
         {
             // The task and its case in one round trip: completing tasks is what clerks do all day.
-            var found = await db.Tasks.Where(t => t.Id == taskId)
-                .Join(db.Cases, t => t.CaseId, c => c.Id, (t, c) => new { Task = t, Case = c })
-                .SingleOrDefaultAsync(cancellationToken) ?? throw RuntimeException.NotFound("task", taskId);
+            var found = await HotQueries.For(db).TaskWithCase(db, taskId) ?? throw RuntimeException.NotFound("task", taskId);
             var task = EnsureOpen(found.Task);
             if (task.State == TaskState.Claimed && task.Assignee != actor)
             {
@@ -149,7 +146,7 @@ public sealed class CaseRuntime(
             var record = NewCase(definition);
             record.ParentCaseId = parentCaseId;
             record.ParentActivityId = call.ActivityId;
-            await RunAsync(record, new StartCase(Payload.Variables(call.VariablesJson)), SystemActor, null, cancellationToken);
+            await RunAsync(record, new StartCase(Payload.Variables(call.VariablesJson)), SystemActor, null, cancellationToken, isNew: true);
         }, cancellationToken);
 
     /// <summary>A called case ended: its parent's call activity continues with the outcome and the child's variables.</summary>
@@ -164,7 +161,7 @@ public sealed class CaseRuntime(
     public Task CancelCalledCaseAsync(Guid parentCaseId, string activityId, CancellationToken cancellationToken = default) =>
         RetryOnConflictAsync(async () =>
         {
-            var child = await db.Cases.SingleOrDefaultAsync(c => c.ParentCaseId == parentCaseId && c.ParentActivityId == activityId, cancellationToken);
+            var child = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.ParentCaseId == parentCaseId && c.ParentActivityId == activityId, cancellationToken);
             if (child is { Status: CaseStatus.Running })
             {
                 await RunAsync(child, new CancelCase("the step that called this case was cancelled"), SystemActor, null, cancellationToken);
@@ -174,7 +171,7 @@ public sealed class CaseRuntime(
     private CaseRecord NewCase(DefinitionRecord definition)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var record = new CaseRecord
+        return new CaseRecord
         {
             Id = Guid.NewGuid(),
             DefinitionId = definition.Id,
@@ -185,12 +182,11 @@ public sealed class CaseRuntime(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        db.Cases.Add(record);
-        return record;
     }
 
+    /// <summary>Read without tracking: the command's writes go through <see cref="CaseWriter"/>, never through EF.</summary>
     private async Task<CaseRecord> CaseAsync(Guid caseId, CancellationToken cancellationToken) =>
-        await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken) ?? throw RuntimeException.NotFound("case", caseId);
+        await HotQueries.For(db).Case(db, caseId) ?? throw RuntimeException.NotFound("case", caseId);
 
     private async Task<TaskRecord> OpenTaskAsync(Guid taskId, CancellationToken cancellationToken) =>
         EnsureOpen(await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw RuntimeException.NotFound("task", taskId));
@@ -214,11 +210,31 @@ public sealed class CaseRuntime(
         }
         var record = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == task.CaseId, cancellationToken);
         var outcome = new CommandOutcome(record.Id, record.Status, record.Revision, []);
-        await CommitAsync(outcome, idempotency, [], cancellationToken);
+        if (idempotency is not null)
+        {
+            db.IdempotencyKeys.Add(KeyRecord(idempotency, outcome));
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(ex))
+        {
+            throw new RuntimeException(RuntimeErrorKind.Conflict, "task-changed", $"task {task.Id} was changed by someone else at the same time; reload it");
+        }
         return outcome;
     }
 
-    private async Task<CommandOutcome> RunAsync(CaseRecord record, Command command, string actor, Idempotency? idempotency, CancellationToken cancellationToken)
+    private IdempotencyRecord KeyRecord(Idempotency idempotency, CommandOutcome outcome) => new()
+    {
+        Key = idempotency.Key,
+        RequestHash = idempotency.RequestHash,
+        ResponseJson = JsonSerializer.Serialize(outcome),
+        CreatedAt = clock.GetUtcNow().UtcDateTime,
+    };
+
+    private async Task<CommandOutcome> RunAsync(CaseRecord record, Command command, string actor, Idempotency? idempotency, CancellationToken cancellationToken,
+        bool isNew = false)
     {
         var definition = await definitions.ModelAsync(record.DefinitionId, cancellationToken);
         var state = record.StateJson.Length == 0 ? CaseState.New : CaseState.FromJson(record.StateJson);
@@ -229,13 +245,20 @@ public sealed class CaseRuntime(
             throw Rejected(rejection);
         }
 
-        var applied = await effects.ApplyAsync(record, definition, command, result, actor, now.UtcDateTime, cancellationToken);
+        var changes = new ChangeSet(record, isNew, expectedRevision: record.Revision);
         record.StateJson = result.State.ToJson();
         record.Status = result.State.Status;
         record.UpdatedAt = now.UtcDateTime;
         record.Revision++;
-        var outcome = new CommandOutcome(record.Id, record.Status, record.Revision, applied.OpenedTasks);
-        await CommitAsync(outcome, idempotency, applied.Outbox, cancellationToken);
+        EffectApplier.Apply(changes, definition, command, result, actor, now.UtcDateTime);
+        var outcome = new CommandOutcome(record.Id, record.Status, record.Revision, changes.NewTasks.Select(t => t.Id).ToList());
+        if (idempotency is not null)
+        {
+            changes.Idempotency = KeyRecord(idempotency, outcome);
+        }
+        await writer.WriteAsync(changes, cancellationToken);
+        // Jobs are handed to Hangfire only now that the transaction has committed.
+        await dispatcher.DispatchAsync(changes.Outbox, cancellationToken);
         return outcome;
     }
 
@@ -249,32 +272,6 @@ public sealed class CaseRuntime(
         RejectionCode.WrongKind => new(RuntimeErrorKind.Rejected, "wrong-kind", rejection.Message),
         _ => new(RuntimeErrorKind.Rejected, "no-path", rejection.Message),
     };
-
-    /// <summary>One SaveChanges: EF wraps it in one transaction. Jobs are handed to Hangfire only after it commits.</summary>
-    private async Task CommitAsync(CommandOutcome outcome, Idempotency? idempotency, List<OutboxRecord> outbox, CancellationToken cancellationToken)
-    {
-        if (idempotency is not null)
-        {
-            db.IdempotencyKeys.Add(new IdempotencyRecord
-            {
-                Key = idempotency.Key,
-                RequestHash = idempotency.RequestHash,
-                ResponseJson = JsonSerializer.Serialize(outcome),
-                CreatedAt = clock.GetUtcNow().UtcDateTime,
-            });
-        }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(ex))
-        {
-            // The loser of a race fails on the case's revision or, first, on a row the winner already inserted.
-            throw new RuntimeException(RuntimeErrorKind.Conflict, "case-changed",
-                $"case {outcome.CaseId} was changed by another command at the same time; reload it and try again");
-        }
-        await dispatcher.DispatchAsync(outbox, cancellationToken);
-    }
 
     private sealed record Idempotency(string Key, string RequestHash);
 

@@ -43,13 +43,13 @@ public sealed class OutboxDispatcher(WorkflowDbContext db, IBackgroundJobClient 
         var pending = await db.Outbox.AsNoTracking()
             .Where(o => o.CompletedAt == null && o.CreatedAt <= cutoff
                         && (o.DispatchedAt == null || (includeUncompleted && o.Kind != OutboxKind.ScheduleTimer)))
-            .OrderBy(o => o.Id).Take(500).ToListAsync(cancellationToken);
+            .OrderBy(o => o.CreatedAt).Take(500).ToListAsync(cancellationToken);
         await DispatchAsync(pending, cancellationToken);
         return pending.Count;
     }
 
     /// <summary>A job finished its row's work; a timer row is finished once handed over (its timer row takes it from there).</summary>
-    public Task CompleteAsync(long outboxId, CancellationToken cancellationToken = default)
+    public Task CompleteAsync(Guid outboxId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return db.Outbox.Where(o => o.Id == outboxId).ExecuteUpdateAsync(s => s.SetProperty(o => o.CompletedAt, now), cancellationToken);

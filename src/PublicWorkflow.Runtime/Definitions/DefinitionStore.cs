@@ -67,8 +67,7 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
     }
 
     public Task<DefinitionRecord?> LatestPublishedAsync(string key, CancellationToken cancellationToken = default) =>
-        db.Definitions.AsNoTracking().Where(d => d.Key == key && d.Status == DefinitionStatus.Published)
-            .OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+        Cases.HotQueries.For(db).LatestPublished(db, key);
 
     /// <summary>The parsed model of a stored version (from the cache when it was seen before).</summary>
     public async Task<Definition> ModelAsync(long definitionId, CancellationToken cancellationToken = default)

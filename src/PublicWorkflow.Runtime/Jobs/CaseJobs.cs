@@ -13,21 +13,21 @@ public sealed class CaseJobs(CaseRuntime runtime, OutboxDispatcher outbox)
     public Task FireTimerAsync(Guid caseId, Guid timerRecordId) => runtime.FireTimerAsync(timerRecordId);
 
     [AutomaticRetry(Attempts = 10)]
-    public async Task StartCalledCaseAsync(long outboxId, Guid parentCaseId, StartChildPayload call)
+    public async Task StartCalledCaseAsync(Guid outboxId, Guid parentCaseId, StartChildPayload call)
     {
         await runtime.StartCalledCaseAsync(parentCaseId, call);
         await outbox.CompleteAsync(outboxId);
     }
 
     [AutomaticRetry(Attempts = 10)]
-    public async Task ReportToParentAsync(long outboxId, ReportToParentPayload report)
+    public async Task ReportToParentAsync(Guid outboxId, ReportToParentPayload report)
     {
         await runtime.ReportToParentAsync(report);
         await outbox.CompleteAsync(outboxId);
     }
 
     [AutomaticRetry(Attempts = 10)]
-    public async Task CancelCalledCaseAsync(long outboxId, Guid parentCaseId, string activityId)
+    public async Task CancelCalledCaseAsync(Guid outboxId, Guid parentCaseId, string activityId)
     {
         await runtime.CancelCalledCaseAsync(parentCaseId, activityId);
         await outbox.CompleteAsync(outboxId);

@@ -24,7 +24,7 @@ public sealed class HandlerJob(
     ILogger<HandlerJob> log)
 {
     [AutomaticRetry(Attempts = 0)]
-    public async Task RunAsync(long outboxId, Guid caseId, string activityId, string elementId, string handlerName, int attempt)
+    public async Task RunAsync(Guid outboxId, Guid caseId, string activityId, string elementId, string handlerName, int attempt)
     {
         if (await RunStepAsync(outboxId, caseId, activityId, elementId, handlerName, attempt))
         {
@@ -33,7 +33,7 @@ public sealed class HandlerJob(
     }
 
     /// <summary>Returns true when the step's work is over (succeeded, incident, or nothing left to do); false when a retry is scheduled.</summary>
-    private async Task<bool> RunStepAsync(long outboxId, Guid caseId, string activityId, string elementId, string handlerName, int attempt)
+    private async Task<bool> RunStepAsync(Guid outboxId, Guid caseId, string activityId, string elementId, string handlerName, int attempt)
     {
         var stored = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => new { c.Status, c.StateJson }).SingleOrDefaultAsync();
         if (stored is null || stored.Status != CaseStatus.Running)

@@ -8,7 +8,9 @@ namespace PublicWorkflow.Runtime.Persistence;
 /// <summary>Recognises what each provider reports when a unique index refuses a row.</summary>
 internal static class DatabaseErrors
 {
-    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException is { } inner && IsUniqueViolation(inner);
+
+    public static bool IsUniqueViolation(Exception exception) => exception switch
     {
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,

@@ -16,7 +16,7 @@ public enum OutboxKind
 /// </summary>
 public sealed class OutboxRecord
 {
-    public long Id { get; set; }
+    public Guid Id { get; set; }
     public Guid CaseId { get; set; }
     public OutboxKind Kind { get; set; }
     public required string Payload { get; set; }

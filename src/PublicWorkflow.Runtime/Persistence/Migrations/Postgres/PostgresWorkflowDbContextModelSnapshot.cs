@@ -334,11 +334,9 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("PublicWorkflow.Runtime.Persistence.Entities.OutboxRecord", b =>
                 {
-                    b.Property<long>("Id")
+                    b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");

@@ -336,11 +336,9 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("PublicWorkflow.Runtime.Persistence.Entities.OutboxRecord", b =>
                 {
-                    b.Property<long>("Id")
+                    b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uniqueidentifier");

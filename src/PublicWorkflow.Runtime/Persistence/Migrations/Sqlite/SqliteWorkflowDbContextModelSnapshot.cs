@@ -325,9 +325,9 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("PublicWorkflow.Runtime.Persistence.Entities.OutboxRecord", b =>
                 {
-                    b.Property<long>("Id")
+                    b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");

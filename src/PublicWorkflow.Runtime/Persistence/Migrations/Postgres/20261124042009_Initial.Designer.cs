@@ -12,7 +12,7 @@ using PublicWorkflow.Runtime.Persistence;
 namespace PublicWorkflow.Runtime.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWorkflowDbContext))]
-    [Migration("20261124035204_Initial")]
+    [Migration("20261124042009_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -337,11 +337,9 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("PublicWorkflow.Runtime.Persistence.Entities.OutboxRecord", b =>
                 {
-                    b.Property<long>("Id")
+                    b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");

@@ -51,8 +51,7 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Postgres
                 name: "outbox",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
                     CaseId = table.Column<Guid>(type: "uuid", nullable: false),
                     Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     Payload = table.Column<string>(type: "text", nullable: false),

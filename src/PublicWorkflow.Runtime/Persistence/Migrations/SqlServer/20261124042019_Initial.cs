@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
+namespace PublicWorkflow.Runtime.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,17 +15,17 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
                 name: "definitions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    BpmnXml = table.Column<string>(type: "TEXT", nullable: false),
-                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ProcessName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    BpmnXml = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ContentHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ProcessName = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    PublishedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    PublishedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -36,10 +36,10 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
                 name: "idempotency_keys",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ResponseJson = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RequestHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ResponseJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -50,14 +50,13 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
                 name: "outbox",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Payload = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DispatchedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    DispatchedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -68,20 +67,20 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
                 name: "cases",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    DefinitionId = table.Column<long>(type: "INTEGER", nullable: false),
-                    DefinitionKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DefinitionVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    StateJson = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ParentCaseId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ParentActivityId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    DefinitionId = table.Column<long>(type: "bigint", nullable: false),
+                    DefinitionKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DefinitionVersion = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    StateJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ParentCaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ParentActivityId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Revision = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -98,17 +97,17 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
                 name: "audit",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    ElementId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    FromParty = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ToParty = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Detail = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    ElementId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Level = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    FromParty = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ToParty = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Detail = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -125,12 +124,12 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
                 name: "escalations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ElementId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    RaisedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    HandledAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ElementId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    RaisedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    HandledAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -147,14 +146,14 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
                 name: "incidents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ElementId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Handler = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Error = table.Column<string>(type: "TEXT", nullable: false),
-                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ActivityId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ElementId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Handler = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Error = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ResolvedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -171,13 +170,13 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
                 name: "notifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Recipient = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Template = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Recipient = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Template = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ActivityId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -194,23 +193,23 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
                 name: "tasks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ElementId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CandidateRole = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Agency = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Assignee = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Form = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ClaimedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ActivityId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ElementId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CandidateRole = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Level = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Agency = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Assignee = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Form = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    DueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ClaimedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClosedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Revision = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -227,13 +226,13 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
                 name: "timers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TimerId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ElementId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    FiredAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TimerId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ElementId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    FiredAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -255,7 +254,8 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
                 name: "IX_cases_Code",
                 table: "cases",
                 column: "Code",
-                unique: true);
+                unique: true,
+                filter: "[Code] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_cases_DefinitionId",
@@ -266,7 +266,8 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
                 name: "IX_cases_ParentCaseId_ParentActivityId",
                 table: "cases",
                 columns: new[] { "ParentCaseId", "ParentActivityId" },
-                unique: true);
+                unique: true,
+                filter: "[ParentCaseId] IS NOT NULL AND [ParentActivityId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_cases_Status_DueAt",
