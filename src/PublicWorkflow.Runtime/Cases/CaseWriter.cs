@@ -8,8 +8,8 @@ namespace PublicWorkflow.Runtime.Cases;
 
 /// <summary>
 /// Commits a command's <see cref="ChangeSet"/> in one transaction with plain SQL: one batch (one round trip where
-/// the provider batches) and one commit. Measured against EF's SaveChanges for the same rows: about 2 ms less per
-/// command on PostgreSQL, which is most of a command. The case row is updated only if its revision is unchanged;
+/// the provider batches) and one commit. Measured with the durable benchmark, one worker on PostgreSQL: p50 per
+/// command 2.0 ms with EF's SaveChanges, 1.0 ms this way. The case row is updated only if its revision is unchanged;
 /// otherwise everything is rolled back and the command is a conflict. Pending EF changes of the same unit of work
 /// (e.g. an incident marked as retried) are saved in the same transaction first.
 /// </summary>
