@@ -22,10 +22,6 @@ internal sealed class ServerFactory(IReadOnlyDictionary<string, string?>? settin
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm" })
-        {
-            File.Delete(file);
-        }
+        PublicWorkflow.Runtime.Persistence.SqliteFiles.Delete(databaseFile);
     }
 }

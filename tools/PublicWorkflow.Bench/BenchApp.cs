@@ -97,11 +97,7 @@ public static class BenchApp
         {
             if (temporaryFile is not null)
             {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                foreach (var file in new[] { temporaryFile, temporaryFile + "-wal", temporaryFile + "-shm" })
-                {
-                    File.Delete(file);
-                }
+                Runtime.Persistence.SqliteFiles.Delete(temporaryFile);
             }
         }
     }

@@ -22,7 +22,6 @@ public sealed class GraphIndex
         }
         foreach (var flow in definition.Flows)
         {
-            Flows.TryAdd(flow.Id, flow);
             if (Nodes.ContainsKey(flow.SourceRef) && Nodes.ContainsKey(flow.TargetRef))
             {
                 Add(outgoing, flow.SourceRef, flow);
@@ -41,8 +40,6 @@ public sealed class GraphIndex
     public Definition Definition { get; }
 
     public Dictionary<string, FlowNode> Nodes { get; } = [];
-
-    public Dictionary<string, SequenceFlow> Flows { get; } = [];
 
     public IReadOnlyList<SequenceFlow> Outgoing(string nodeId) => outgoing.TryGetValue(nodeId, out var list) ? list : NoFlows;
 

@@ -56,7 +56,7 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             db.Entry(record).State = EntityState.Detached;
             throw new RuntimeException(RuntimeErrorKind.Conflict, "concurrent-publish",

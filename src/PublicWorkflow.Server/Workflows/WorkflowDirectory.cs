@@ -66,7 +66,7 @@ internal sealed class WorkflowDirectory(IOptions<ServerOptions> options, IHostEn
         {
             return new WorkflowFile(key, fileName, null, [NotBpmn(ex.Line, ex.Message)]);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return new WorkflowFile(key, fileName, null, [NotBpmn(0, ex.Message)]);
         }

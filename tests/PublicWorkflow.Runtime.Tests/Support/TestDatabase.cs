@@ -31,11 +31,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 var file = Path.Combine(Path.GetTempPath(), $"pwf-test-{Guid.NewGuid():N}.db");
                 return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", () =>
                 {
-                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                    foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-                    {
-                        File.Delete(path);
-                    }
+                    SqliteFiles.Delete(file);
                     return Task.CompletedTask;
                 });
             case "postgres":
