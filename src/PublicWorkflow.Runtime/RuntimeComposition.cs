@@ -8,9 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Engine.Execution;
 using PublicWorkflow.Runtime.Cases;
+using PublicWorkflow.Runtime.Catalog;
+using PublicWorkflow.Runtime.Dossiers;
 using PublicWorkflow.Runtime.Definitions;
 using PublicWorkflow.Runtime.Handlers;
 using PublicWorkflow.Runtime.Jobs;
+using PublicWorkflow.Runtime.Measures;
 using PublicWorkflow.Runtime.Persistence;
 
 namespace PublicWorkflow.Runtime;
@@ -20,7 +23,7 @@ public static class RuntimeComposition
 {
     /// <summary>
     /// Registers the runtime. <paramref name="contentRoot"/> anchors a relative SQLite file; the caller registers
-    /// the <see cref="WorkingCalendar"/> (it knows where the calendar file is).
+    /// the <see cref="WorkingCalendar"/> and the <see cref="ProcedureCatalog"/> (it knows where their files are).
     /// </summary>
     public static IServiceCollection AddPublicWorkflowRuntime(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -61,6 +64,13 @@ public static class RuntimeComposition
         services.AddScoped<CaseJobs>();
         services.AddScoped<HandlerJob>();
         services.AddScoped<TimerSweepJob>();
+        services.AddSingleton<DossierClock>();
+        services.AddScoped<DossierDeadlines>();
+        services.AddScoped<DossierService>();
+        services.AddScoped<ICaseCommandHook, DossierCaseHook>();
+        services.AddScoped<CatalogImport>();
+        services.AddSingleton<DossierDocuments>();
+        services.AddScoped<ServiceQualityMeasures>();
 
         services.AddHangfire(config =>
         {

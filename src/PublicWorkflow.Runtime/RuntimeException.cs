@@ -25,5 +25,12 @@ public sealed class RuntimeException(RuntimeErrorKind kind, string code, string 
     /// <summary>For an invalid definition: every validation problem.</summary>
     public IReadOnlyList<Engine.Validation.Problem> Problems { get; } = problems ?? [];
 
+    /// <summary>For invalid input: the request field at fault (e.g. "locality", "documents[2]").</summary>
+    public string? Field { get; private init; }
+
     public static RuntimeException NotFound(string what, object id) => new(RuntimeErrorKind.NotFound, "not-found", $"{what} '{id}' does not exist");
+
+    public static RuntimeException Invalid(string field, string message) => new(RuntimeErrorKind.Invalid, "invalid-input", message) { Field = field };
+
+    public static RuntimeException Rejected(string code, string message) => new(RuntimeErrorKind.Rejected, code, message);
 }

@@ -10,6 +10,7 @@ using Npgsql;
 using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Runtime;
 using PublicWorkflow.Runtime.Cases;
+using PublicWorkflow.Runtime.Catalog;
 using PublicWorkflow.Runtime.Definitions;
 using PublicWorkflow.Runtime.Persistence;
 using PublicWorkflow.Runtime.Persistence.Entities;
@@ -95,6 +96,8 @@ internal static class DurableBenchmark
             ["Runtime:ProcessJobs"] = "false",
         });
         builder.Services.AddSingleton(WorkingCalendar.BuiltIn);
+        // Bare cases, no dossiers: the lifecycle layer has nothing to do but is present, as in the server.
+        builder.Services.AddSingleton(ProcedureCatalog.Empty);
         builder.Services.AddPublicWorkflowRuntime(builder.Configuration, Path.GetTempPath());
         return builder.Build();
     }

@@ -207,6 +207,7 @@ public static class BpmnExporter
         Set("timeLimitUnit", pwf.TimeLimitUnit);
         Set("handler", pwf.Handler);
         Set("form", pwf.Form);
+        Set("stage", pwf.Stage);
     }
 
     private static XElement BuildTrigger(EventTrigger trigger, Definition d)

@@ -104,7 +104,7 @@ public static class BpmnParser
     {
         string? Get(string name) => (string?)e.Attribute(PwfNs + name);
         return new PwfAttributes(Get("level"), Get("candidateRole"), Get("assignee"), Get("timeLimit"),
-            Get("timeLimitUnit"), Get("handler"), Get("form"));
+            Get("timeLimitUnit"), Get("handler"), Get("form"), Get("stage"));
     }
 
     /// <summary>Walks one container (process or sub-process) and collects what it finds.</summary>

@@ -262,6 +262,41 @@ public sealed class WorkingCalendar
         }
     }
 
+    public DateOnly PreviousWorkingDay(DateOnly date)
+    {
+        do
+        {
+            date = date.AddDays(-1);
+        }
+        while (!IsWorkingDay(date));
+        return date;
+    }
+
+    /// <summary>Office time between two instants: the inverse of <see cref="AddWorkingHours"/> (zero when the second is not later).</summary>
+    public TimeSpan WorkingTimeBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        var total = TimeSpan.Zero;
+        var start = ToLocal(from);
+        var end = ToLocal(to);
+        for (var date = DateOnly.FromDateTime(start); date <= DateOnly.FromDateTime(end); date = date.AddDays(1))
+        {
+            if (!IsWorkingDay(date))
+            {
+                continue;
+            }
+            foreach (var (open, close) in officeHours)
+            {
+                var begin = date.ToDateTime(open) < start ? start : date.ToDateTime(open);
+                var finish = date.ToDateTime(close) > end ? end : date.ToDateTime(close);
+                if (finish > begin)
+                {
+                    total += finish - begin;
+                }
+            }
+        }
+        return total;
+    }
+
     private static TimeZoneInfo FindZone(string id)
     {
         try

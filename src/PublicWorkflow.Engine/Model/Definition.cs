@@ -57,4 +57,7 @@ public sealed record Definition
 
     /// <summary>Top-level elements other than the process (collaboration, other processes' pools, diagrams).</summary>
     public ValueList<string> RootElements { get; init; }
+
+    /// <summary>A flow node by id, wherever it sits (nodes of sub-processes are listed too).</summary>
+    public FlowNode? Node(string? id) => id is null ? null : Nodes.FirstOrDefault(n => n.Id == id);
 }

@@ -11,7 +11,8 @@ public sealed record PwfAttributes(
     string? TimeLimit = null,
     string? TimeLimitUnit = null,
     string? Handler = null,
-    string? Form = null)
+    string? Form = null,
+    string? Stage = null)
 {
     public static readonly PwfAttributes None = new();
 }

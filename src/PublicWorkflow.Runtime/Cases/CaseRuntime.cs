@@ -20,20 +20,30 @@ public sealed class CaseRuntime(
     DefinitionStore definitions,
     Interpreter interpreter,
     OutboxDispatcher dispatcher,
-    TimeProvider clock)
+    TimeProvider clock,
+    IEnumerable<ICaseCommandHook> hooks)
 {
     /// <summary>The actor recorded for what jobs do (timers, handlers, called cases).</summary>
     public const string SystemActor = "system";
 
     private readonly CaseWriter writer = new(db);
 
+    private readonly ICaseCommandHook[] hooks = hooks.ToArray();
+
     public Task<CommandOutcome> StartCaseAsync(string definitionKey, IReadOnlyDictionary<string, JsonElement>? variables, string actor,
-        string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+        string? idempotencyKey = null, CancellationToken cancellationToken = default, CaseOrigin? origin = null) =>
         IdempotentAsync(idempotencyKey, ("start", definitionKey, variables), async idempotency =>
         {
             var definition = await definitions.LatestPublishedAsync(definitionKey, cancellationToken)
                 ?? throw RuntimeException.NotFound("published workflow", definitionKey);
-            return await RunAsync(NewCase(definition), new StartCase(variables), actor, idempotency, cancellationToken, isNew: true);
+            var record = NewCase(definition);
+            if (origin is not null)
+            {
+                record.Id = origin.CaseId;
+                record.Code = origin.Code;
+                record.DueAt = origin.DueAt;
+            }
+            return await RunAsync(record, new StartCase(variables), actor, idempotency, cancellationToken, isNew: true);
         }, cancellationToken);
 
     public Task<CommandOutcome> CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, JsonElement>? outputs, string actor,
@@ -251,6 +261,10 @@ public sealed class CaseRuntime(
         record.UpdatedAt = now.UtcDateTime;
         record.Revision++;
         EffectApplier.Apply(changes, definition, command, result, actor, now.UtcDateTime);
+        foreach (var hook in hooks)
+        {
+            await hook.OnCommandAsync(new CaseCommandContext(changes, definition, command, result, actor, now.UtcDateTime), cancellationToken);
+        }
         var outcome = new CommandOutcome(record.Id, record.Status, record.Revision, changes.NewTasks.Select(t => t.Id).ToList());
         if (idempotency is not null)
         {

@@ -41,8 +41,9 @@ internal sealed class CaseWriter(WorkflowDbContext db)
             // The loser of a race can fail on a row the winner inserted first (same step id, same key).
             throw CaseChanged(changes);
         }
-        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(ex))
         {
+            // A row a hook changed (e.g. the dossier) was changed by another command first.
             throw CaseChanged(changes);
         }
         finally

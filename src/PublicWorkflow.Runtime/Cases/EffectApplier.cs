@@ -40,7 +40,7 @@ internal static class EffectApplier
                     break;
                 case CloseTask close:
                     changes.ClosedTasks.Add(new TaskClosure(close.TaskId, close.Reason == CloseReason.Completed ? TaskState.Completed : TaskState.Cancelled, now, actor));
-                    if (close.Reason == CloseReason.Cancelled && Node(definition, close.ElementId) is CallActivity)
+                    if (close.Reason == CloseReason.Cancelled && definition.Node(close.ElementId) is CallActivity)
                     {
                         Outbox(changes, OutboxKind.CancelCalledCase, new CancelChildPayload(close.TaskId), now);
                     }
@@ -77,7 +77,7 @@ internal static class EffectApplier
                         CaseId = record.Id,
                         ActivityId = incident.TaskId,
                         ElementId = incident.ElementId,
-                        Handler = StepSettings.Of(Node(definition, incident.ElementId)!).Handler ?? "",
+                        Handler = StepSettings.Of(definition.Node(incident.ElementId)!).Handler ?? "",
                         Error = Truncate(incident.Error, 4000),
                         OpenedAt = now,
                     });
@@ -98,7 +98,7 @@ internal static class EffectApplier
                         Actor = actor,
                         Kind = audit.Kind,
                         ElementId = audit.ElementId,
-                        Level = audit.ElementId is null ? null : Node(definition, audit.ElementId)?.Pwf.Level,
+                        Level = audit.ElementId is null ? null : definition.Node(audit.ElementId)?.Pwf.Level,
                         Detail = Truncate(audit.Detail, 2000),
                     });
                     break;
@@ -108,8 +108,6 @@ internal static class EffectApplier
 
     private static void Outbox<T>(ChangeSet changes, OutboxKind kind, T payload, DateTime now) =>
         changes.Outbox.Add(new OutboxRecord { Id = Guid.NewGuid(), CaseId = changes.Case.Id, Kind = kind, Payload = Payload.Write(payload), CreatedAt = now });
-
-    private static FlowNode? Node(Definition definition, string elementId) => definition.Nodes.FirstOrDefault(n => n.Id == elementId);
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

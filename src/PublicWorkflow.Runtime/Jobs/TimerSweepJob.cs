@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PublicWorkflow.Runtime.Cases;
+using PublicWorkflow.Runtime.Dossiers;
 using PublicWorkflow.Runtime.Persistence;
 using PublicWorkflow.Runtime.Persistence.Entities;
 
@@ -10,9 +11,11 @@ namespace PublicWorkflow.Runtime.Jobs;
 
 /// <summary>
 /// The safety net behind Hangfire's scheduled jobs: fires every pending timer that is due, and hands over outbox
-/// rows left behind. Firing is exactly-once per timer whoever gets there first.
+/// rows left behind. Firing is exactly-once per timer whoever gets there first. It also raises the dossier deadlines
+/// that are due (SLA warnings, overdue steps, apology prompts), which have no job of their own.
 /// </summary>
-public sealed class TimerSweepJob(WorkflowDbContext db, OutboxDispatcher dispatcher, IServiceScopeFactory scopes, TimeProvider clock, ILogger<TimerSweepJob> log)
+public sealed class TimerSweepJob(WorkflowDbContext db, OutboxDispatcher dispatcher, DossierDeadlines deadlines, IServiceScopeFactory scopes, TimeProvider clock,
+    ILogger<TimerSweepJob> log)
 {
     public const string RecurringJobId = "timer-sweep";
 
@@ -37,5 +40,6 @@ public sealed class TimerSweepJob(WorkflowDbContext db, OutboxDispatcher dispatc
                 log.LogError(ex, "Sweep could not fire timer {Timer}; the next sweep tries again", timerId);
             }
         }
+        await deadlines.RaiseDueAsync(clock.GetUtcNow());
     }
 }

@@ -20,6 +20,9 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
     public DbSet<EscalationRecord> Escalations => Set<EscalationRecord>();
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+    public DbSet<DossierRecord> Dossiers => Set<DossierRecord>();
+    public DbSet<HandoverRecord> Handovers => Set<HandoverRecord>();
+    public DbSet<DossierDeadlineRecord> DossierDeadlines => Set<DossierDeadlineRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);

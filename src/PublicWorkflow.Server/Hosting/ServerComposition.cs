@@ -3,6 +3,7 @@ using Microsoft.OpenApi;
 using Hangfire;
 using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Runtime;
+using PublicWorkflow.Runtime.Catalog;
 using PublicWorkflow.Server.Workflows;
 
 namespace PublicWorkflow.Server.Hosting;
@@ -16,11 +17,16 @@ public static class ServerComposition
         services.AddProblemDetails();
         services.AddSingleton(provider => LoadCalendar(provider.GetRequiredService<IOptions<ServerOptions>>().Value, environment,
             provider.GetRequiredService<ILogger<WorkingCalendar>>()));
+        services.AddSingleton(provider => LoadCatalog(provider.GetRequiredService<IOptions<ServerOptions>>().Value, environment,
+            provider.GetRequiredService<ILogger<ProcedureCatalog>>()));
         services.AddPublicWorkflowRuntime(configuration, environment.ContentRootPath);
+        // After the runtime's start-up (the database is migrated), before requests: the catalog's workflows are published.
+        services.AddHostedService<CatalogStartup>();
         services.AddSingleton<WorkflowDirectory>();
         services.AddHealthChecks()
             .AddCheck<WorkflowDirectoryHealthCheck>("workflows")
             .AddCheck<CalendarHealthCheck>("calendar")
+            .AddCheck<CatalogHealthCheck>("catalog")
             .AddCheck<DatabaseHealthCheck>("database");
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
@@ -52,6 +58,26 @@ public static class ServerComposition
         // The staff and public pages arrive with the UI; until then the API documentation is the front door.
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>Loads the catalog; a bad entry is logged with its file, field and reason and left out, never half-loaded.</summary>
+    private static ProcedureCatalog LoadCatalog(ServerOptions options, IHostEnvironment environment, ILogger logger)
+    {
+        var folder = RepositoryPaths.Find(options.CatalogDirectory, environment.ContentRootPath);
+        var workflows = RepositoryPaths.Find(options.WorkflowsDirectory, environment.ContentRootPath);
+        if (folder is null || workflows is null)
+        {
+            logger.LogWarning("Catalog folder {Catalog} or workflows folder {Workflows} not found; the catalog is empty", options.CatalogDirectory, options.WorkflowsDirectory);
+            return ProcedureCatalog.Empty;
+        }
+        var catalog = ProcedureCatalog.Load(folder, workflows);
+        foreach (var problem in catalog.Problems)
+        {
+            logger.LogError("Catalog entry not loaded: {Problem}", problem.ToString());
+        }
+        logger.LogInformation("Procedure catalog from {Folder}: {Procedures} procedures, {Agencies} agencies, {Branches} branches, {Problems} problems",
+            folder, catalog.Procedures.Count, catalog.Structure.Agencies.Count, catalog.Structure.Branches.Count, catalog.Problems.Count);
+        return catalog;
     }
 
     private static WorkingCalendar LoadCalendar(ServerOptions options, IHostEnvironment environment, ILogger logger)

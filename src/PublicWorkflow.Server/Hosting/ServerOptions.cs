@@ -10,4 +10,7 @@ public sealed class ServerOptions
 
     /// <summary>The working-day calendar data; editable without recompiling.</summary>
     public string CalendarFile { get; set; } = "procedure-catalog/calendar/vn-civil-service.json";
+
+    /// <summary>The procedure catalog: structure/ (levels, units, agencies, branches) and procedures/*.json.</summary>
+    public string CatalogDirectory { get; set; } = "procedure-catalog";
 }

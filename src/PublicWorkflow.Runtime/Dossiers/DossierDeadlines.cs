@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using PublicWorkflow.Runtime.Persistence;
+using PublicWorkflow.Runtime.Persistence.Entities;
+
+namespace PublicWorkflow.Runtime.Dossiers;
+
+/// <summary>
+/// The dossier deadlines: scheduled as rows in the command's own transaction, raised by a periodic sweep when due.
+/// Raising re-checks the dossier (a step since done, a dossier since resolved: the row is cancelled instead), and the
+/// row's state is its concurrency token, so two sweeping nodes raise each alert once.
+/// </summary>
+public sealed class DossierDeadlines(WorkflowDbContext db, DossierClock clock)
+{
+    public const string Supervisor = "supervisor";
+
+    public static string TeamLead(string? agency) => $"team-lead@{agency}";
+
+    public static string AgencyOf(string? agency) => $"agency@{agency}";
+
+    /// <summary>The SLA warning and the apology prompt for the dossier's current appointment.</summary>
+    public void ScheduleDossier(DossierRecord dossier, DateTimeOffset start, DateTimeOffset now)
+    {
+        if (dossier.AppointmentAt is not { } appointmentUtc)
+        {
+            return;
+        }
+        var appointment = new DateTimeOffset(appointmentUtc, TimeSpan.Zero);
+        Add(dossier, DeadlineKind.SlaWarning, null, clock.Warning(start, appointment), TeamLead(dossier.AgencyCode));
+        if (clock.ApologyPrompt(appointment, now) is { } prompt)
+        {
+            Add(dossier, DeadlineKind.ApologyPrompt, null, prompt, AgencyOf(dossier.AgencyCode));
+        }
+    }
+
+    public void ScheduleStep(DossierRecord dossier, TaskRecord task) =>
+        Add(dossier, DeadlineKind.StepOverdue, task.Id, task.DueAt!.Value, TeamLead(task.Agency));
+
+    /// <summary>Cancels pending deadlines: the dossier's own (SLA warning, apology prompt) when <paramref name="taskIds"/> is null, else those of the given steps.</summary>
+    public async Task CancelPendingAsync(Guid dossierId, IReadOnlyCollection<Guid>? taskIds, CancellationToken cancellationToken)
+    {
+        // Stored rows come back as the tracked instances; rows added in this unit of work exist only locally.
+        var pending = await db.DossierDeadlines.Where(d => d.DossierId == dossierId && d.State == DeadlineState.Pending).ToListAsync(cancellationToken);
+        pending.AddRange(db.DossierDeadlines.Local.Where(d => d.DossierId == dossierId && d.State == DeadlineState.Pending && db.Entry(d).State == EntityState.Added));
+        foreach (var deadline in pending.Distinct().Where(d => taskIds is null ? d.TaskId is null : d.TaskId is { } id && taskIds.Contains(id)))
+        {
+            deadline.State = DeadlineState.Cancelled;
+        }
+    }
+
+    /// <summary>Raises every pending deadline due by <paramref name="now"/>; returns how many were raised.</summary>
+    public async Task<int> RaiseDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var due = await db.DossierDeadlines.AsNoTracking()
+            .Where(d => d.State == DeadlineState.Pending && d.DueAt <= now.UtcDateTime)
+            .OrderBy(d => d.DueAt).Take(500).Select(d => d.Id).ToListAsync(cancellationToken);
+        var raised = 0;
+        foreach (var id in due)
+        {
+            db.ChangeTracker.Clear();
+            var deadline = await db.DossierDeadlines.SingleAsync(d => d.Id == id, cancellationToken);
+            if (deadline.State != DeadlineState.Pending)
+            {
+                continue;
+            }
+            if (await StillMattersAsync(deadline, cancellationToken))
+            {
+                deadline.State = DeadlineState.Raised;
+                deadline.RaisedAt = now.UtcDateTime;
+                raised++;
+                if (deadline.Kind == DeadlineKind.StepOverdue)
+                {
+                    // Not done a working day later either: the center's supervisor hears of it.
+                    db.DossierDeadlines.Add(new DossierDeadlineRecord
+                    {
+                        Id = Guid.NewGuid(), DossierId = deadline.DossierId, Kind = DeadlineKind.StepOverdueSupervisor, TaskId = deadline.TaskId,
+                        DueAt = NextWorkingDay(deadline.DueAt),
+                        State = DeadlineState.Pending, Recipient = Supervisor,
+                    });
+                }
+            }
+            else
+            {
+                deadline.State = DeadlineState.Cancelled;
+            }
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                raised -= deadline.State == DeadlineState.Raised ? 1 : 0; // another node handled it first
+            }
+        }
+        db.ChangeTracker.Clear();
+        return raised;
+    }
+
+    private DateTime NextWorkingDay(DateTime dueUtc)
+    {
+        var calendar = clock.Calendar;
+        return calendar.ToInstant(calendar.AddWorkingDays(calendar.ToLocal(new DateTimeOffset(dueUtc, TimeSpan.Zero)), 1)).UtcDateTime;
+    }
+
+    private async Task<bool> StillMattersAsync(DossierDeadlineRecord deadline, CancellationToken cancellationToken)
+    {
+        if (deadline.TaskId is { } taskId)
+        {
+            return await db.Tasks.AnyAsync(t => t.Id == taskId && (t.State == TaskState.Open || t.State == TaskState.Claimed), cancellationToken);
+        }
+        var dossier = await db.Dossiers.AsNoTracking().SingleAsync(d => d.Id == deadline.DossierId, cancellationToken);
+        var open = !DossierStatuses.IsResolved(dossier.Status) && !DossierStatuses.IsClosed(dossier.Status) && dossier.ClockPausedAt is null;
+        return deadline.Kind == DeadlineKind.ApologyPrompt ? open && dossier.ApologizedAt is null : open;
+    }
+
+    private void Add(DossierRecord dossier, DeadlineKind kind, Guid? taskId, DateTimeOffset due, string recipient) =>
+        db.DossierDeadlines.Add(new DossierDeadlineRecord
+        {
+            Id = Guid.NewGuid(), DossierId = dossier.Id, Kind = kind, TaskId = taskId, DueAt = due.UtcDateTime, State = DeadlineState.Pending, Recipient = recipient,
+        });
+}

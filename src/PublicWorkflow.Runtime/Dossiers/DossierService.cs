@@ -1,0 +1,393 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PublicWorkflow.Engine.Model;
+using PublicWorkflow.Runtime.Cases;
+using PublicWorkflow.Runtime.Catalog;
+using PublicWorkflow.Runtime.Definitions;
+using PublicWorkflow.Runtime.Persistence;
+using PublicWorkflow.Runtime.Persistence.Entities;
+
+namespace PublicWorkflow.Runtime.Dossiers;
+
+/// <summary>
+/// The one-stop dossier lifecycle around the case runtime: reception (complete or not), routing by the structure in
+/// force on the day of receipt, supplements, fees, withdrawal and stopping, the apology for lateness, the rating.
+/// Steps of the workflow itself are completed through <see cref="CaseRuntime"/>; the dossier follows through its hook.
+/// </summary>
+public sealed class DossierService(
+    WorkflowDbContext db,
+    CaseRuntime cases,
+    DefinitionStore definitions,
+    ProcedureCatalog catalog,
+    DossierClock clock,
+    DossierDeadlines deadlines,
+    TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>A dossier handed in at a branch (or by post): checked, and if complete accepted and started at once.</summary>
+    public async Task<ReceptionOutcome> ReceiveAsync(ReceptionRequest request, string clerk, CancellationToken cancellationToken = default)
+    {
+        var procedure = Procedure(request.ProcedureCode);
+        var receivedAt = time.GetUtcNow();
+        Validate(request, procedure, receivedAt);
+        var missing = Reception.Missing(procedure, request.Documents);
+        return missing.Count > 0
+            ? await NotAcceptedAsync(NewDossier(request, clerk, receivedAt), missing, cancellationToken)
+            : await AcceptAsync(() => NewDossier(request, clerk, receivedAt), request, procedure, cancellationToken);
+    }
+
+    /// <summary>A citizen's online filing: stored as submitted until a clerk reviews it with <see cref="ReviewOnlineAsync"/>.</summary>
+    public async Task<ReceptionOutcome> SubmitOnlineAsync(ReceptionRequest request, string citizen, CancellationToken cancellationToken = default)
+    {
+        var procedure = Procedure(request.ProcedureCode);
+        var submittedAt = time.GetUtcNow();
+        Validate(request with { Channel = DossierChannel.Online, BranchCode = null }, procedure, submittedAt);
+        var dossier = NewDossier(request with { Channel = DossierChannel.Online, BranchCode = null }, citizen, submittedAt);
+        dossier.Status = DossierStatus.Submitted;
+        db.Dossiers.Add(dossier);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome(dossier, []);
+    }
+
+    /// <summary>The clerk's review of an online filing: the same completeness check; the filing time is the receipt time.</summary>
+    public async Task<ReceptionOutcome> ReviewOnlineAsync(Guid dossierId, string clerk, CancellationToken cancellationToken = default)
+    {
+        var submitted = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dossierId, cancellationToken)
+            ?? throw RuntimeException.NotFound("dossier", dossierId);
+        if (submitted.Status != DossierStatus.Submitted)
+        {
+            throw new RuntimeException(RuntimeErrorKind.Conflict, "dossier-not-submitted", $"dossier {dossierId} was already reviewed");
+        }
+        var request = new ReceptionRequest(submitted.ProcedureCode, DossierChannel.Online, null, submitted.Locality,
+            JsonSerializer.Deserialize<Applicant>(submitted.ApplicantJson, Json)!, JsonSerializer.Deserialize<List<PresentedDocument>>(submitted.DocumentsJson, Json)!,
+            Enum.Parse<DeliveryOption>(submitted.Delivery, ignoreCase: true));
+        var procedure = Procedure(request.ProcedureCode);
+        var missing = Reception.Missing(procedure, request.Documents);
+        DossierRecord Reviewed()
+        {
+            // Attached as stored, so every field the review sets is written; a retry starts again from the stored copy.
+            var dossier = submitted.Copy();
+            db.Dossiers.Attach(dossier);
+            dossier.ReceivedBy = clerk;
+            return dossier;
+        }
+        return missing.Count > 0
+            ? await NotAcceptedAsync(Reviewed(), missing, cancellationToken)
+            : await AcceptAsync(Reviewed, request, procedure, cancellationToken);
+    }
+
+    /// <summary>The applicant brings what was asked for: the case goes on from its supplement step.</summary>
+    public async Task<DossierRecord> DeliverSupplementAsync(Guid dossierId, IReadOnlyList<PresentedDocument> documents, string actor, CancellationToken cancellationToken = default)
+    {
+        var dossier = await DossierAsync(dossierId, cancellationToken);
+        if (dossier.Status != DossierStatus.SupplementRequested)
+        {
+            throw RuntimeException.Rejected("no-supplement-requested", $"dossier {dossier.Code} is not waiting for a supplement");
+        }
+        var all = JsonSerializer.Deserialize<List<PresentedDocument>>(dossier.DocumentsJson, Json)!.Concat(documents).ToList();
+        var payload = new Dictionary<string, JsonElement> { ["supplementedDocuments"] = JsonSerializer.SerializeToElement(documents.Select(d => d.Id), Json) };
+        await AdvanceApplicantStepAsync(dossier, "supplement", payload, actor, tracked =>
+        {
+            tracked.DocumentsJson = JsonSerializer.Serialize(all, Json);
+            tracked.DocumentsReused = CountReused(all);
+        }, cancellationToken);
+        return await DossierAsync(dossierId, cancellationToken);
+    }
+
+    /// <summary>Records the payment of fees and obligations with its channel; a case waiting for it goes on.</summary>
+    public async Task<DossierRecord> RecordPaymentAsync(Guid dossierId, string channel, string actor, CancellationToken cancellationToken = default)
+    {
+        if (channel is not ("online" or "counter" or "bank" or "post"))
+        {
+            throw RuntimeException.Invalid("channel", "the payment channel is one of online, counter, bank, post");
+        }
+        var dossier = await DossierAsync(dossierId, cancellationToken);
+        if (dossier.FeePaidAt is not null)
+        {
+            throw new RuntimeException(RuntimeErrorKind.Conflict, "already-paid", $"dossier {dossier.Code} is already paid");
+        }
+        void Paid(DossierRecord tracked)
+        {
+            tracked.FeePaidAt = time.GetUtcNow().UtcDateTime;
+            tracked.PaymentChannel = channel;
+        }
+        if (dossier.Status == DossierStatus.AwaitingFees)
+        {
+            await AdvanceApplicantStepAsync(dossier, "fees", new Dictionary<string, JsonElement>(), actor, Paid, cancellationToken);
+        }
+        else
+        {
+            await SaveDossierAsync(dossierId, Paid, cancellationToken);
+        }
+        return await DossierAsync(dossierId, cancellationToken);
+    }
+
+    /// <summary>The applicant takes the dossier back: the case stops.</summary>
+    public Task<DossierRecord> WithdrawAsync(Guid dossierId, string reason, string actor, CancellationToken cancellationToken = default) =>
+        EndAsync(dossierId, DossierStatus.Withdrawn, reason, actor, cancellationToken);
+
+    /// <summary>The agency stops processing (e.g. the applicant never supplemented), with the reason.</summary>
+    public Task<DossierRecord> StopAsync(Guid dossierId, string reason, string actor, CancellationToken cancellationToken = default) =>
+        EndAsync(dossierId, DossierStatus.Stopped, reason, actor, cancellationToken);
+
+    /// <summary>
+    /// The agency's apology for a dossier that will be late: a reason and a new appointment, at most once per dossier.
+    /// The dossier is then measured against both the appointment before and the new one.
+    /// </summary>
+    public async Task<DossierRecord> ApologizeAsync(Guid dossierId, string reason, DateTimeOffset newAppointment, string actor, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw RuntimeException.Invalid("reason", "an apology states the reason for the delay / thư xin lỗi phải nêu lý do");
+        }
+        var dossier = await DossierAsync(dossierId, cancellationToken);
+        if (dossier.ApologizedAt is not null)
+        {
+            throw new RuntimeException(RuntimeErrorKind.Conflict, "already-apologized", $"dossier {dossier.Code} already has an apology with a new appointment");
+        }
+        if (DossierStatuses.IsResolved(dossier.Status) || DossierStatuses.IsClosed(dossier.Status) || dossier.CaseId is null)
+        {
+            throw RuntimeException.Rejected("dossier-not-open", $"dossier {dossier.Code} is {dossier.Status}: there is nothing to apologise for any more");
+        }
+        if (newAppointment.UtcDateTime <= dossier.AppointmentAt)
+        {
+            throw RuntimeException.Invalid("newAppointment", "the new appointment must be later than the current one");
+        }
+        var now = time.GetUtcNow();
+        await SaveDossierAsync(dossierId, async tracked =>
+        {
+            tracked.AppointmentBeforeApology = tracked.AppointmentAt;
+            tracked.AppointmentAt = newAppointment.UtcDateTime;
+            tracked.ApologizedAt = now.UtcDateTime;
+            tracked.ApologyReason = reason.Trim();
+            await deadlines.CancelPendingAsync(tracked.Id, null, cancellationToken);
+            deadlines.ScheduleDossier(tracked, now, now);
+            db.Audit.Add(new AuditRecord { CaseId = tracked.CaseId!.Value, At = now.UtcDateTime, Actor = actor, Kind = "dossier-apology", Detail = $"new appointment {newAppointment:O}: {reason}" });
+        }, cancellationToken);
+        return await DossierAsync(dossierId, cancellationToken);
+    }
+
+    /// <summary>The citizen's rating (1 to 5) once the result is returned: once per dossier, by its code alone.</summary>
+    public async Task<DossierRecord> RateAsync(string code, int rating, string? comment, CancellationToken cancellationToken = default)
+    {
+        if (rating is < 1 or > 5)
+        {
+            throw RuntimeException.Invalid("rating", "the rating is 1 (very dissatisfied) to 5 (very satisfied)");
+        }
+        if (comment?.Length > 2000)
+        {
+            throw RuntimeException.Invalid("comment", "the comment has at most 2000 characters");
+        }
+        var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == code, cancellationToken) ?? throw RuntimeException.NotFound("dossier", code);
+        if (dossier.Status != DossierStatus.Returned)
+        {
+            throw RuntimeException.Rejected("not-returned", "a dossier can be rated once its result has been returned");
+        }
+        if (dossier.RatedAt is not null)
+        {
+            throw new RuntimeException(RuntimeErrorKind.Conflict, "already-rated", $"dossier {code} has already been rated");
+        }
+        await SaveDossierAsync(dossier.Id, tracked =>
+        {
+            tracked.Rating = rating;
+            tracked.RatingComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+            tracked.RatedAt = time.GetUtcNow().UtcDateTime;
+        }, cancellationToken);
+        return await DossierAsync(dossier.Id, cancellationToken);
+    }
+
+    public async Task<DossierRecord> DossierAsync(Guid dossierId, CancellationToken cancellationToken = default) =>
+        await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dossierId, cancellationToken) ?? throw RuntimeException.NotFound("dossier", dossierId);
+
+    public async Task<DossierRecord> ByCodeAsync(string code, CancellationToken cancellationToken = default) =>
+        await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == code, cancellationToken) ?? throw RuntimeException.NotFound("dossier", code);
+
+    public Task<List<HandoverRecord>> TrackingSheetAsync(Guid dossierId, CancellationToken cancellationToken = default) =>
+        db.Handovers.AsNoTracking().Where(h => h.DossierId == dossierId).OrderBy(h => h.Id).ToListAsync(cancellationToken);
+
+    private Procedure Procedure(string code) =>
+        catalog.Find(code) ?? throw RuntimeException.Invalid("procedureCode", $"no procedure '{code}' in the catalog");
+
+    private void Validate(ReceptionRequest request, Procedure procedure, DateTimeOffset receivedAt)
+    {
+        var receivedOn = DateOnly.FromDateTime(clock.Calendar.ToLocal(receivedAt));
+        if (string.IsNullOrWhiteSpace(request.Applicant?.FullName))
+        {
+            throw RuntimeException.Invalid("applicant.fullName", "the applicant's full name is required");
+        }
+        if (request.Channel == DossierChannel.Counter && request.BranchCode is null)
+        {
+            throw RuntimeException.Invalid("branchCode", "a dossier received at the counter names the branch that received it");
+        }
+        if (request.BranchCode is not null && catalog.Structure.Branch(request.BranchCode, receivedOn) is null)
+        {
+            throw RuntimeException.Invalid("branchCode", $"no branch '{request.BranchCode}' is open on {receivedOn:yyyy-MM-dd}");
+        }
+        if (!procedure.Delivery.Contains(request.Delivery))
+        {
+            throw RuntimeException.Invalid("delivery", $"procedure {procedure.Code} returns results by {string.Join(", ", procedure.Delivery).ToLowerInvariant()} only");
+        }
+        if (request.Copies is < 1 or > 1000)
+        {
+            throw RuntimeException.Invalid("copies", "copies must be 1 to 1000");
+        }
+        if (request.Documents is null)
+        {
+            throw RuntimeException.Invalid("documents", "the documents handed in are required (an empty list if none)");
+        }
+        // Routing errors (no such ward on that day…) surface now, before anything is stored.
+        Routing.Resolve(catalog, procedure, receivedOn, request.Locality);
+    }
+
+    private DossierRecord NewDossier(ReceptionRequest request, string receivedBy, DateTimeOffset receivedAt) => new()
+    {
+        Id = Guid.NewGuid(),
+        ProcedureCode = request.ProcedureCode,
+        Channel = request.Channel,
+        BranchCode = request.BranchCode,
+        Locality = request.Locality,
+        ReceivedAt = receivedAt.UtcDateTime,
+        ReceivedBy = receivedBy,
+        ApplicantJson = JsonSerializer.Serialize(request.Applicant, Json),
+        DocumentsJson = JsonSerializer.Serialize(request.Documents, Json),
+        DocumentsReused = CountReused(request.Documents),
+        Delivery = request.Delivery.ToString().ToLowerInvariant(),
+        FeeAmount = FeeCalculator.Compute(Procedure(request.ProcedureCode).Fee, request.Channel, request.Copies,
+            request.Documents.Sum(d => d.Pages)),
+    };
+
+    private static int CountReused(IEnumerable<PresentedDocument> documents) => documents.Count(d => d.FromNationalDatabase);
+
+    private async Task<ReceptionOutcome> NotAcceptedAsync(DossierRecord dossier, List<string> missing, CancellationToken cancellationToken)
+    {
+        dossier.Status = DossierStatus.NotAccepted;
+        dossier.MissingJson = JsonSerializer.Serialize(missing, Json);
+        dossier.SupplementRequestedAt = time.GetUtcNow().UtcDateTime;
+        if (db.Entry(dossier).State == EntityState.Detached)
+        {
+            db.Dossiers.Add(dossier);
+        }
+        dossier.Revision++;
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome(dossier, missing);
+    }
+
+    /// <summary>
+    /// Gives the dossier its code and appointment and starts its case, all in the case's one transaction. Two clerks of
+    /// one agency accepting at the same moment may pick the same sequence number: the loser tries the next one.
+    /// </summary>
+    private async Task<ReceptionOutcome> AcceptAsync(Func<DossierRecord> makeDossier, ReceptionRequest request, Procedure procedure, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var dossier = makeDossier();
+            var received = new DateTimeOffset(dossier.ReceivedAt, TimeSpan.Zero);
+            var receivedOn = DateOnly.FromDateTime(clock.Calendar.ToLocal(received));
+            var route = Routing.Resolve(catalog, procedure, receivedOn, request.Locality);
+            var limit = procedure.TimeLimitOn(receivedOn)
+                ?? throw RuntimeException.Invalid("procedureCode", $"procedure {procedure.Code} has no time limit in force on {receivedOn:yyyy-MM-dd}");
+            var prefix = DossierCodes.Prefix(route.Agency.Code, receivedOn);
+            var taken = await db.Dossiers.AsNoTracking().Where(d => d.Code != null && d.Code.StartsWith(prefix)).Select(d => d.Code!).ToListAsync(cancellationToken);
+            var appointment = clock.Appointment(received, limit.Limit);
+
+            dossier.Code = DossierCodes.Format(route.Agency.Code, receivedOn, DossierCodes.Next(taken));
+            dossier.CaseId = Guid.NewGuid();
+            dossier.AgencyCode = route.Agency.Code;
+            dossier.Level = route.Level;
+            dossier.TimeLimit = DossierClock.Format(limit.Limit);
+            dossier.AppointmentAt = dossier.OriginalAppointmentAt = appointment.UtcDateTime;
+            dossier.Status = DossierStatus.Accepted;
+            dossier.DocumentsRequired = procedure.Documents.Count(d => d.Required);
+            dossier.MissingJson = null;
+            if (db.Entry(dossier).State == EntityState.Detached)
+            {
+                db.Dossiers.Add(dossier);
+            }
+            deadlines.ScheduleDossier(dossier, received, received);
+            var variables = new Dictionary<string, JsonElement>
+            {
+                ["procedureCode"] = JsonSerializer.SerializeToElement(procedure.Code),
+                ["dossierCode"] = JsonSerializer.SerializeToElement(dossier.Code),
+                ["financialObligation"] = JsonSerializer.SerializeToElement(procedure.FinancialObligationsPauseClock),
+            };
+            try
+            {
+                await cases.StartCaseAsync(procedure.Workflow, variables, dossier.ReceivedBy, cancellationToken: cancellationToken,
+                    origin: new CaseOrigin(dossier.CaseId.Value, dossier.Code, appointment.UtcDateTime));
+                return Outcome(dossier, []);
+            }
+            catch (RuntimeException ex) when (ex.Code == "case-changed" && attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static ReceptionOutcome Outcome(DossierRecord dossier, IReadOnlyList<string> missing) =>
+        new(dossier.Id, dossier.Code, dossier.Status, dossier.AppointmentAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null, missing, dossier.FeeAmount);
+
+    /// <summary>Moves the case past the step where it waits for the applicant (a message catch, or a branch task for the supplement).</summary>
+    private async Task AdvanceApplicantStepAsync(DossierRecord dossier, string stage, Dictionary<string, JsonElement> payload, string actor, Action<DossierRecord> change,
+        CancellationToken cancellationToken)
+    {
+        var caseRecord = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == dossier.CaseId, cancellationToken);
+        var definition = await definitions.ModelAsync(caseRecord.DefinitionId, cancellationToken);
+        var state = Engine.Execution.CaseState.FromJson(caseRecord.StateJson);
+        var waiting = state.Activities.Select(a => definition.Node(a.ElementId)).FirstOrDefault(n => n?.Pwf.Stage == stage)
+            ?? throw RuntimeException.Rejected("no-waiting-step", $"dossier {dossier.Code} has no step waiting for the applicant's {stage}");
+        var tracked = await db.Dossiers.SingleAsync(d => d.Id == dossier.Id, cancellationToken);
+        change(tracked);
+        if (waiting is IntermediateCatchEvent { Trigger: MessageTrigger message })
+        {
+            var name = definition.Messages.FirstOrDefault(m => m.Id == message.MessageRef)?.Name ?? message.MessageRef!;
+            await cases.DeliverMessageAsync(caseRecord.Id, name, payload, actor, cancellationToken: cancellationToken);
+            return;
+        }
+        var task = await db.Tasks.AsNoTracking().SingleAsync(t => t.CaseId == caseRecord.Id && t.ElementId == waiting.Id
+            && (t.State == TaskState.Open || t.State == TaskState.Claimed), cancellationToken);
+        await cases.CompleteTaskAsync(task.Id, payload, actor, cancellationToken: cancellationToken);
+    }
+
+    private async Task<DossierRecord> EndAsync(Guid dossierId, DossierStatus status, string reason, string actor, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw RuntimeException.Invalid("reason", "the reason is required / cần nêu lý do");
+        }
+        var dossier = await DossierAsync(dossierId, cancellationToken);
+        if (DossierStatuses.IsClosed(dossier.Status) || DossierStatuses.IsResolved(dossier.Status) || dossier.CaseId is not { } caseId)
+        {
+            throw RuntimeException.Rejected("dossier-not-open", $"dossier {dossier.Code} is {dossier.Status} and can no longer be {status.ToString().ToLowerInvariant()}");
+        }
+        var tracked = await db.Dossiers.SingleAsync(d => d.Id == dossierId, cancellationToken);
+        tracked.Status = status;
+        tracked.StopReason = reason.Trim();
+        await deadlines.CancelPendingAsync(dossierId, null, cancellationToken);
+        await cases.CancelCaseAsync(caseId, reason.Trim(), actor, cancellationToken: cancellationToken);
+        return await DossierAsync(dossierId, cancellationToken);
+    }
+
+    /// <summary>A change to the dossier alone (not its case), guarded by the dossier's revision.</summary>
+    private Task SaveDossierAsync(Guid dossierId, Action<DossierRecord> change, CancellationToken cancellationToken) =>
+        SaveDossierAsync(dossierId, tracked =>
+        {
+            change(tracked);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    private async Task SaveDossierAsync(Guid dossierId, Func<DossierRecord, Task> change, CancellationToken cancellationToken)
+    {
+        var tracked = await db.Dossiers.SingleAsync(d => d.Id == dossierId, cancellationToken);
+        await change(tracked);
+        tracked.Revision++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new RuntimeException(RuntimeErrorKind.Conflict, "dossier-changed", $"dossier {tracked.Code} was changed by someone else at the same time; reload it");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PublicWorkflow.Runtime.Persistence.Entities;
+
+namespace PublicWorkflow.Runtime.Persistence.Configurations;
+
+internal sealed class DossierConfiguration : IEntityTypeConfiguration<DossierRecord>
+{
+    public void Configure(EntityTypeBuilder<DossierRecord> e)
+    {
+        e.ToTable("dossiers");
+        e.Property(d => d.Code).HasMaxLength(60);
+        e.Property(d => d.ProcedureCode).HasMaxLength(20);
+        e.Property(d => d.Status).HasConversion<string>().HasMaxLength(30);
+        e.Property(d => d.Channel).HasConversion<string>().HasMaxLength(20);
+        e.Property(d => d.BranchCode).HasMaxLength(20);
+        e.Property(d => d.Locality).HasMaxLength(60);
+        e.Property(d => d.AgencyCode).HasMaxLength(60);
+        e.Property(d => d.Level).HasMaxLength(20);
+        e.Property(d => d.ReceivedBy).HasMaxLength(100);
+        e.Property(d => d.TimeLimit).HasMaxLength(40);
+        e.Property(d => d.ApologyReason).HasMaxLength(2000);
+        e.Property(d => d.Delivery).HasMaxLength(20);
+        e.Property(d => d.FeeAmount).HasPrecision(18, 0);
+        e.Property(d => d.PaymentChannel).HasMaxLength(20);
+        e.Property(d => d.Outcome).HasConversion<string>().HasMaxLength(20);
+        e.Property(d => d.RefusalReasons).HasMaxLength(4000);
+        e.Property(d => d.StopReason).HasMaxLength(2000);
+        e.Property(d => d.RatingComment).HasMaxLength(2000);
+        e.Property(d => d.Revision).IsConcurrencyToken();
+        e.HasIndex(d => d.Code).IsUnique();
+        e.HasIndex(d => d.CaseId).IsUnique();
+        // The supervisor's and the measures' questions: by agency or branch, by status and due date.
+        e.HasIndex(d => new { d.AgencyCode, d.Status, d.AppointmentAt });
+        e.HasIndex(d => new { d.BranchCode, d.ReceivedAt });
+        e.HasIndex(d => new { d.Status, d.AppointmentAt });
+    }
+}
+
+internal sealed class HandoverConfiguration : IEntityTypeConfiguration<HandoverRecord>
+{
+    public void Configure(EntityTypeBuilder<HandoverRecord> e)
+    {
+        e.ToTable("handovers");
+        e.Property(h => h.Step).HasMaxLength(100);
+        e.Property(h => h.StepName).HasMaxLength(500);
+        e.Property(h => h.FromParty).HasMaxLength(100);
+        e.Property(h => h.FromActor).HasMaxLength(100);
+        e.Property(h => h.ToParty).HasMaxLength(300);
+        e.Property(h => h.Timing).HasConversion<string>().HasMaxLength(10);
+        e.HasOne<DossierRecord>().WithMany().HasForeignKey(h => h.DossierId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(h => new { h.DossierId, h.Id });
+    }
+}
+
+internal sealed class DossierDeadlineConfiguration : IEntityTypeConfiguration<DossierDeadlineRecord>
+{
+    public void Configure(EntityTypeBuilder<DossierDeadlineRecord> e)
+    {
+        e.ToTable("dossier_deadlines");
+        e.Property(d => d.Kind).HasConversion<string>().HasMaxLength(30);
+        e.Property(d => d.State).HasConversion<string>().HasMaxLength(20);
+        e.Property(d => d.Recipient).HasMaxLength(100);
+        e.HasOne<DossierRecord>().WithMany().HasForeignKey(d => d.DossierId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(d => new { d.State, d.DueAt });
+        e.HasIndex(d => new { d.DossierId, d.Kind });
+        e.HasIndex(d => new { d.Recipient, d.State, d.RaisedAt });
+    }
+}
