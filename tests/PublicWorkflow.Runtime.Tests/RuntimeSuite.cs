@@ -16,12 +16,18 @@ public abstract class RuntimeSuite(string provider)
     protected TestDatabase Database { get; private set; } = null!;
     protected RuntimeHost Host { get; private set; } = null!;
 
+    /// <summary>A suite that moves time itself gives its clock here.</summary>
+    protected virtual TimeProvider? Clock => null;
+
+    /// <summary>A suite that drives deadlines itself runs without the Hangfire server.</summary>
+    protected virtual bool ProcessJobs => true;
+
     [SetUp]
     public async Task StartAsync()
     {
         SwitchableHandler.Reset(broken: false);
         Database = await TestDatabase.CreateAsync(Provider);
-        Host = await RuntimeHost.StartAsync(Database);
+        Host = await RuntimeHost.StartAsync(Database, ProcessJobs, Clock);
     }
 
     [TearDown]
@@ -55,6 +61,6 @@ public abstract class RuntimeSuite(string provider)
     protected async Task RestartAsync(bool processJobs = true)
     {
         await Host.DisposeAsync();
-        Host = await RuntimeHost.StartAsync(Database, processJobs);
+        Host = await RuntimeHost.StartAsync(Database, processJobs, Clock);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text;
 using System.Text.Json;
 using PublicWorkflow.Runtime.Catalog;
@@ -144,5 +145,8 @@ public sealed class DossierDocuments(ProcedureCatalog catalog, DossierClock cloc
     private static string Signature(string role, string? name) =>
         $"<p style=\"text-align:right;margin-top:2em\"><b>{E(role)}</b><br><i>(Ký, ghi rõ họ tên)</i><br><br>{E(name ?? "")}</p>";
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Encodes markup characters only: Vietnamese letters stay readable in the page source.</summary>
+    private static string E(string text) => Encoder.Encode(text);
+
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 }

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PublicWorkflow.Engine.Calendar;
+using PublicWorkflow.Engine.Tests.Support;
 using PublicWorkflow.Runtime.Cases;
+using PublicWorkflow.Runtime.Catalog;
 using PublicWorkflow.Runtime.Definitions;
 using PublicWorkflow.Runtime.Handlers;
 using PublicWorkflow.Runtime.Persistence;
@@ -20,7 +22,14 @@ public sealed class RuntimeHost : IAsyncDisposable
 
     private RuntimeHost(IHost host) => this.host = host;
 
-    public static async Task<RuntimeHost> StartAsync(TestDatabase database, bool processJobs = true)
+    /// <summary>The procedure catalog of the repository, read once for all tests.</summary>
+    public static ProcedureCatalog Catalog => LoadedCatalog.Value;
+
+    private static readonly Lazy<ProcedureCatalog> LoadedCatalog = new(() =>
+        ProcedureCatalog.Load(Path.Combine(Repo.Root, "procedure-catalog"), Repo.Workflows));
+
+    /// <param name="clock">A clock the test moves (dossier scenarios on given dates); the system clock otherwise.</param>
+    public static async Task<RuntimeHost> StartAsync(TestDatabase database, bool processJobs = true, TimeProvider? clock = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -40,7 +49,12 @@ public sealed class RuntimeHost : IAsyncDisposable
             ["Runtime:ProcessJobs"] = processJobs ? "true" : "false",
         });
         builder.Services.AddSingleton(WorkingCalendar.BuiltIn);
+        builder.Services.AddSingleton(Catalog);
         builder.Services.AddPublicWorkflowRuntime(builder.Configuration, Path.GetTempPath());
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
         builder.Services.AddScoped<IServiceHandler, SwitchableHandler>();
         var host = builder.Build();
         await host.StartAsync();

@@ -59,7 +59,8 @@ internal sealed class DossierDeadlineConfiguration : IEntityTypeConfiguration<Do
     {
         e.ToTable("dossier_deadlines");
         e.Property(d => d.Kind).HasConversion<string>().HasMaxLength(30);
-        e.Property(d => d.State).HasConversion<string>().HasMaxLength(20);
+        // Raising a deadline is guarded by its state: of two sweeping nodes, one raises it.
+        e.Property(d => d.State).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         e.Property(d => d.Recipient).HasMaxLength(100);
         e.HasOne<DossierRecord>().WithMany().HasForeignKey(d => d.DossierId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(d => new { d.State, d.DueAt });

@@ -222,6 +222,7 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");

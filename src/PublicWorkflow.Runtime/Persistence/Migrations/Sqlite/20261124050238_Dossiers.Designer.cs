@@ -11,7 +11,7 @@ using PublicWorkflow.Runtime.Persistence;
 namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWorkflowDbContext))]
-    [Migration("20261124045958_Dossiers")]
+    [Migration("20261124050238_Dossiers")]
     partial class Dossiers
     {
         /// <inheritdoc />
@@ -216,6 +216,7 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
