@@ -27,6 +27,8 @@ set -e
 
 echo "== pwf validate workflows/*.bpmn"
 dotnet tools/PublicWorkflow.Cli/bin/Release/net10.0/pwf.dll validate workflows/*.bpmn
+echo "== pwf catalog"
+dotnet tools/PublicWorkflow.Cli/bin/Release/net10.0/pwf.dll catalog procedure-catalog workflows
 
 echo "== bench smoke (small run: it must print its JSON lines; real figures come from a full run)"
 dotnet run -c Release --no-build --project tools/PublicWorkflow.Bench -- engine --cases 500

@@ -1,11 +1,13 @@
 using PublicWorkflow.Engine.Bpmn;
 using PublicWorkflow.Engine.Validation;
+using PublicWorkflow.Runtime.Catalog;
 
 namespace PublicWorkflow.Cli;
 
 /// <summary>
 /// <c>pwf validate FILE...</c> prints FILE:LINE: ELEMENT_ID: reason per problem and exits 1 on any problem,
 /// 2 when a file cannot be read or is not BPMN XML, else 0. <c>pwf export FILE</c> prints the round-tripped XML.
+/// <c>pwf catalog</c> checks the procedure catalog the way the server loads it.
 /// </summary>
 public static class CliApp
 {
@@ -16,7 +18,9 @@ public static class CliApp
     private const string Usage = """
         usage: pwf validate [--lang en|vi] FILE...   check BPMN files; one line per problem
                pwf export FILE                      print the file as the engine writes it back
-        cách dùng: pwf validate [--lang en|vi] TỆP... kiểm tra tệp BPMN; pwf export TỆP xuất lại tệp
+               pwf catalog [CATALOG] [WORKFLOWS]    check the procedure catalog (default procedure-catalog, workflows)
+        cách dùng: pwf validate [--lang en|vi] TỆP... kiểm tra tệp BPMN; pwf export TỆP xuất lại tệp;
+                   pwf catalog [THƯ_MỤC] [QUY_TRÌNH] kiểm tra danh mục thủ tục
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -31,8 +35,26 @@ public static class CliApp
         {
             "validate" => Validate(args[1..], output, error),
             "export" when args.Length == 2 => Export(args[1], output, error),
+            "catalog" when args.Length <= 3 => Catalog(args.Length > 1 ? args[1] : "procedure-catalog", args.Length > 2 ? args[2] : "workflows", output, error),
             _ => Fail(error, $"pwf: unknown command or arguments '{string.Join(' ', args)}'\n{Usage}"),
         };
+    }
+
+    /// <summary>Loads the catalog as the server does: one FILE: FIELD: REASON line per problem, exit 1 if any.</summary>
+    private static int Catalog(string folder, string workflows, TextWriter output, TextWriter error)
+    {
+        if (!Directory.Exists(folder) || !Directory.Exists(workflows))
+        {
+            return Fail(error, $"pwf catalog: no folder '{(Directory.Exists(folder) ? workflows : folder)}' / không thấy thư mục");
+        }
+        var catalog = ProcedureCatalog.Load(folder, workflows);
+        foreach (var problem in catalog.Problems)
+        {
+            output.WriteLine(problem.ToString());
+        }
+        output.WriteLine($"{catalog.Procedures.Count} procedures, {catalog.Structure.Units.Count} units, {catalog.Structure.Agencies.Count} agencies, " +
+            $"{catalog.Structure.Branches.Count} branches, {catalog.Problems.Count} problems");
+        return catalog.Problems.Count == 0 ? Ok : Problems;
     }
 
     private static int Fail(TextWriter error, string message)

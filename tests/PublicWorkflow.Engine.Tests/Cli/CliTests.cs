@@ -32,6 +32,22 @@ public sealed class CliTests
     }
 
     [Test]
+    public void Catalog_checks_the_seeded_catalog_and_exits_0()
+    {
+        var (exit, output, _) = Run("catalog", Path.Combine(Repo.Root, "procedure-catalog"), Repo.Workflows);
+        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(output, Does.Match(@"^\d+ procedures, \d+ units, \d+ agencies, 30 branches, 0 problems"));
+    }
+
+    [Test]
+    public void Catalog_with_a_missing_folder_is_a_message_and_exit_2()
+    {
+        var (exit, _, error) = Run("catalog", Path.Combine(Repo.Root, "no-such-folder"), Repo.Workflows);
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("no-such-folder"));
+    }
+
+    [Test]
     public void Validate_speaks_Vietnamese_on_request()
     {
         var (_, output, _) = Run("validate", "--lang", "vi", Path.Combine(Repo.Fixtures, "invalid", "missing-handler.bpmn"));
