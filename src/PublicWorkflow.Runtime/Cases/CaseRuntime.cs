@@ -84,6 +84,12 @@ public sealed class CaseRuntime(
             return await ChangeTaskAsync(task, TaskState.Open, null, actor, "task-released", idempotency, cancellationToken);
         }, cancellationToken);
 
+    /// <summary>A team lead or the supervisor gives a task to a named member of staff, whoever held it.</summary>
+    public Task<CommandOutcome> ReassignTaskAsync(Guid taskId, string assignee, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+        IdempotentAsync(idempotencyKey, ("reassign", taskId, assignee), async idempotency =>
+            await ChangeTaskAsync(await OpenTaskAsync(taskId, cancellationToken), TaskState.Claimed, assignee, actor, "task-reassigned", idempotency, cancellationToken),
+            cancellationToken);
+
     public Task<CommandOutcome> DeliverMessageAsync(Guid caseId, string messageName, IReadOnlyDictionary<string, JsonElement>? payload, string actor,
         string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
         IdempotentAsync(idempotencyKey, ("message", caseId, messageName, payload), async idempotency =>

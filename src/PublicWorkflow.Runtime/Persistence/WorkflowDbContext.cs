@@ -23,6 +23,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
     public DbSet<DossierRecord> Dossiers => Set<DossierRecord>();
     public DbSet<HandoverRecord> Handovers => Set<HandoverRecord>();
     public DbSet<DossierDeadlineRecord> DossierDeadlines => Set<DossierDeadlineRecord>();
+    public DbSet<StaffUserRecord> StaffUsers => Set<StaffUserRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);

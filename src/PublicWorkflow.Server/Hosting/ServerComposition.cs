@@ -4,6 +4,9 @@ using Hangfire;
 using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Runtime;
 using PublicWorkflow.Runtime.Catalog;
+using PublicWorkflow.Server.Api;
+using PublicWorkflow.Server.Security;
+using Hangfire.Dashboard;
 using PublicWorkflow.Server.Workflows;
 
 namespace PublicWorkflow.Server.Hosting;
@@ -11,10 +14,17 @@ namespace PublicWorkflow.Server.Hosting;
 /// <summary>The one composition path of the host: every service is registered here, once.</summary>
 public static class ServerComposition
 {
+    public const long MaxRequestBody = 2 * 1024 * 1024;
+
     public static IServiceCollection AddPublicWorkflowServer(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.Configure<ServerOptions>(configuration.GetSection(ServerOptions.Section));
         services.AddProblemDetails();
+        services.AddExceptionHandler<RuntimeErrorHandler>();
+        // Malformed bodies and parameters surface as exceptions so the handler can name the field at fault.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // Bodies above 2 MB (a BPMN file is far smaller) are refused with 413 before they are read.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBody);
         services.AddSingleton(provider => LoadCalendar(provider.GetRequiredService<IOptions<ServerOptions>>().Value, environment,
             provider.GetRequiredService<ILogger<WorkingCalendar>>()));
         services.AddSingleton(provider => LoadCatalog(provider.GetRequiredService<IOptions<ServerOptions>>().Value, environment,
@@ -22,6 +32,8 @@ public static class ServerComposition
         services.AddPublicWorkflowRuntime(configuration, environment.ContentRootPath);
         // After the runtime's start-up (the database is migrated), before requests: the catalog's workflows are published.
         services.AddHostedService<CatalogStartup>();
+        // Its demo accounts are seeded by a hosted service: after the migrations above.
+        services.AddStaffSecurity();
         services.AddSingleton<WorkflowDirectory>();
         services.AddHealthChecks()
             .AddCheck<WorkflowDirectoryHealthCheck>("workflows")
@@ -37,6 +49,13 @@ public static class ServerComposition
                 Version = "v1",
                 Description = "Quy trình thủ tục hành chính một cửa / One-stop administrative procedure workflows.",
             });
+            options.AddSecurityDefinition("bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "POST /api/v1/auth/token, then send Authorization: Bearer <accessToken>",
+            });
+            options.AddSecurityRequirement(_ => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer")] = [] });
             var docs = Path.Combine(AppContext.BaseDirectory, "PublicWorkflow.Server.xml");
             if (File.Exists(docs))
             {
@@ -50,13 +69,21 @@ public static class ServerComposition
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "PublicWorkflow API");
-        // Local requests only until staff sign-in arrives; then administrators only.
-        app.UseHangfireDashboard("/hangfire");
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdministratorsOnly()] });
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthReportWriter.Write });
         // The staff and public pages arrive with the UI; until then the API documentation is the front door.
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+        app.MapAuthApi();
+        app.MapCatalogApi();
+        app.MapDossiersApi();
+        app.MapTasksApi();
+        app.MapSupervisionApi();
+        app.MapPublicApi();
+        app.MapWorkflowsApi();
         return app;
     }
 
@@ -91,4 +118,10 @@ public static class ServerComposition
         logger.LogInformation("Working-day calendar from {File}", file);
         return new WorkingCalendar(CalendarData.Parse(File.ReadAllText(file)));
     }
+}
+
+/// <summary>The job dashboard is for administrators signed in with the staff cookie.</summary>
+internal sealed class AdministratorsOnly : IDashboardAuthorizationFilter
+{
+    public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(StaffRoles.Administrator);
 }

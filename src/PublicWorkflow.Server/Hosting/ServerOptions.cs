@@ -13,4 +13,7 @@ public sealed class ServerOptions
 
     /// <summary>The procedure catalog: structure/ (levels, units, agencies, branches) and procedures/*.json.</summary>
     public string CatalogDirectory { get; set; } = "procedure-catalog";
+
+    /// <summary>Creates the demo accounts of the README (the embedded default only; off in production).</summary>
+    public bool SeedDemoUsers { get; set; }
 }

@@ -68,3 +68,20 @@ internal sealed class DossierDeadlineConfiguration : IEntityTypeConfiguration<Do
         e.HasIndex(d => new { d.Recipient, d.State, d.RaisedAt });
     }
 }
+
+internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUserRecord>
+{
+    public void Configure(EntityTypeBuilder<StaffUserRecord> e)
+    {
+        e.ToTable("staff_users");
+        e.Property(u => u.UserName).HasMaxLength(100);
+        e.Property(u => u.DisplayName).HasMaxLength(200);
+        e.Property(u => u.PasswordHash).HasMaxLength(200);
+        e.Property(u => u.Role).HasMaxLength(30);
+        e.Property(u => u.AgencyCode).HasMaxLength(60);
+        e.Property(u => u.Level).HasMaxLength(20);
+        e.Property(u => u.BranchCode).HasMaxLength(20);
+        e.Property(u => u.JobRoles).HasMaxLength(500);
+        e.HasIndex(u => u.UserName).IsUnique();
+    }
+}

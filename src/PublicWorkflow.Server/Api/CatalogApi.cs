@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PublicWorkflow.Engine.Calendar;
+using PublicWorkflow.Engine.Model;
+using PublicWorkflow.Runtime.Catalog;
+using PublicWorkflow.Runtime.Persistence;
+using PublicWorkflow.Runtime.Persistence.Entities;
+
+namespace PublicWorkflow.Server.Api;
+
+/// <summary>A procedure in a list.</summary>
+public sealed record ProcedureSummaryDto(string Code, string CityCode, string Name, string Sector, string? Level, string? Agency, string? TimeLimit,
+    string OnlineLevel, bool HasUnverifiedFacts);
+
+/// <summary>A document of the procedure; <c>FetchableFrom</c> names the national database the center can take it from.</summary>
+public sealed record ProcedureDocumentDto(string Id, string Name, int Copies, string? FetchableFrom, bool Required, bool Verified);
+
+/// <summary>A time limit in force for a period.</summary>
+public sealed record TimeLimitDto(DateOnly From, DateOnly? To, decimal Amount, string Unit, bool Verified, string? Note);
+
+/// <summary>The fee rule.</summary>
+public sealed record FeeDto(string Kind, decimal? Amount, decimal? OnlineAmount, int FirstPages, decimal? FirstPageAmount, decimal? LaterPageAmount,
+    decimal? MaximumPerCopy, bool Verified, string? Note);
+
+/// <summary>Who resolves the procedure during a period.</summary>
+public sealed record ResolvingDto(DateOnly From, DateOnly? To, string? Agency, string? Level, string? AgencyKind, bool Verified);
+
+/// <summary>A published version of the procedure's workflow.</summary>
+public sealed record WorkflowVersionDto(string Key, int Version, string Status, DateTimeOffset? PublishedAt, string? PublishedBy);
+
+/// <summary>One procedure with everything a clerk or citizen needs to know.</summary>
+public sealed record ProcedureDto(string Code, string CityCode, string NameVi, string NameEn, string Sector, IReadOnlyList<ResolvingDto> ResolvedBy,
+    IReadOnlyList<string> LegalBasis, IReadOnlyList<TimeLimitDto> TimeLimits, FeeDto Fee, IReadOnlyList<ProcedureDocumentDto> Documents, string OnlineLevel,
+    bool OnlineLevelVerified, IReadOnlyList<string> Delivery, string Workflow, string SupplementClock, bool FinancialObligationsPauseClock,
+    IReadOnlyList<string> Sources, IReadOnlyList<WorkflowVersionDto> WorkflowVersions);
+
+/// <summary>An agency or branch in force.</summary>
+public sealed record StructureItemDto(string Code, string Name, string? Kind, string? Level, DateOnly From, DateOnly? To);
+
+/// <summary>The catalog and the government structure: open to anyone (no personal data).</summary>
+public static class CatalogApi
+{
+    public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1").WithTags("Catalog").AllowAnonymous();
+        group.MapGet("/procedures", List).WithSummary("Search procedures by code, name (vi or en), sector, level, online level / Tra cứu thủ tục");
+        group.MapGet("/procedures/{code}", GetAsync).WithSummary("One procedure: documents, fees, time limits, workflow versions / Chi tiết thủ tục")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/structure/agencies", Agencies).WithSummary("Agencies in force on a date / Cơ quan giải quyết");
+        group.MapGet("/structure/branches", Branches).WithSummary("The center's branches in force on a date / Chi nhánh");
+        return routes;
+    }
+
+    private static Ok<List<ProcedureSummaryDto>> List(ProcedureCatalog catalog, TimeProvider clock, WorkingCalendar calendar, HttpContext http,
+        string? q, string? sector, string? level, string? online)
+    {
+        var language = DossierMapping.Language(http);
+        var today = DateOnly.FromDateTime(calendar.ToLocal(clock.GetUtcNow()));
+        var found = catalog.Procedures.Where(p =>
+            (q is null || p.Code.Contains(q, StringComparison.OrdinalIgnoreCase) || p.Name.Vi.Contains(q, StringComparison.OrdinalIgnoreCase)
+                || p.Name.En.Contains(q, StringComparison.OrdinalIgnoreCase))
+            && (sector is null || p.Sector == sector)
+            && (level is null || p.ResolvingOn(today) is { } r && (r.Level ?? catalog.Structure.Agency(r.AgencyCode!, today)?.Level) == level)
+            && (online is null || p.OnlineLevel.ToString().Equals(online, StringComparison.OrdinalIgnoreCase)));
+        return TypedResults.Ok(found.Select(p =>
+        {
+            var rule = p.ResolvingOn(today);
+            return new ProcedureSummaryDto(p.Code, p.CityCode, p.Name.In(language), p.Sector, rule?.Level ?? (rule?.AgencyCode is { } a ? catalog.Structure.Agency(a, today)?.Level : null),
+                rule?.AgencyCode ?? rule?.AgencyKind, p.TimeLimitOn(today) is { } t ? $"{t.Limit.Amount} {TimeLimit.UnitName(t.Limit.Unit)}" : null,
+                p.OnlineLevel.ToString().ToLowerInvariant(), p.HasUnverifiedFacts);
+        }).ToList());
+    }
+
+    private static async Task<Ok<ProcedureDto>> GetAsync(string code, ProcedureCatalog catalog, WorkflowDbContext db, WorkingCalendar calendar, HttpContext http)
+    {
+        var p = catalog.Find(code) ?? throw Runtime.RuntimeException.NotFound("procedure", code.Length > 40 ? code[..40] : code);
+        var language = DossierMapping.Language(http);
+        var versions = await db.Definitions.AsNoTracking().Where(d => d.Key == p.Workflow && d.Status != DefinitionStatus.Draft)
+            .OrderBy(d => d.Version).ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(new ProcedureDto(p.Code, p.CityCode, p.Name.Vi, p.Name.En, p.Sector,
+            p.ResolvedBy.Select(r => new ResolvingDto(r.Validity.From, r.Validity.To, r.AgencyCode, r.Level, r.AgencyKind, r.Verified)).ToList(),
+            p.LegalBasis, p.TimeLimits.Select(t => new TimeLimitDto(t.Validity.From, t.Validity.To, t.Limit.Amount, TimeLimit.UnitName(t.Limit.Unit), t.Verified,
+                t.Note?.In(language))).ToList(),
+            new FeeDto(p.Fee.Kind.ToString().ToLowerInvariant(), p.Fee.Amount, p.Fee.OnlineAmount, p.Fee.FirstPages, p.Fee.FirstPageAmount, p.Fee.LaterPageAmount,
+                p.Fee.MaximumPerCopy, p.Fee.Verified, p.Fee.Note?.In(language)),
+            p.Documents.Select(d => new ProcedureDocumentDto(d.Id, d.Name.In(language), d.Copies, d.FetchableFrom, d.Required, d.Verified)).ToList(),
+            p.OnlineLevel.ToString().ToLowerInvariant(), p.OnlineLevelVerified, p.Delivery.Select(d => d.ToString().ToLowerInvariant()).ToList(), p.Workflow,
+            p.SupplementClock.ToString().ToLowerInvariant(), p.FinancialObligationsPauseClock, p.Sources,
+            versions.Select(v => new WorkflowVersionDto(v.Key, v.Version, v.Status.ToString().ToLowerInvariant(), ApiHttp.Local(calendar, v.PublishedAt), v.PublishedBy)).ToList()));
+    }
+
+    private static Ok<List<StructureItemDto>> Agencies(ProcedureCatalog catalog, TimeProvider clock, WorkingCalendar calendar, HttpContext http, DateOnly? on, string? level) =>
+        TypedResults.Ok(catalog.Structure.Agencies
+            .Where(a => a.Validity.Covers(on ?? DateOnly.FromDateTime(calendar.ToLocal(clock.GetUtcNow()))) && (level is null || a.Level == level))
+            .Select(a => new StructureItemDto(a.Code, a.Name.In(DossierMapping.Language(http)), a.Kind, a.Level, a.Validity.From, a.Validity.To)).ToList());
+
+    private static Ok<List<StructureItemDto>> Branches(ProcedureCatalog catalog, TimeProvider clock, WorkingCalendar calendar, HttpContext http, DateOnly? on) =>
+        TypedResults.Ok(catalog.Structure.Branches
+            .Where(b => b.Validity.Covers(on ?? DateOnly.FromDateTime(calendar.ToLocal(clock.GetUtcNow()))))
+            .Select(b => new StructureItemDto(b.Code, b.Name.In(DossierMapping.Language(http)), "branch", "branch", b.Validity.From, b.Validity.To)).ToList());
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using PublicWorkflow.Engine.Calendar;
+using PublicWorkflow.Runtime.Catalog;
+using PublicWorkflow.Runtime.Dossiers;
+using PublicWorkflow.Runtime.Persistence.Entities;
+
+namespace PublicWorkflow.Server.Api;
+
+/// <summary>The applicant (personal data: staff side only).</summary>
+public sealed record ApplicantDto(string? FullName, string? IdNumber, string? Phone, string? Email, string? Address);
+
+/// <summary>A document handed in.</summary>
+/// <param name="Id">The document's id in the procedure, e.g. <c>ct01</c>.</param>
+/// <param name="Copies">How many copies (default 1).</param>
+/// <param name="Pages">Pages per copy, for fees charged per page.</param>
+/// <param name="FromNationalDatabase">True when the center took it from a national database instead of the applicant.</param>
+public sealed record DocumentDto(string? Id, int? Copies, int? Pages, bool? FromNationalDatabase);
+
+/// <summary>A dossier handed in at a branch, by post, or filed online.</summary>
+/// <param name="ProcedureCode">National procedure code, e.g. 1.004222.</param>
+/// <param name="Channel">counter, online or post.</param>
+/// <param name="BranchCode">The receiving branch (required at the counter).</param>
+/// <param name="Locality">The applicant's ward or commune code (e.g. P.HOANKIEM), which routes locally resolved procedures.</param>
+/// <param name="Applicant">Who files it.</param>
+/// <param name="Documents">The documents handed in (an empty list if none).</param>
+/// <param name="Delivery">How the result is returned: branch, online or post.</param>
+/// <param name="Copies">Copies of the result asked for (fees per copy).</param>
+public sealed record ReceiveDossierRequest(string? ProcedureCode, string? Channel, string? BranchCode, string? Locality, ApplicantDto? Applicant,
+    List<DocumentDto>? Documents, string? Delivery, int? Copies);
+
+/// <summary>The answer to a reception: accepted with a code and appointment, or not accepted with everything missing.</summary>
+public sealed record ReceptionDto(Guid DossierId, string? Code, int Status, string StatusName, DateTimeOffset? Appointment, IReadOnlyList<string> Missing, decimal? Fee);
+
+/// <summary>A reason, for withdrawing or stopping a dossier.</summary>
+public sealed record ReasonRequest(string? Reason);
+
+/// <summary>The apology for a late dossier.</summary>
+public sealed record ApologyRequest(string? Reason, DateTimeOffset? NewAppointment);
+
+/// <summary>Documents the applicant brings after a supplement request.</summary>
+public sealed record SupplementRequest(List<DocumentDto>? Documents);
+
+/// <summary>A payment of fees or financial obligations: online, counter, bank or post.</summary>
+public sealed record PaymentRequest(string? Channel);
+
+/// <summary>A dossier as staff see it.</summary>
+public sealed record DossierDto(
+    Guid Id, string? Code, Guid? CaseId, string ProcedureCode, string? ProcedureName, int Status, string StatusName, string Channel,
+    string? BranchCode, string? Locality, string? AgencyCode, string? AgencyName, string? Level, DateTimeOffset? ReceivedAt, string ReceivedBy,
+    string? TimeLimit, DateTimeOffset? Appointment, DateTimeOffset? OriginalAppointment, bool ClockPaused, DateTimeOffset? ApologizedAt,
+    string? ApologyReason, DateTimeOffset? AppointmentBeforeApology, ApplicantDto? Applicant, IReadOnlyList<DocumentDto> Documents,
+    IReadOnlyList<string> Missing, string Delivery, decimal? Fee, DateTimeOffset? FeePaidAt, string? PaymentChannel, string? Outcome,
+    IReadOnlyList<string> RefusalReasons, string? StopReason, DateTimeOffset? ResolvedAt, DateTimeOffset? ReturnedAt, int? Rating, bool? OnTime,
+    int Revision);
+
+/// <summary>One page of a list.</summary>
+public sealed record PageDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+/// <summary>A line of the tracking sheet.</summary>
+public sealed record HandoverDto(string Step, string StepName, string FromParty, string FromActor, string ToParty, DateTimeOffset? At,
+    DateTimeOffset? StepDue, string Timing);
+
+/// <summary>A line of the case's audit trail.</summary>
+public sealed record AuditDto(DateTimeOffset? At, string Actor, string Kind, string? ElementId, string? Level, string Detail);
+
+internal static class DossierMapping
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static ReceptionDto Reception(ReceptionOutcome o, WorkingCalendar calendar, HttpContext http) =>
+        new(o.DossierId, o.Code, (int)o.Status, DossierStatuses.Name(o.Status).In(Language(http)), ApiHttp.Local(calendar, o.Appointment?.UtcDateTime),
+            o.Missing, o.Fee);
+
+    public static DossierDto Dossier(DossierRecord d, ProcedureCatalog catalog, WorkingCalendar calendar, HttpContext http, DateTime now)
+    {
+        var language = Language(http);
+        DateTimeOffset? L(DateTime? utc) => ApiHttp.Local(calendar, utc);
+        var applicant = JsonSerializer.Deserialize<Applicant>(d.ApplicantJson, Json);
+        var documents = JsonSerializer.Deserialize<List<PresentedDocument>>(d.DocumentsJson, Json) ?? [];
+        return new DossierDto(
+            d.Id, d.Code, d.CaseId, d.ProcedureCode, catalog.Find(d.ProcedureCode)?.Name.In(language), (int)d.Status, DossierStatuses.Name(d.Status).In(language),
+            d.Channel.ToString().ToLowerInvariant(), d.BranchCode, d.Locality, d.AgencyCode,
+            d.AgencyCode is null ? null : catalog.Structure.AgencyEver(d.AgencyCode)?.Name.In(language), d.Level, L(d.ReceivedAt), d.ReceivedBy,
+            d.TimeLimit, L(d.AppointmentAt), L(d.OriginalAppointmentAt), d.ClockPausedAt is not null, L(d.ApologizedAt), d.ApologyReason,
+            L(d.AppointmentBeforeApology),
+            applicant is null ? null : new ApplicantDto(applicant.FullName, applicant.IdNumber, applicant.Phone, applicant.Email, applicant.Address),
+            documents.Select(x => new DocumentDto(x.Id, x.Copies, x.Pages, x.FromNationalDatabase)).ToList(),
+            Strings(d.MissingJson), d.Delivery, d.FeeAmount, L(d.FeePaidAt), d.PaymentChannel, d.Outcome?.ToString().ToLowerInvariant(),
+            Strings(d.RefusalReasons), d.StopReason, L(d.ResolvedAt), L(d.ReturnedAt), d.Rating, OnTime(d, now), d.Revision);
+    }
+
+    /// <summary>On time: resolved by the appointment (before any apology), or still inside it; null when not yet known.</summary>
+    public static bool? OnTime(DossierRecord d, DateTime now)
+    {
+        var due = d.AppointmentBeforeApology ?? d.AppointmentAt;
+        if (due is null)
+        {
+            return null;
+        }
+        return d.ResolvedAt is { } resolved ? resolved <= due : d.ClockPausedAt is not null || now <= due ? null : false;
+    }
+
+    public static HandoverDto Handover(HandoverRecord h, WorkingCalendar calendar) =>
+        new(h.Step, h.StepName, h.FromParty, h.FromActor, h.ToParty, ApiHttp.Local(calendar, h.At), ApiHttp.Local(calendar, h.StepDueAt),
+            h.Timing switch { HandoverTiming.Early => "early", HandoverTiming.OnTime => "on-time", _ => "late" });
+
+    public static string Language(HttpContext http) => Hosting.RequestLanguage.Of(http.Request);
+
+    private static IReadOnlyList<string> Strings(string? json) => json is null ? [] : JsonSerializer.Deserialize<List<string>>(json) ?? [];
+}

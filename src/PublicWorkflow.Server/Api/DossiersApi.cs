@@ -1,0 +1,268 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PublicWorkflow.Engine.Calendar;
+using PublicWorkflow.Runtime.Catalog;
+using PublicWorkflow.Runtime.Dossiers;
+using PublicWorkflow.Runtime.Persistence;
+using PublicWorkflow.Runtime.Persistence.Entities;
+using PublicWorkflow.Server.Security;
+
+namespace PublicWorkflow.Server.Api;
+
+/// <summary>Dossiers (cases) for staff: reception, look-up, lists, the tracking sheet and audit trail, and the lifecycle commands.</summary>
+public static class DossiersApi
+{
+    private const int MaxPageSize = 100;
+
+    public static IEndpointRouteBuilder MapDossiersApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/dossiers").WithTags("Dossiers").RequireAuthorization(StaffRoles.Policies.CaseWork)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/", ReceiveAsync)
+            .WithSummary("Receive a dossier: accepted with a code and appointment, or not accepted with everything missing / Tiếp nhận hồ sơ")
+            .ProducesValidationProblem();
+        group.MapGet("/", ListAsync).WithSummary("Dossiers in my scope, filtered and paged / Danh sách hồ sơ").ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("One dossier (ETag: its revision) / Một hồ sơ").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/by-code/{code}", ByCodeAsync).WithSummary("A dossier by its code / Tra hồ sơ theo mã").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/tracking-sheet", TrackingSheetAsync).WithSummary("The tracking sheet: every hand-over / Phiếu kiểm soát quá trình");
+        group.MapGet("/{id:guid}/audit", AuditAsync).WithSummary("The case's audit trail / Nhật ký xử lý");
+        group.MapGet("/{id:guid}/papers/{kind}", PaperAsync)
+            .WithSummary("A printable paper as HTML: receipt, supplement-request, refusal, apology, tracking-sheet / Phiếu in")
+            .Produces<string>(StatusCodes.Status200OK, "text/html");
+        group.MapPost("/{id:guid}/review", ReviewAsync).WithSummary("Review an online filing / Xem xét hồ sơ nộp trực tuyến");
+        group.MapPost("/{id:guid}/supplement", SupplementAsync).WithSummary("The applicant brings what was asked for / Nhận hồ sơ bổ sung");
+        group.MapPost("/{id:guid}/payments", PaymentAsync).WithSummary("Record the payment of fees and its channel / Ghi nhận nộp phí");
+        group.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithSummary("The applicant withdraws the dossier / Công dân rút hồ sơ");
+        group.MapPost("/{id:guid}/cancel", CancelAsync).WithSummary("Stop processing, with the reason / Dừng xử lý hồ sơ");
+        group.MapPost("/{id:guid}/apology", ApologyAsync).WithSummary("Apologise for lateness with a new appointment, once / Xin lỗi, hẹn lại");
+        return routes;
+    }
+
+    private static async Task<Results<Created<ReceptionDto>, ValidationProblem>> ReceiveAsync(ReceiveDossierRequest body, DossierService dossiers,
+        WorkingCalendar calendar, ClaimsPrincipal user, HttpContext http)
+    {
+        var caller = ApiHttp.Caller(user);
+        var errors = new Dictionary<string, string[]>();
+        var channel = Parse<DossierChannel>(body.Channel ?? "counter", "channel", errors);
+        var delivery = Parse<DeliveryOption>(body.Delivery ?? "branch", "delivery", errors);
+        if (string.IsNullOrWhiteSpace(body.ProcedureCode))
+        {
+            errors["procedureCode"] = ["is required"];
+        }
+        if (body.Applicant is null)
+        {
+            errors["applicant"] = ["is required"];
+        }
+        if (body.Documents is null)
+        {
+            errors["documents"] = ["is required (an empty list if none)"];
+        }
+        else if (body.Documents.Count > 200)
+        {
+            errors["documents"] = ["at most 200 documents"];
+        }
+        else
+        {
+            for (var i = 0; i < body.Documents.Count; i++)
+            {
+                if (string.IsNullOrWhiteSpace(body.Documents[i]?.Id))
+                {
+                    errors[$"documents[{i}].id"] = ["is required"];
+                }
+            }
+        }
+        if (channel == DossierChannel.Counter && caller.BranchCode is not null && body.BranchCode is not null && body.BranchCode != caller.BranchCode)
+        {
+            errors["branchCode"] = ["a clerk receives at their own branch"];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var request = new ReceptionRequest(body.ProcedureCode!.Trim(), channel, body.BranchCode ?? (channel == DossierChannel.Counter ? caller.BranchCode : null),
+            body.Locality, new Applicant(body.Applicant!.FullName ?? "", body.Applicant.IdNumber, body.Applicant.Phone, body.Applicant.Email, body.Applicant.Address),
+            body.Documents!.Select(d => new PresentedDocument(d.Id!.Trim(), d.Copies ?? 1, d.Pages ?? 0, d.FromNationalDatabase ?? false)).ToList(),
+            delivery, body.Copies ?? 1);
+        var outcome = await dossiers.ReceiveAsync(request, caller.UserName, http.RequestAborted);
+        return TypedResults.Created($"/api/v1/dossiers/{outcome.DossierId}", DossierMapping.Reception(outcome, calendar, http));
+    }
+
+    private static async Task<Results<Ok<PageDto<DossierDto>>, ValidationProblem>> ListAsync(WorkflowDbContext db, ProcedureCatalog catalog,
+        WorkingCalendar calendar, TimeProvider clock, ClaimsPrincipal user, HttpContext http,
+        string? status, string? procedure, string? agency, string? level, string? branch, DateOnly? dueBefore, bool? overdue, bool? atRisk,
+        int? page, int? pageSize)
+    {
+        var caller = ApiHttp.Caller(user);
+        var errors = new Dictionary<string, string[]>();
+        DossierStatus? wanted = null;
+        if (status is not null)
+        {
+            wanted = int.TryParse(status, out var code) && Enum.IsDefined(typeof(DossierStatus), code)
+                ? (DossierStatus)code
+                : Enum.TryParse<DossierStatus>(status.Replace("-", ""), ignoreCase: true, out var named) ? named : null;
+            if (wanted is null)
+            {
+                errors["status"] = ["a status code 1-10 or name such as processing"];
+            }
+        }
+        if (page is < 1 || pageSize is < 1 or > MaxPageSize)
+        {
+            errors["page"] = [$"page from 1, pageSize 1 to {MaxPageSize}"];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var query = db.Dossiers.AsNoTracking().Where(d => d.Code != null);
+        if (!caller.SeesAllAgencies)
+        {
+            query = query.Where(d => (caller.AgencyCode != null && d.AgencyCode == caller.AgencyCode) || (caller.BranchCode != null && d.BranchCode == caller.BranchCode));
+        }
+        query = wanted is { } s ? query.Where(d => d.Status == s) : query;
+        query = procedure is null ? query : query.Where(d => d.ProcedureCode == procedure);
+        query = agency is null ? query : query.Where(d => d.AgencyCode == agency);
+        query = level is null ? query : query.Where(d => d.Level == level);
+        query = branch is null ? query : query.Where(d => d.BranchCode == branch);
+        if (dueBefore is { } before)
+        {
+            var limit = calendar.ToInstant(before.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
+            query = query.Where(d => d.AppointmentAt < limit);
+        }
+        var open = query.Where(d => d.ResolvedAt == null && d.ClockPausedAt == null
+            && d.Status != DossierStatus.Withdrawn && d.Status != DossierStatus.Stopped && d.Status != DossierStatus.NotAccepted);
+        if (overdue == true)
+        {
+            query = open.Where(d => d.AppointmentAt < now);
+        }
+        if (atRisk == true)
+        {
+            // At risk: not yet late, but due by the end of the next working day.
+            var horizon = calendar.ToInstant(calendar.NextWorkingDay(DateOnly.FromDateTime(calendar.ToLocal(clock.GetUtcNow()))).ToDateTime(calendar.OfficeCloses)).UtcDateTime;
+            query = open.Where(d => d.AppointmentAt >= now && d.AppointmentAt <= horizon);
+        }
+        var size = pageSize ?? 20;
+        var number = page ?? 1;
+        var total = await query.CountAsync(http.RequestAborted);
+        var items = await query.OrderBy(d => d.AppointmentAt).ThenBy(d => d.Code).Skip((number - 1) * size).Take(size).ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(new PageDto<DossierDto>(items.Select(d => DossierMapping.Dossier(d, catalog, calendar, http, now)).ToList(), number, size, total));
+    }
+
+    private static async Task<Ok<DossierDto>> GetAsync(Guid id, DossierService dossiers, ProcedureCatalog catalog, WorkingCalendar calendar, TimeProvider clock,
+        ClaimsPrincipal user, HttpContext http) =>
+        Show(await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user), catalog, calendar, clock, http);
+
+    private static async Task<Ok<DossierDto>> ByCodeAsync(string code, DossierService dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,
+        TimeProvider clock, ClaimsPrincipal user, HttpContext http)
+    {
+        if (code.Length > 60)
+        {
+            throw ApiHttp.Invalid("code", "a dossier code has at most 60 characters");
+        }
+        return Show(await Scoped(dossiers.ByCodeAsync(code, http.RequestAborted), user), catalog, calendar, clock, http);
+    }
+
+    private static async Task<Ok<List<HandoverDto>>> TrackingSheetAsync(Guid id, DossierService dossiers, WorkingCalendar calendar, ClaimsPrincipal user,
+        HttpContext http)
+    {
+        await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);
+        var sheet = await dossiers.TrackingSheetAsync(id, http.RequestAborted);
+        return TypedResults.Ok(sheet.Select(h => DossierMapping.Handover(h, calendar)).ToList());
+    }
+
+    private static async Task<Ok<List<AuditDto>>> AuditAsync(Guid id, DossierService dossiers, WorkflowDbContext db, WorkingCalendar calendar,
+        ClaimsPrincipal user, HttpContext http)
+    {
+        var dossier = await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);
+        var lines = dossier.CaseId is { } caseId
+            ? await db.Audit.AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.Id).ToListAsync(http.RequestAborted)
+            : [];
+        return TypedResults.Ok(lines.Select(a => new AuditDto(ApiHttp.Local(calendar, a.At), a.Actor, a.Kind, a.ElementId, a.Level, a.Detail)).ToList());
+    }
+
+    private static async Task<ContentHttpResult> PaperAsync(Guid id, string kind, DossierService dossiers, DossierDocuments papers, ClaimsPrincipal user,
+        HttpContext http)
+    {
+        var paper = kind switch
+        {
+            "receipt" => DossierDocumentKind.Receipt,
+            "supplement-request" => DossierDocumentKind.SupplementRequest,
+            "refusal" => DossierDocumentKind.Refusal,
+            "apology" => DossierDocumentKind.Apology,
+            "tracking-sheet" => DossierDocumentKind.TrackingSheet,
+            _ => throw ApiHttp.Invalid("kind", "one of receipt, supplement-request, refusal, apology, tracking-sheet"),
+        };
+        var dossier = await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);
+        var html = papers.Render(paper, dossier, await dossiers.TrackingSheetAsync(id, http.RequestAborted));
+        return TypedResults.Content(html, "text/html; charset=utf-8");
+    }
+
+    private static async Task<Ok<ReceptionDto>> ReviewAsync(Guid id, DossierService dossiers, WorkingCalendar calendar, ClaimsPrincipal user, HttpContext http)
+    {
+        var outcome = await dossiers.ReviewOnlineAsync(id, ApiHttp.Caller(user).UserName, http.RequestAborted);
+        return TypedResults.Ok(DossierMapping.Reception(outcome, calendar, http));
+    }
+
+    private static Task<Ok<DossierDto>> SupplementAsync(Guid id, SupplementRequest body, DossierService dossiers, ProcedureCatalog catalog,
+        WorkingCalendar calendar, TimeProvider clock, ClaimsPrincipal user, HttpContext http) =>
+        CommandAsync(id, dossiers, catalog, calendar, clock, user, http, caller =>
+        {
+            if (body.Documents is not { Count: > 0 and <= 200 } documents || documents.Any(d => string.IsNullOrWhiteSpace(d?.Id)))
+            {
+                throw ApiHttp.Invalid("documents", "list the documents brought (1 to 200, each with its id)");
+            }
+            return dossiers.DeliverSupplementAsync(id, documents.Select(d => new PresentedDocument(d.Id!.Trim(), d.Copies ?? 1, d.Pages ?? 0,
+                d.FromNationalDatabase ?? false)).ToList(), caller.UserName, http.RequestAborted);
+        });
+
+    private static Task<Ok<DossierDto>> PaymentAsync(Guid id, PaymentRequest body, DossierService dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,
+        TimeProvider clock, ClaimsPrincipal user, HttpContext http) =>
+        CommandAsync(id, dossiers, catalog, calendar, clock, user, http, caller => dossiers.RecordPaymentAsync(id, body.Channel ?? "", caller.UserName, http.RequestAborted));
+
+    private static Task<Ok<DossierDto>> WithdrawAsync(Guid id, ReasonRequest body, DossierService dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,
+        TimeProvider clock, ClaimsPrincipal user, HttpContext http) =>
+        CommandAsync(id, dossiers, catalog, calendar, clock, user, http, caller => dossiers.WithdrawAsync(id, body.Reason ?? "", caller.UserName, http.RequestAborted));
+
+    private static Task<Ok<DossierDto>> CancelAsync(Guid id, ReasonRequest body, DossierService dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,
+        TimeProvider clock, ClaimsPrincipal user, HttpContext http) =>
+        CommandAsync(id, dossiers, catalog, calendar, clock, user, http, caller => dossiers.StopAsync(id, body.Reason ?? "", caller.UserName, http.RequestAborted));
+
+    private static Task<Ok<DossierDto>> ApologyAsync(Guid id, ApologyRequest body, DossierService dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,
+        TimeProvider clock, ClaimsPrincipal user, HttpContext http) =>
+        CommandAsync(id, dossiers, catalog, calendar, clock, user, http, caller => body.NewAppointment is { } at
+            ? dossiers.ApologizeAsync(id, body.Reason ?? "", at, caller.UserName, http.RequestAborted)
+            : throw ApiHttp.Invalid("newAppointment", "the new appointment (ISO 8601 with offset) is required"));
+
+    /// <summary>Scope and If-Match checked first; the command; then the dossier as it now stands, with its new ETag.</summary>
+    private static async Task<Ok<DossierDto>> CommandAsync(Guid id, DossierService dossiers, ProcedureCatalog catalog, WorkingCalendar calendar, TimeProvider clock,
+        ClaimsPrincipal user, HttpContext http, Func<StaffMember, Task<DossierRecord>> command)
+    {
+        var current = await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);
+        ApiHttp.CheckIfMatch(http.Request, current.Revision);
+        return Show(await command(ApiHttp.Caller(user)), catalog, calendar, clock, http);
+    }
+
+    private static async Task<DossierRecord> Scoped(Task<DossierRecord> load, ClaimsPrincipal user)
+    {
+        var dossier = await load;
+        ApiHttp.CheckScope(ApiHttp.Caller(user), dossier.AgencyCode, dossier.BranchCode);
+        return dossier;
+    }
+
+    private static Ok<DossierDto> Show(DossierRecord dossier, ProcedureCatalog catalog, WorkingCalendar calendar, TimeProvider clock, HttpContext http)
+    {
+        http.Response.Headers.ETag = ApiHttp.ETag(dossier.Revision);
+        return TypedResults.Ok(DossierMapping.Dossier(dossier, catalog, calendar, http, clock.GetUtcNow().UtcDateTime));
+    }
+
+    private static T Parse<T>(string text, string field, Dictionary<string, string[]> errors) where T : struct, Enum
+    {
+        if (Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _))
+        {
+            return value;
+        }
+        errors[field] = [$"one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}"];
+        return default;
+    }
+}

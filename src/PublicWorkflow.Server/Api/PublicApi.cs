@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PublicWorkflow.Engine.Calendar;
+using PublicWorkflow.Runtime;
+using PublicWorkflow.Runtime.Catalog;
+using PublicWorkflow.Runtime.Dossiers;
+using PublicWorkflow.Runtime.Persistence;
+using PublicWorkflow.Runtime.Persistence.Entities;
+
+namespace PublicWorkflow.Server.Api;
+
+/// <summary>
+/// What anyone holding a dossier code may see: no name, ID number, address, phone or e-mail, and no staff names.
+/// </summary>
+public sealed record PublicDossierDto(string Code, string ProcedureCode, string? ProcedureName, int Status, string StatusName, string? CurrentStep,
+    string? CurrentLevel, string? Agency, DateTimeOffset? ReceivedAt, DateTimeOffset? Appointment, DateTimeOffset? AppointmentBeforeApology, bool? OnTime,
+    bool CanRate, bool Rated);
+
+/// <summary>A rating from 1 (very dissatisfied) to 5 (very satisfied), with an optional comment.</summary>
+public sealed record RatingRequest(int? Rating, string? Comment);
+
+/// <summary>The public side: track a dossier by its code, rate the service once the result is returned. No sign-in.</summary>
+public static class PublicApi
+{
+    public static IEndpointRouteBuilder MapPublicApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/public").WithTags("Public").AllowAnonymous();
+        group.MapGet("/dossiers/{code}", TrackAsync).WithSummary("Track a dossier by its code / Tra cứu hồ sơ").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/dossiers/{code}/rating", RateAsync).WithSummary("Rate the service, once, after the result is returned / Đánh giá mức độ hài lòng")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return routes;
+    }
+
+    private static async Task<Ok<PublicDossierDto>> TrackAsync(string code, DossierService dossiers, WorkflowDbContext db, ProcedureCatalog catalog,
+        WorkingCalendar calendar, TimeProvider clock, HttpContext http)
+    {
+        var d = await dossiers.ByCodeAsync(Checked(code), http.RequestAborted);
+        var language = DossierMapping.Language(http);
+        var step = d.CaseId is { } caseId
+            ? await db.Tasks.AsNoTracking().Where(t => t.CaseId == caseId && (t.State == TaskState.Open || t.State == TaskState.Claimed))
+                .OrderBy(t => t.DueAt).FirstOrDefaultAsync(http.RequestAborted)
+            : null;
+        return TypedResults.Ok(new PublicDossierDto(d.Code!, d.ProcedureCode, catalog.Find(d.ProcedureCode)?.Name.In(language), (int)d.Status,
+            DossierStatuses.Name(d.Status).In(language), step?.Name, step?.Level, d.AgencyCode is null ? null : catalog.Structure.AgencyEver(d.AgencyCode)?.Name.In(language),
+            ApiHttp.Local(calendar, d.ReceivedAt), ApiHttp.Local(calendar, d.AppointmentAt), ApiHttp.Local(calendar, d.AppointmentBeforeApology),
+            DossierMapping.OnTime(d, clock.GetUtcNow().UtcDateTime), d.Status == DossierStatus.Returned && d.RatedAt is null, d.RatedAt is not null));
+    }
+
+    private static async Task<NoContent> RateAsync(string code, RatingRequest body, DossierService dossiers, HttpContext http)
+    {
+        await dossiers.RateAsync(Checked(code), body.Rating ?? 0, body.Comment, http.RequestAborted);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Codes are short and plain; anything else is refused before it reaches the database.</summary>
+    private static string Checked(string code) =>
+        code.Length is > 0 and <= 60 && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-')
+            ? code
+            : throw RuntimeException.Invalid("code", "a dossier code such as UB.P.HOANKIEM-260828-0001 / mã hồ sơ không hợp lệ");
+}

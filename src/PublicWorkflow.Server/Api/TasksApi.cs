@@ -1,0 +1,155 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PublicWorkflow.Engine.Calendar;
+using PublicWorkflow.Runtime;
+using PublicWorkflow.Runtime.Cases;
+using PublicWorkflow.Runtime.Persistence;
+using PublicWorkflow.Runtime.Persistence.Entities;
+using PublicWorkflow.Server.Security;
+
+namespace PublicWorkflow.Server.Api;
+
+/// <summary>A task in an inbox.</summary>
+/// <param name="WorkingDaysLeft">Working days until the step is due (negative when overdue).</param>
+/// <param name="Urgency">overdue, at-risk (due today or the next working day) or normal.</param>
+public sealed record TaskDto(Guid Id, Guid CaseId, string? DossierCode, string ElementId, string? Name, string? CandidateRole, string? Agency, string? Level,
+    string? Assignee, string State, string? Form, DateTimeOffset? DueAt, int? WorkingDaysLeft, string Urgency, int Revision);
+
+/// <summary>A step's outputs, e.g. <c>{"decision": "approve"}</c>.</summary>
+public sealed record CompleteTaskRequest(Dictionary<string, JsonElement>? Outputs);
+
+/// <summary>Everything the applicant must still supply.</summary>
+public sealed record RequestSupplementRequest(List<string>? Missing);
+
+/// <summary>The reasons for refusing.</summary>
+public sealed record RefuseRequest(List<string>? Reasons);
+
+/// <summary>Who takes the task over.</summary>
+public sealed record ReassignRequest(string? Assignee);
+
+/// <summary>What a task command did: the case's new status and revision, and the tasks it opened.</summary>
+public sealed record CommandResultDto(Guid CaseId, string CaseStatus, int CaseRevision, IReadOnlyList<Guid> OpenedTasks);
+
+/// <summary>Clerks' inboxes and the task commands; every command takes Idempotency-Key and If-Match.</summary>
+public static class TasksApi
+{
+    public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/tasks").WithTags("Tasks").RequireAuthorization(StaffRoles.Policies.CaseWork)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapGet("/inbox", InboxAsync).WithSummary("My open tasks by due date / Việc của tôi theo hạn");
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("One task (ETag: its revision) / Một việc").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/claim", ClaimAsync).WithSummary("Take the task / Nhận việc").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/release", ReleaseAsync).WithSummary("Put the task back / Trả lại việc");
+        group.MapPost("/{id:guid}/complete", CompleteAsync).WithSummary("Complete the step with its outputs / Hoàn thành bước")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/request-supplement", RequestSupplementAsync)
+            .WithSummary("Ask the applicant for everything missing, at once / Yêu cầu bổ sung hồ sơ");
+        group.MapPost("/{id:guid}/refuse", RefuseAsync).WithSummary("Refuse with reasons / Từ chối, nêu rõ lý do");
+        group.MapPost("/{id:guid}/reassign", ReassignAsync).RequireAuthorization(StaffRoles.Policies.Lead)
+            .WithSummary("Give the task to another member of staff (team lead, supervisor) / Giao lại việc");
+        return routes;
+    }
+
+    private static async Task<Ok<List<TaskDto>>> InboxAsync(WorkflowDbContext db, WorkingCalendar calendar, TimeProvider clock, ClaimsPrincipal user,
+        HttpContext http, int? take)
+    {
+        var caller = ApiHttp.Caller(user);
+        var query = db.Tasks.AsNoTracking().Where(t => t.State == TaskState.Open || t.State == TaskState.Claimed);
+        if (!caller.SeesAllAgencies)
+        {
+            var roles = caller.JobRoles.ToList();
+            query = query.Where(t => (t.Agency == caller.AgencyCode || t.Agency == caller.BranchCode)
+                && (t.Assignee == caller.UserName || (t.Assignee == null && (t.CandidateRole == null || roles.Contains(t.CandidateRole)))));
+        }
+        var tasks = await query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).Take(Math.Clamp(take ?? 100, 1, 500)).ToListAsync(http.RequestAborted);
+        var codes = await CodesAsync(db, tasks.Select(t => t.CaseId).Distinct().ToList(), http.RequestAborted);
+        return TypedResults.Ok(tasks.Select(t => Dto(t, codes, calendar, clock)).ToList());
+    }
+
+    private static async Task<Ok<TaskDto>> GetAsync(Guid id, WorkflowDbContext db, WorkingCalendar calendar, TimeProvider clock, ClaimsPrincipal user, HttpContext http)
+    {
+        var task = await TaskInScopeAsync(id, db, user, http, forWork: false);
+        http.Response.Headers.ETag = ApiHttp.ETag(task.Revision);
+        return TypedResults.Ok(Dto(task, await CodesAsync(db, [task.CaseId], http.RequestAborted), calendar, clock));
+    }
+
+    private static Task<Ok<CommandResultDto>> ClaimAsync(Guid id, WorkflowDbContext db, CaseRuntime cases, ClaimsPrincipal user, HttpContext http) =>
+        TaskCommandAsync(id, db, user, http, (caller, key) => cases.ClaimTaskAsync(id, caller.UserName, key, http.RequestAborted));
+
+    private static Task<Ok<CommandResultDto>> ReleaseAsync(Guid id, WorkflowDbContext db, CaseRuntime cases, ClaimsPrincipal user, HttpContext http) =>
+        TaskCommandAsync(id, db, user, http, (caller, key) => cases.ReleaseTaskAsync(id, caller.UserName, key, http.RequestAborted));
+
+    private static Task<Ok<CommandResultDto>> CompleteAsync(Guid id, CompleteTaskRequest? body, WorkflowDbContext db, CaseRuntime cases, ClaimsPrincipal user,
+        HttpContext http) =>
+        TaskCommandAsync(id, db, user, http, (caller, key) => cases.CompleteTaskAsync(id, body?.Outputs, caller.UserName, key, http.RequestAborted));
+
+    private static Task<Ok<CommandResultDto>> RequestSupplementAsync(Guid id, RequestSupplementRequest body, WorkflowDbContext db, CaseRuntime cases,
+        ClaimsPrincipal user, HttpContext http) =>
+        TaskCommandAsync(id, db, user, http, (caller, key) => cases.CompleteTaskAsync(id, Outputs(("decision", "supplement"), ("missing", Texts(body.Missing, "missing"))),
+            caller.UserName, key, http.RequestAborted));
+
+    private static Task<Ok<CommandResultDto>> RefuseAsync(Guid id, RefuseRequest body, WorkflowDbContext db, CaseRuntime cases, ClaimsPrincipal user,
+        HttpContext http) =>
+        TaskCommandAsync(id, db, user, http, (caller, key) => cases.CompleteTaskAsync(id, Outputs(("decision", "refuse"), ("reasons", Texts(body.Reasons, "reasons"))),
+            caller.UserName, key, http.RequestAborted));
+
+    private static Task<Ok<CommandResultDto>> ReassignAsync(Guid id, ReassignRequest body, WorkflowDbContext db, CaseRuntime cases, ClaimsPrincipal user,
+        HttpContext http) =>
+        TaskCommandAsync(id, db, user, http, async (caller, key) =>
+        {
+            var assignee = body.Assignee?.Trim();
+            var staff = assignee is null or { Length: 0 or > 100 } ? null : await db.StaffUsers.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == assignee && u.Active);
+            var task = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == id);
+            if (staff is null || !(staff.AgencyCode == task.Agency || staff.BranchCode == task.Agency))
+            {
+                throw ApiHttp.Invalid("assignee", "an active member of staff of the task's agency or branch");
+            }
+            return await cases.ReassignTaskAsync(id, staff.UserName, caller.UserName, key, http.RequestAborted);
+        }, forWork: false);
+
+    /// <summary>Scope, job role and If-Match checked; the command with the request's Idempotency-Key; its outcome.</summary>
+    private static async Task<Ok<CommandResultDto>> TaskCommandAsync(Guid id, WorkflowDbContext db, ClaimsPrincipal user, HttpContext http,
+        Func<StaffMember, string?, Task<CommandOutcome>> command, bool forWork = true)
+    {
+        var task = await TaskInScopeAsync(id, db, user, http, forWork);
+        ApiHttp.CheckIfMatch(http.Request, task.Revision);
+        db.ChangeTracker.Clear();
+        var outcome = await command(ApiHttp.Caller(user), ApiHttp.IdempotencyKey(http.Request));
+        return TypedResults.Ok(new CommandResultDto(outcome.CaseId, outcome.Status.ToString().ToLowerInvariant(), outcome.Revision, outcome.OpenedTasks));
+    }
+
+    private static async Task<TaskRecord> TaskInScopeAsync(Guid id, WorkflowDbContext db, ClaimsPrincipal user, HttpContext http, bool forWork)
+    {
+        var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, http.RequestAborted) ?? throw RuntimeException.NotFound("task", id);
+        var caller = ApiHttp.Caller(user);
+        ApiHttp.CheckScope(caller, task.Agency);
+        if (forWork && !caller.SeesAllAgencies && task.CandidateRole is { } role && !caller.JobRoles.Contains(role) && task.Assignee != caller.UserName)
+        {
+            throw new ApiRefusal(StatusCodes.Status403Forbidden, "not-your-role", $"the step is for {role} / bước này dành cho {role}");
+        }
+        return task;
+    }
+
+    private static async Task<Dictionary<Guid, string?>> CodesAsync(WorkflowDbContext db, List<Guid> caseIds, CancellationToken cancellationToken) =>
+        await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Code, cancellationToken);
+
+    private static TaskDto Dto(TaskRecord t, Dictionary<Guid, string?> codes, WorkingCalendar calendar, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        int? left = t.DueAt is { } due ? calendar.CountWorkingDays(now, new DateTimeOffset(due, TimeSpan.Zero)) : null;
+        var urgency = t.DueAt is null ? "normal" : t.DueAt < now.UtcDateTime ? "overdue" : left <= 1 ? "at-risk" : "normal";
+        return new TaskDto(t.Id, t.CaseId, codes.GetValueOrDefault(t.CaseId), t.ElementId, t.Name, t.CandidateRole, t.Agency, t.Level, t.Assignee,
+            t.State.ToString().ToLowerInvariant(), t.Form, ApiHttp.Local(calendar, t.DueAt), left, urgency, t.Revision);
+    }
+
+    private static List<string> Texts(List<string>? items, string field) =>
+        items is { Count: > 0 and <= 100 } list && list.All(i => !string.IsNullOrWhiteSpace(i) && i.Length <= 1000)
+            ? list.Select(i => i.Trim()).ToList()
+            : throw ApiHttp.Invalid(field, "list 1 to 100 non-empty items of at most 1000 characters");
+
+    private static Dictionary<string, JsonElement> Outputs(params (string Name, object Value)[] values) =>
+        values.ToDictionary(v => v.Name, v => JsonSerializer.SerializeToElement(v.Value));
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PublicWorkflow.Runtime.Persistence;
+using PublicWorkflow.Server.Hosting;
+
+namespace PublicWorkflow.Server.Security;
+
+/// <summary>
+/// Demo accounts, one per role, for the embedded default (their passwords are printed in the README as demo-only).
+/// Created only when <c>PublicWorkflow:SeedDemoUsers</c> is true and the account does not exist yet.
+/// </summary>
+internal sealed class DemoUsers(IServiceScopeFactory scopes, IOptions<ServerOptions> options) : IHostedService
+{
+    public static readonly (string User, string Name, string Password, string Role, string? Agency, string? Level, string? Branch, string JobRoles)[] Accounts =
+    [
+        ("officer", "Cán bộ cải cách hành chính", "officer-demo-2026", StaffRoles.ReformOfficer, null, null, null, ""),
+        ("clerk.cn01", "Công chức một cửa, Chi nhánh 01", "clerk-demo-2026", StaffRoles.Clerk, null, "branch", "CN01", "reception-clerk"),
+        ("clerk.hoankiem", "Chuyên viên UBND phường Hoàn Kiếm", "clerk-demo-2026", StaffRoles.Clerk, "UB.P.HOANKIEM", "commune", null,
+            "specialist,agency-leader,document-clerk,civil-status-officer,business-registration-officer,construction-officer,commune-chairman"),
+        ("lead.hoankiem", "Trưởng bộ phận, UBND phường Hoàn Kiếm", "lead-demo-2026", StaffRoles.TeamLead, "UB.P.HOANKIEM", "commune", null, "specialist,agency-leader"),
+        ("supervisor", "Giám sát Trung tâm", "supervisor-demo-2026", StaffRoles.Supervisor, null, null, null, ""),
+        ("admin", "Quản trị hệ thống", "admin-demo-2026", StaffRoles.Administrator, null, null, null, ""),
+    ];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.SeedDemoUsers)
+        {
+            return;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
+        foreach (var a in Accounts)
+        {
+            if (!await db.StaffUsers.AnyAsync(u => u.UserName == a.User, cancellationToken))
+            {
+                await accounts.CreateAsync(a.User, a.Name, a.Password, a.Role, a.Agency, a.Level, a.Branch, a.JobRoles, cancellationToken);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+
+namespace PublicWorkflow.Server.Security;
+
+/// <summary>The staff roles, and the policies endpoints are secured by.</summary>
+public static class StaffRoles
+{
+    public const string ReformOfficer = "reform-officer";
+    public const string Clerk = "clerk";
+    public const string TeamLead = "team-lead";
+    public const string Supervisor = "supervisor";
+    public const string Administrator = "administrator";
+
+    public static readonly string[] All = [ReformOfficer, Clerk, TeamLead, Supervisor, Administrator];
+
+    /// <summary>Policy names: who may call an endpoint.</summary>
+    public static class Policies
+    {
+        /// <summary>Design and publish procedures.</summary>
+        public const string Design = "design";
+        /// <summary>Receive dossiers and work on cases (scoped to the user's agency, level and branch).</summary>
+        public const string CaseWork = "case-work";
+        /// <summary>Reassign tasks of an agency.</summary>
+        public const string Lead = "lead";
+        /// <summary>See every agency: escalations, incidents, measures.</summary>
+        public const string Supervise = "supervise";
+        /// <summary>Operate the system (the job dashboard).</summary>
+        public const string Administer = "administer";
+        /// <summary>Any member of staff.</summary>
+        public const string Staff = "staff";
+    }
+
+    public static readonly IReadOnlyDictionary<string, string[]> PolicyRoles = new Dictionary<string, string[]>
+    {
+        [Policies.Design] = [ReformOfficer],
+        [Policies.CaseWork] = [Clerk, TeamLead, Supervisor],
+        [Policies.Lead] = [TeamLead, Supervisor],
+        [Policies.Supervise] = [Supervisor],
+        [Policies.Administer] = [Administrator],
+        [Policies.Staff] = All,
+    };
+}
+
+/// <summary>Who is calling: name, role and where they work, read from the sign-in's claims.</summary>
+public sealed record StaffMember(string UserName, string Role, string? AgencyCode, string? Level, string? BranchCode, IReadOnlyList<string> JobRoles)
+{
+    public const string AgencyClaim = "pwf:agency";
+    public const string LevelClaim = "pwf:level";
+    public const string BranchClaim = "pwf:branch";
+    public const string JobRolesClaim = "pwf:job-roles";
+
+    public bool SeesAllAgencies => Role == StaffRoles.Supervisor;
+
+    /// <summary>A clerk or team lead works on what belongs to their agency or their branch.</summary>
+    public bool WorksFor(string? agencyOrBranch) =>
+        SeesAllAgencies || (agencyOrBranch is not null && (agencyOrBranch == AgencyCode || agencyOrBranch == BranchCode));
+
+    public static StaffMember From(ClaimsPrincipal user) => new(
+        user.Identity?.Name ?? throw new InvalidOperationException("no signed-in user"),
+        user.FindFirstValue(ClaimTypes.Role) ?? "",
+        user.FindFirstValue(AgencyClaim),
+        user.FindFirstValue(LevelClaim),
+        user.FindFirstValue(BranchClaim),
+        (user.FindFirstValue(JobRolesClaim) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries));
+}
