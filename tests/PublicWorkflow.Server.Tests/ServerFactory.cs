@@ -1,18 +1,28 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using PublicWorkflow.Runtime.Tests.Support;
 
 namespace PublicWorkflow.Server.Tests;
 
 /// <summary>
-/// The real host in memory on its own temporary SQLite database, with optional settings laid over appsettings.json.
+/// The real host in memory, with optional settings laid over appsettings.json: on its own temporary SQLite database,
+/// or on a <see cref="TestDatabase"/> the test made (SQLite or PostgreSQL) and disposes itself.
 /// </summary>
-internal sealed class ServerFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+internal sealed class ServerFactory(IReadOnlyDictionary<string, string?>? settings = null, TestDatabase? database = null) : WebApplicationFactory<Program>
 {
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"pwf-server-test-{Guid.NewGuid():N}.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Database:ConnectionString", $"Data Source={databaseFile}");
+        if (database is null)
+        {
+            builder.UseSetting("Database:ConnectionString", $"Data Source={databaseFile}");
+        }
+        else
+        {
+            builder.UseSetting("Database:Provider", database.Provider.ToString());
+            builder.UseSetting("Database:ConnectionString", database.ConnectionString);
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
