@@ -216,6 +216,22 @@ public sealed class DossierService(
         {
             throw RuntimeException.Invalid("applicant.fullName", "the applicant's full name is required");
         }
+        foreach (var (field, value, max) in new[]
+                 {
+                     ("applicant.fullName", request.Applicant.FullName, 200), ("applicant.idNumber", request.Applicant.IdNumber, 20),
+                     ("applicant.phone", request.Applicant.Phone, 20), ("applicant.email", request.Applicant.Email, 200),
+                     ("applicant.address", request.Applicant.Address, 500), ("locality", request.Locality, 60), ("branchCode", request.BranchCode, 20),
+                 })
+        {
+            if (value?.Length > max)
+            {
+                throw RuntimeException.Invalid(field, $"at most {max} characters");
+            }
+        }
+        if (request.Documents?.Count > 200)
+        {
+            throw RuntimeException.Invalid("documents", "at most 200 documents");
+        }
         if (request.Channel == DossierChannel.Counter && request.BranchCode is null)
         {
             throw RuntimeException.Invalid("branchCode", "a dossier received at the counter names the branch that received it");

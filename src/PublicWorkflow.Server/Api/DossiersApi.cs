@@ -100,7 +100,7 @@ public static class DossiersApi
         {
             wanted = int.TryParse(status, out var code) && Enum.IsDefined(typeof(DossierStatus), code)
                 ? (DossierStatus)code
-                : Enum.TryParse<DossierStatus>(status.Replace("-", ""), ignoreCase: true, out var named) ? named : null;
+                : !int.TryParse(status, out _) && Enum.TryParse<DossierStatus>(status.Replace("-", ""), ignoreCase: true, out var named) ? named : null;
             if (wanted is null)
             {
                 errors["status"] = ["a status code 1-10 or name such as processing"];

