@@ -13,7 +13,10 @@ namespace PublicWorkflow.Runtime.Definitions;
 /// <summary>The outcome of a publish: the version that now serves the key, and whether it is new.</summary>
 public sealed record PublishOutcome(long DefinitionId, string Key, int Version, bool Created);
 
-/// <summary>Versions of procedure workflows: publish (validated, immutable, N+1) and look up.</summary>
+/// <summary>A saved draft and what is still wrong with it (a draft may be invalid; only a valid one can be published).</summary>
+public sealed record DraftOutcome(string Key, DateTime SavedAt, IReadOnlyList<Problem> Problems);
+
+/// <summary>Versions of procedure workflows: drafts, publish (validated, immutable, N+1) and look up.</summary>
 public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCache cache, TimeProvider clock)
 {
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{0,99}$")]
@@ -25,10 +28,7 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
     /// </summary>
     public async Task<PublishOutcome> PublishAsync(string key, string bpmnXml, string publishedBy, CancellationToken cancellationToken = default)
     {
-        if (!KeyPattern().IsMatch(key))
-        {
-            throw new RuntimeException(RuntimeErrorKind.Invalid, "bad-key", $"'{key}' is not a workflow key: 1-100 lower-case letters, digits, '.' or '-'");
-        }
+        CheckKey(key);
         var definition = ParseValid(bpmnXml);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(bpmnXml)));
         var latest = await db.Definitions.Where(d => d.Key == key && d.Status == DefinitionStatus.Published)
@@ -66,6 +66,80 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
         return new PublishOutcome(record.Id, key, record.Version, Created: true);
     }
 
+    /// <summary>Every problem of a BPMN text, including "not BPMN" (hostile XML, DTDs and entities, are refused as such).</summary>
+    public static IReadOnlyList<Problem> Validate(string bpmnXml)
+    {
+        try
+        {
+            return DefinitionValidator.Validate(BpmnParser.Parse(bpmnXml));
+        }
+        catch (BpmnFormatException ex)
+        {
+            return [NotBpmn(ex)];
+        }
+    }
+
+    /// <summary>Saves the key's one draft (made or replaced). Text that is not BPMN is refused; validation problems are returned, not refused.</summary>
+    public async Task<DraftOutcome> SaveDraftAsync(string key, string bpmnXml, string author, CancellationToken cancellationToken = default)
+    {
+        CheckKey(key);
+        var problems = Validate(bpmnXml);
+        if (problems is [{ Code: "not-bpmn" } notBpmn])
+        {
+            throw new RuntimeException(RuntimeErrorKind.Invalid, "not-bpmn", notBpmn.Reason, problems);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var draft = await db.Definitions.SingleOrDefaultAsync(d => d.Key == key && d.Status == DefinitionStatus.Draft, cancellationToken);
+        if (draft is null)
+        {
+            draft = new DefinitionRecord { Key = key, Version = 0, Status = DefinitionStatus.Draft, BpmnXml = "", ContentHash = "", CreatedAt = now };
+            db.Definitions.Add(draft);
+        }
+        draft.BpmnXml = bpmnXml;
+        draft.ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(bpmnXml)));
+        draft.ProcessName = problems.Count == 0 ? BpmnParser.Parse(bpmnXml).ProcessName : draft.ProcessName;
+        draft.PublishedBy = author;
+        draft.CreatedAt = now;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+        {
+            throw new RuntimeException(RuntimeErrorKind.Conflict, "concurrent-draft", $"someone else saved a draft of '{key}' at the same time; reload it");
+        }
+        return new DraftOutcome(key, now, problems);
+    }
+
+    /// <summary>Publishes the key's draft as the next version (it must be valid) and removes the draft.</summary>
+    public async Task<PublishOutcome> PublishDraftAsync(string key, string publishedBy, CancellationToken cancellationToken = default)
+    {
+        var draft = await db.Definitions.SingleOrDefaultAsync(d => d.Key == key && d.Status == DefinitionStatus.Draft, cancellationToken)
+            ?? throw RuntimeException.NotFound("draft of workflow", key);
+        var outcome = await PublishAsync(key, draft.BpmnXml, publishedBy, cancellationToken);
+        db.Definitions.Remove(draft);
+        await db.SaveChangesAsync(cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>The key's versions, newest first, and its draft if there is one.</summary>
+    public Task<List<DefinitionRecord>> VersionsAsync(string key, CancellationToken cancellationToken = default) =>
+        db.Definitions.AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Status == DefinitionStatus.Draft).ThenByDescending(d => d.Version)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>One published version (or the draft, as version 0).</summary>
+    public async Task<DefinitionRecord> VersionAsync(string key, int version, CancellationToken cancellationToken = default) =>
+        await db.Definitions.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key && d.Version == version, cancellationToken)
+            ?? throw RuntimeException.NotFound($"version {version} of workflow", key);
+
+    /// <summary>Steps, hand-offs and total time limit of two versions side by side.</summary>
+    public async Task<VersionComparison> CompareAsync(string key, int from, int to, CancellationToken cancellationToken = default)
+    {
+        var before = await VersionAsync(key, from, cancellationToken);
+        var after = await VersionAsync(key, to, cancellationToken);
+        return DefinitionComparison.Compare(ParseValid(before.BpmnXml, allowProblems: true), ParseValid(after.BpmnXml, allowProblems: true));
+    }
+
     public Task<DefinitionRecord?> LatestPublishedAsync(string key, CancellationToken cancellationToken = default) =>
         Cases.HotQueries.For(db).LatestPublished(db, key);
 
@@ -81,7 +155,18 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
         return cache.Get(definitionId, xml);
     }
 
-    private static Definition ParseValid(string bpmnXml)
+    private static void CheckKey(string key)
+    {
+        if (!KeyPattern().IsMatch(key))
+        {
+            throw new RuntimeException(RuntimeErrorKind.Invalid, "bad-key", $"'{key}' is not a workflow key: 1-100 lower-case letters, digits, '.' or '-'");
+        }
+    }
+
+    private static Problem NotBpmn(BpmnFormatException ex) =>
+        new("not-bpmn", null, ex.Line, ex.Message, $"Tệp không phải BPMN 2.0 hợp lệ: {ex.Message}");
+
+    private static Definition ParseValid(string bpmnXml, bool allowProblems = false)
     {
         Definition definition;
         try
@@ -90,10 +175,9 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
         }
         catch (BpmnFormatException ex)
         {
-            throw new RuntimeException(RuntimeErrorKind.Invalid, "not-bpmn", ex.Message,
-                [new Problem("not-bpmn", null, ex.Line, ex.Message, $"Tệp không phải BPMN 2.0 hợp lệ: {ex.Message}")]);
+            throw new RuntimeException(RuntimeErrorKind.Invalid, "not-bpmn", ex.Message, [NotBpmn(ex)]);
         }
-        var problems = DefinitionValidator.Validate(definition);
+        var problems = allowProblems ? [] : DefinitionValidator.Validate(definition);
         return problems.Count == 0
             ? definition
             : throw new RuntimeException(RuntimeErrorKind.Invalid, "invalid-definition", $"the workflow has {problems.Count} problem(s); first: {problems[0]}", problems);

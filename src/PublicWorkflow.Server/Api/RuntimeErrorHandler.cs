@@ -30,6 +30,11 @@ internal sealed class RuntimeErrorHandler(IProblemDetailsService problems) : IEx
         }
         var details = new ProblemDetails { Status = status, Title = title, Detail = exception.Message };
         details.Extensions["code"] = code;
+        if (exception is RuntimeException { Problems.Count: > 0 } invalid)
+        {
+            var language = Hosting.RequestLanguage.Of(http.Request);
+            details.Extensions["problems"] = invalid.Problems.Select(p => new { p.Code, p.ElementId, p.Line, Reason = p.ReasonIn(language) }).ToList();
+        }
         if (field is not null)
         {
             details.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [exception.Message] };

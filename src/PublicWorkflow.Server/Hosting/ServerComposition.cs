@@ -84,6 +84,7 @@ public static class ServerComposition
         app.MapTasksApi();
         app.MapSupervisionApi();
         app.MapPublicApi();
+        app.MapDefinitionsApi();
         app.MapWorkflowsApi();
         return app;
     }

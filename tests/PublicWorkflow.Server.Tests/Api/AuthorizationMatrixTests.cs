@@ -17,6 +17,7 @@ public sealed class AuthorizationMatrixTests
     private static readonly string[] CaseWork = [StaffRoles.Clerk, StaffRoles.TeamLead, StaffRoles.Supervisor];
     private static readonly string[] Leads = [StaffRoles.TeamLead, StaffRoles.Supervisor];
     private static readonly string[] SupervisorOnly = [StaffRoles.Supervisor];
+    private static readonly string[] Officers = [StaffRoles.ReformOfficer];
 
     private static readonly Dictionary<string, string[]> Matrix = new()
     {
@@ -56,6 +57,13 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/supervision/measures"] = SupervisorOnly,
         ["GET /api/v1/public/dossiers/{code}"] = [Anyone],
         ["POST /api/v1/public/dossiers/{code}/rating"] = [Anyone],
+        ["POST /api/v1/definitions/validate"] = Officers,
+        ["PUT /api/v1/definitions/{key}/draft"] = Officers,
+        ["GET /api/v1/definitions/{key}/draft"] = Officers,
+        ["POST /api/v1/definitions/{key}/draft/publish"] = Officers,
+        ["GET /api/v1/definitions/{key}/versions"] = Officers,
+        ["GET /api/v1/definitions/{key}/versions/{version:int}"] = Officers,
+        ["GET /api/v1/definitions/{key}/compare"] = Officers,
         ["GET /api/v1/workflows/"] = [Anyone],
         ["GET /api/v1/workflows/{key}"] = [Anyone],
     };
@@ -100,11 +108,14 @@ public sealed class AuthorizationMatrixTests
     {
         var (method, pattern) = (endpoint[..endpoint.IndexOf(' ')], endpoint[(endpoint.IndexOf(' ') + 1)..]);
         var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{code}", "UB.X-260101-0001").Replace("{kind}", "receipt")
-            .Replace("{key}", "birth-registration");
+            .Replace("{key}", "birth-registration").Replace("{version:int}", "1");
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (method == "POST")
+        if (method is "POST" or "PUT")
         {
-            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+            // Workflow design takes the BPMN file itself as the body.
+            request.Content = pattern.StartsWith("/api/v1/definitions", StringComparison.Ordinal)
+                ? new StringContent("<definitions/>", Encoding.UTF8, "application/xml")
+                : new StringContent("{}", Encoding.UTF8, "application/json");
         }
         using var response = await client.Http.SendAsync(request);
         return response.StatusCode;

@@ -22,6 +22,7 @@ public sealed class BadInputTests
     private const string Supervisor = "supervisor";
     private const string Lead = "lead.hoankiem";
     private const string Anyone = "";
+    private const string Officer = "officer";
 
     private static string Receive(string fields) =>
         "{" + fields + "}";
@@ -153,6 +154,28 @@ public sealed class BadInputTests
         {
             yield return new Bad(Anyone, "POST", "/api/v1/public/dossiers/NOPE-260101-0001/rating", body);
         }
+        // Workflow design: hostile, broken, empty, mistyped and oversized BPMN; unknown keys and versions.
+        foreach (var (path, body, type) in new (string, string, string)[]
+                 {
+                     ("/api/v1/definitions/hostile/draft", DefinitionsApiTests.BillionLaughs, "application/xml"),
+                     ("/api/v1/definitions/hostile/draft", DefinitionsApiTests.ExternalEntity, "application/xml"),
+                     ("/api/v1/definitions/hostile/draft", "<definitions>", "application/xml"),
+                     ("/api/v1/definitions/hostile/draft", "", "application/xml"),
+                     ("/api/v1/definitions/hostile/draft", "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"/>", "application/json"),
+                     ("/api/v1/definitions/Bad Key/draft", "<x/>", "application/xml"),
+                     ("/api/v1/definitions/hostile/draft", "<a>" + new string('x', 3 * 1024 * 1024) + "</a>", "application/xml"),
+                     ("/api/v1/definitions/hostile/draft", "<html><body>hello</body></html>", "text/xml"),
+                 })
+        {
+            yield return new Bad(Officer, "PUT", path, body, type);
+        }
+        yield return new Bad(Officer, "POST", "/api/v1/definitions/validate", "{}", "application/json");
+        yield return new Bad(Officer, "POST", "/api/v1/definitions/no-such/draft/publish", "{}");
+        yield return new Bad(Officer, "GET", "/api/v1/definitions/no-such/draft", null);
+        yield return new Bad(Officer, "GET", "/api/v1/definitions/one-stop-standard/versions/99", null);
+        yield return new Bad(Officer, "GET", "/api/v1/definitions/one-stop-standard/compare", null);
+        yield return new Bad(Officer, "GET", "/api/v1/definitions/one-stop-standard/compare?from=1&to=7", null);
+        yield return new Bad(Officer, "GET", "/api/v1/definitions/one-stop-standard/compare?from=one&to=2", null);
         yield return new Bad(Supervisor, "GET", "/api/v1/workflows/..%2Fsecret", null);
         yield return new Bad(Supervisor, "GET", "/api/v1/workflows/no-such-workflow", null);
     }

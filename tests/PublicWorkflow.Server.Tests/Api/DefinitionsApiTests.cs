@@ -1,0 +1,77 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using PublicWorkflow.Engine.Tests.Support;
+
+namespace PublicWorkflow.Server.Tests.Api;
+
+/// <summary>Reform officers' design loop over HTTP: draft, validate, fix, publish, compare.</summary>
+public sealed class DefinitionsApiTests
+{
+    public const string BillionLaughs = """
+        <?xml version="1.0"?>
+        <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process id="p">&lol3;</process></definitions>
+        """;
+
+    public const string ExternalEntity = """
+        <?xml version="1.0"?>
+        <!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process id="p" name="&xxe;" /></definitions>
+        """;
+
+    [Test]
+    public async Task An_officer_drafts_fixes_publishes_and_compares_a_version()
+    {
+        await using var factory = new ServerFactory();
+        var officer = await ApiClient.SignInAsync(factory, "officer");
+        var original = File.ReadAllText(Path.Combine(Repo.Workflows, "one-stop-standard.bpmn"));
+
+        // A draft that drops the role of the appraisal step: saved, with the problem on its element and line.
+        var broken = original.Replace("pwf:stage=\"appraise\" pwf:candidateRole=\"specialist\"", "pwf:stage=\"appraise\"");
+        var draft = await PutXmlAsync(officer, "/api/v1/definitions/one-stop-standard/draft", broken, HttpStatusCode.OK);
+        Assert.That(draft.GetProperty("valid").GetBoolean(), Is.False);
+        var problem = draft.GetProperty("problems")[0];
+        Assert.That((problem.GetProperty("code").GetString(), problem.GetProperty("elementId").GetString()), Is.EqualTo(("missing-role", "Task_Appraise")));
+        Assert.That(problem.GetProperty("line").GetInt32(), Is.GreaterThan(0));
+        var refused = await officer.PostJsonAsync("/api/v1/definitions/one-stop-standard/draft/publish", null, HttpStatusCode.BadRequest);
+        Assert.That(refused.GetProperty("problems")[0].GetProperty("elementId").GetString(), Is.EqualTo("Task_Appraise"));
+
+        // Fixed and simplified: the hand-back step is merged into the decision.
+        var simplified = original.Replace("Phê duyệt, ký kết quả / Decide and sign", "Phê duyệt, ký và chuyển kết quả / Decide, sign and hand back");
+        var fixedDraft = await PutXmlAsync(officer, "/api/v1/definitions/one-stop-standard/draft", simplified, HttpStatusCode.OK);
+        Assert.That(fixedDraft.GetProperty("valid").GetBoolean(), Is.True);
+        var published = await officer.PostJsonAsync("/api/v1/definitions/one-stop-standard/draft/publish", null, HttpStatusCode.Created);
+        Assert.That(published.GetProperty("version").GetInt32(), Is.EqualTo(2));
+
+        var versions = await officer.GetJsonAsync("/api/v1/definitions/one-stop-standard/versions");
+        Assert.That(versions.EnumerateArray().Select(v => v.GetProperty("version").GetInt32()), Is.EqualTo(new[] { 2, 1 }), "the draft is gone once published");
+        var xml = await officer.Http.GetStringAsync("/api/v1/definitions/one-stop-standard/versions/2");
+        Assert.That(xml, Does.Contain("Decide, sign and hand back"));
+
+        var comparison = await officer.GetJsonAsync("/api/v1/definitions/one-stop-standard/compare?from=1&to=2");
+        var change = comparison.GetProperty("stepChanges").EnumerateArray().Single();
+        Assert.That((change.GetProperty("elementId").GetString(), change.GetProperty("change").GetString()), Is.EqualTo(("Task_Decide", "changed")));
+        Assert.That(comparison.GetProperty("handoffs").GetInt32(), Is.EqualTo(comparison.GetProperty("handoffsAfter").GetInt32()));
+        Assert.That(comparison.GetProperty("steps").GetInt32(), Is.EqualTo(6));
+    }
+
+    [TestCase(BillionLaughs, TestName = "Billion laughs is refused")]
+    [TestCase(ExternalEntity, TestName = "An external entity is refused")]
+    [TestCase("not xml at all", TestName = "Text that is not XML is refused")]
+    public async Task Hostile_or_broken_XML_is_a_400_and_saves_nothing(string body)
+    {
+        await using var factory = new ServerFactory();
+        var officer = await ApiClient.SignInAsync(factory, "officer");
+        var answer = await PutXmlAsync(officer, "/api/v1/definitions/hostile/draft", body, HttpStatusCode.BadRequest);
+        Assert.That(answer.GetProperty("code").GetString(), Is.EqualTo("not-bpmn"));
+        await officer.GetJsonAsync("/api/v1/definitions/hostile/versions", HttpStatusCode.OK);
+        Assert.That((await officer.GetJsonAsync("/api/v1/definitions/hostile/versions")).GetArrayLength(), Is.Zero);
+    }
+
+    private static async Task<JsonElement> PutXmlAsync(ApiClient client, string path, string xml, HttpStatusCode expected)
+    {
+        using var response = await client.Http.PutAsync(path, new StringContent(xml, Encoding.UTF8, "application/xml"));
+        return await ApiClient.ReadAsync(response, expected, $"PUT {path}");
+    }
+}
