@@ -63,12 +63,11 @@ public sealed class DossierRulesTests
     }
 
     [Test]
-    public void Dossier_codes_are_agency_date_and_the_next_sequence_of_the_day()
+    public void Dossier_codes_are_agency_date_and_a_four_digit_sequence()
     {
         var day = new DateOnly(2026, 8, 28);
         Assert.That(DossierCodes.Format("UB.P.HOANKIEM", day, 7), Is.EqualTo("UB.P.HOANKIEM-260828-0007"));
-        Assert.That(DossierCodes.Next(["UB.P.HOANKIEM-260828-0001", "UB.P.HOANKIEM-260828-0012"]), Is.EqualTo(13));
-        Assert.That(DossierCodes.Next([]), Is.EqualTo(1));
+        Assert.That(Assert.Throws<RuntimeException>(() => DossierCodes.Format("UB.P.HOANKIEM", day, 10_000))!.Code, Is.EqualTo("day-full"));
     }
 
     [Test]

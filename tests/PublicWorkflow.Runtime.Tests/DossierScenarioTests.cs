@@ -62,6 +62,14 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
     }
 
     [Test]
+    public async Task Clerks_accepting_for_one_agency_at_the_same_moment_get_distinct_codes()
+    {
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() =>
+            ReceiveAsync(Request("1.004873", "P.HOANKIEM", new PresentedDocument("declaration"))))));
+        Assert.That(outcomes.Select(o => o.Code).Order(), Is.EqualTo(Enumerable.Range(1, 12).Select(n => $"UB.P.HOANKIEM-261005-{n:D4}")));
+    }
+
+    [Test]
     public async Task An_incomplete_dossier_is_not_accepted_and_every_missing_document_is_listed_at_once()
     {
         var outcome = await ReceiveAsync(Request("1.004222", "P.HOANKIEM"));

@@ -290,8 +290,8 @@ public sealed class DossierService(
     }
 
     /// <summary>
-    /// Gives the dossier its code and appointment and starts its case, all in the case's one transaction. Two clerks of
-    /// one agency accepting at the same moment may pick the same sequence number: the loser tries the next one.
+    /// Gives the dossier its code (drawn atomically from the agency's day sequence) and appointment and starts its case
+    /// in the case's one transaction; a conflict with a concurrent command is retried.
     /// </summary>
     private async Task<ReceptionOutcome> AcceptAsync(Func<DossierRecord> makeDossier, ReceptionRequest request, Procedure procedure, CancellationToken cancellationToken)
     {
@@ -303,11 +303,10 @@ public sealed class DossierService(
             var route = Routing.Resolve(catalog, procedure, receivedOn, request.Locality);
             var limit = procedure.TimeLimitOn(receivedOn)
                 ?? throw RuntimeException.Invalid("procedureCode", $"procedure {procedure.Code} has no time limit in force on {receivedOn:yyyy-MM-dd}");
-            var prefix = DossierCodes.Prefix(route.Agency.Code, receivedOn);
-            var taken = await db.Dossiers.AsNoTracking().Where(d => d.Code != null && d.Code.StartsWith(prefix)).Select(d => d.Code!).ToListAsync(cancellationToken);
+            var sequence = await new DossierSequences(db).NextAsync(DossierCodes.Prefix(route.Agency.Code, receivedOn), cancellationToken);
             var appointment = clock.Appointment(received, limit.Limit);
 
-            dossier.Code = DossierCodes.Format(route.Agency.Code, receivedOn, DossierCodes.Next(taken));
+            dossier.Code = DossierCodes.Format(route.Agency.Code, receivedOn, sequence);
             dossier.CaseId = Guid.NewGuid();
             dossier.AgencyCode = route.Agency.Code;
             dossier.Level = route.Level;

@@ -85,3 +85,13 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
         e.HasIndex(u => u.UserName).IsUnique();
     }
 }
+
+internal sealed class DossierSequenceConfiguration : IEntityTypeConfiguration<DossierSequenceRecord>
+{
+    public void Configure(EntityTypeBuilder<DossierSequenceRecord> e)
+    {
+        e.ToTable("dossier_sequences");
+        e.HasKey(s => s.Prefix);
+        e.Property(s => s.Prefix).HasMaxLength(80);
+    }
+}

@@ -404,6 +404,20 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Postgres
                     b.ToTable("dossiers", (string)null);
                 });
 
+            modelBuilder.Entity("PublicWorkflow.Runtime.Persistence.Entities.DossierSequenceRecord", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Prefix");
+
+                    b.ToTable("dossier_sequences", (string)null);
+                });
+
             modelBuilder.Entity("PublicWorkflow.Runtime.Persistence.Entities.EscalationRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -408,6 +408,20 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.SqlServer
                     b.ToTable("dossiers", (string)null);
                 });
 
+            modelBuilder.Entity("PublicWorkflow.Runtime.Persistence.Entities.DossierSequenceRecord", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("int");
+
+                    b.HasKey("Prefix");
+
+                    b.ToTable("dossier_sequences", (string)null);
+                });
+
             modelBuilder.Entity("PublicWorkflow.Runtime.Persistence.Entities.EscalationRecord", b =>
                 {
                     b.Property<Guid>("Id")

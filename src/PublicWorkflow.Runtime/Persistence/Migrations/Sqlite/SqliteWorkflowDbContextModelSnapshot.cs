@@ -395,6 +395,20 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
                     b.ToTable("dossiers", (string)null);
                 });
 
+            modelBuilder.Entity("PublicWorkflow.Runtime.Persistence.Entities.DossierSequenceRecord", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Prefix");
+
+                    b.ToTable("dossier_sequences", (string)null);
+                });
+
             modelBuilder.Entity("PublicWorkflow.Runtime.Persistence.Entities.EscalationRecord", b =>
                 {
                     b.Property<Guid>("Id")
