@@ -35,6 +35,7 @@ dotnet run -c Release --no-build --project tools/PublicWorkflow.Bench -- engine 
 dotnet run -c Release --no-build --project tools/PublicWorkflow.Bench -- engine-shapes
 dotnet run -c Release --no-build --project tools/PublicWorkflow.Bench -- durable --provider sqlite --seconds 3
 dotnet run -c Release --no-build --project tools/PublicWorkflow.Bench -- durable --provider postgres --connection "$PWF_TEST_POSTGRES" --workers 8 --seconds 3
+dotnet run -c Release --no-build --project tools/PublicWorkflow.Bench -- http --connection "$PWF_TEST_POSTGRES" --seconds 3
 
 # One closing line over all test projects, in the plain form CI reads.
 awk '/(Passed|Failed)!  - Failed:/ {

@@ -12,6 +12,8 @@ public static class BenchApp
                dotnet run -c Release --project tools/PublicWorkflow.Bench -- engine-shapes
                dotnet run -c Release --project tools/PublicWorkflow.Bench -- durable --provider sqlite|postgres
                    [--connection CONNECTION_STRING] [--workers N] [--seconds S]
+               dotnet run -c Release --project tools/PublicWorkflow.Bench -- http --connection CONNECTION_STRING [--seconds S]
+                   (a PostgreSQL server; a fresh database is made on it for the run and dropped afterwards)
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -38,6 +40,8 @@ public static class BenchApp
                 return 0;
             case "durable":
                 return Durable(args[1..], output, error);
+            case "http":
+                return Http(args[1..], output, error);
             case "engine-shapes":
                 foreach (var line in ShapeBenchmarks.RunAll())
                 {
@@ -48,6 +52,23 @@ public static class BenchApp
                 error.WriteLine($"bench: unknown scenario '{args[0]}'\n{Usage}");
                 return 2;
         }
+    }
+
+    private static int Http(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = new Dictionary<string, string>();
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            options[args[i]] = args[i + 1];
+        }
+        if (args.Length % 2 != 0 || options.Keys.Any(k => k is not ("--connection" or "--seconds")) || !options.TryGetValue("--connection", out var connection)
+            || !double.TryParse(options.GetValueOrDefault("--seconds", "10"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
+        {
+            error.WriteLine($"bench: http needs --connection (a PostgreSQL server) and takes --seconds\n{Usage}");
+            return 2;
+        }
+        output.WriteLine(HttpBenchmark.RunAsync(connection, TimeSpan.FromSeconds(seconds)).GetAwaiter().GetResult().ToJson());
+        return 0;
     }
 
     private static int Durable(string[] args, TextWriter output, TextWriter error)

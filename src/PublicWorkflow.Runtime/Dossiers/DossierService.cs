@@ -328,9 +328,9 @@ public sealed class DossierService(
             };
             try
             {
-                await cases.StartCaseAsync(procedure.Workflow, variables, dossier.ReceivedBy, cancellationToken: cancellationToken,
+                var started = await cases.StartCaseAsync(procedure.Workflow, variables, dossier.ReceivedBy, cancellationToken: cancellationToken,
                     origin: new CaseOrigin(dossier.CaseId.Value, dossier.Code, appointment.UtcDateTime));
-                return Outcome(dossier, []);
+                return Outcome(dossier, [], started.OpenedTasks);
             }
             catch (RuntimeException ex) when (ex.Code == "case-changed" && attempt < 5)
             {
@@ -339,8 +339,9 @@ public sealed class DossierService(
         }
     }
 
-    private static ReceptionOutcome Outcome(DossierRecord dossier, IReadOnlyList<string> missing) =>
-        new(dossier.Id, dossier.Code, dossier.Status, dossier.AppointmentAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null, missing, dossier.FeeAmount);
+    private static ReceptionOutcome Outcome(DossierRecord dossier, IReadOnlyList<string> missing, IReadOnlyList<Guid>? openedTasks = null) =>
+        new(dossier.Id, dossier.Code, dossier.Status, dossier.AppointmentAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null, missing, dossier.FeeAmount,
+            openedTasks ?? []);
 
     /// <summary>Moves the case past the step where it waits for the applicant (a message catch, or a branch task for the supplement).</summary>
     private async Task AdvanceApplicantStepAsync(DossierRecord dossier, string stage, Dictionary<string, JsonElement> payload, string actor, Action<DossierRecord> change,

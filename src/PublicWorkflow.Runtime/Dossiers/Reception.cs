@@ -20,7 +20,9 @@ public sealed record ReceptionRequest(
     DeliveryOption Delivery,
     int Copies = 1);
 
-public sealed record ReceptionOutcome(Guid DossierId, string? Code, DossierStatus Status, DateTimeOffset? Appointment, IReadOnlyList<string> Missing, decimal? Fee);
+/// <summary>What reception did; <see cref="OpenedTasks"/> are the first steps of an accepted dossier's case.</summary>
+public sealed record ReceptionOutcome(Guid DossierId, string? Code, DossierStatus Status, DateTimeOffset? Appointment, IReadOnlyList<string> Missing, decimal? Fee,
+    IReadOnlyList<Guid> OpenedTasks);
 
 /// <summary>
 /// The receiving clerk's check against the procedure's required documents: everything missing is listed at once, so

@@ -29,7 +29,9 @@ public sealed record ReceiveDossierRequest(string? ProcedureCode, string? Channe
     List<DocumentDto>? Documents, string? Delivery, int? Copies);
 
 /// <summary>The answer to a reception: accepted with a code and appointment, or not accepted with everything missing.</summary>
-public sealed record ReceptionDto(Guid DossierId, string? Code, int Status, string StatusName, DateTimeOffset? Appointment, IReadOnlyList<string> Missing, decimal? Fee);
+/// <param name="OpenedTasks">The first steps of an accepted dossier (e.g. digitizing), ready in the inbox.</param>
+public sealed record ReceptionDto(Guid DossierId, string? Code, int Status, string StatusName, DateTimeOffset? Appointment, IReadOnlyList<string> Missing, decimal? Fee,
+    IReadOnlyList<Guid> OpenedTasks);
 
 /// <summary>A reason, for withdrawing or stopping a dossier.</summary>
 public sealed record ReasonRequest(string? Reason);
@@ -69,7 +71,7 @@ internal static class DossierMapping
 
     public static ReceptionDto Reception(ReceptionOutcome o, WorkingCalendar calendar, HttpContext http) =>
         new(o.DossierId, o.Code, (int)o.Status, DossierStatuses.Name(o.Status).In(Language(http)), ApiHttp.Local(calendar, o.Appointment?.UtcDateTime),
-            o.Missing, o.Fee);
+            o.Missing, o.Fee, o.OpenedTasks);
 
     public static DossierDto Dossier(DossierRecord d, ProcedureCatalog catalog, WorkingCalendar calendar, HttpContext http, DateTime now)
     {

@@ -1,0 +1,271 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Npgsql;
+
+namespace PublicWorkflow.Bench;
+
+/// <summary>
+/// The server as a separate process on a fresh database of the given PostgreSQL server, driven over loopback by 64
+/// simulated clerks (receive a dossier, then claim and complete each of its steps) and 64 public trackers (look a
+/// dossier up by its code). Every request is timed; any answer that is not a success is an error.
+/// </summary>
+internal static class HttpBenchmark
+{
+    private const int Clerks = 64;
+    private const int Trackers = 64;
+
+    /// <summary>Who does each step of the shared one-stop workflow: the branch, then the commune three times, then the branch.</summary>
+    private static readonly bool[] AtBranch = [true, false, false, false, true];
+
+    public static async Task<BenchLine> RunAsync(string serverConnection, TimeSpan duration)
+    {
+        var database = $"pwf_bench_http_{Guid.NewGuid():N}";
+        await ExecuteAsync(serverConnection, $"CREATE DATABASE {database}");
+        var port = FreePort();
+        using var server = StartServer(new NpgsqlConnectionStringBuilder(serverConnection) { Database = database }.ToString(), port);
+        try
+        {
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            {
+                BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+                Timeout = TimeSpan.FromSeconds(30),
+            };
+            await WaitForHealthAsync(http, server);
+            var branch = await TokenAsync(http, "clerk.cn01", "clerk-demo-2026");
+            var commune = await TokenAsync(http, "clerk.hoankiem", "clerk-demo-2026");
+            var codes = new ConcurrentBag<string>();
+            var run = new Run(http, branch, commune, codes);
+            for (var i = 0; i < Clerks; i++)
+            {
+                await run.ReceiveAsync(timed: false);
+            }
+
+            await DriveAsync(run, TimeSpan.FromSeconds(3));
+            run.Reset();
+            var elapsed = await DriveAsync(run, duration);
+            var latencies = run.Latencies.ToList();
+            latencies.Sort();
+            return new BenchLine(new Dictionary<string, object>
+            {
+                ["scenario"] = "http",
+                ["clerks"] = Clerks,
+                ["trackers"] = Trackers,
+                ["requests"] = latencies.Count,
+                ["requests_per_s"] = BenchLine.Round(latencies.Count / elapsed.TotalSeconds),
+                ["p50_ms"] = Math.Round(Percentile(latencies, 0.50), 2),
+                ["p99_ms"] = Math.Round(Percentile(latencies, 0.99), 2),
+                ["errors"] = run.Errors,
+            });
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(serverConnection, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+        }
+    }
+
+    private static async Task<TimeSpan> DriveAsync(Run run, TimeSpan duration)
+    {
+        var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
+        var clerks = Enumerable.Range(0, Clerks).Select(_ => Task.Run(() => run.ClerkAsync(stopAt)));
+        var trackers = Enumerable.Range(0, Trackers).Select(_ => Task.Run(() => run.TrackerAsync(stopAt)));
+        await Task.WhenAll(clerks.Concat(trackers));
+        return Stopwatch.GetElapsedTime(started);
+    }
+
+    /// <summary>The shared state of one measurement: the client, the two clerks' tokens, the codes to track, the timings.</summary>
+    private sealed class Run(HttpClient http, string branch, string commune, ConcurrentBag<string> codes)
+    {
+        private long errors;
+
+        public ConcurrentQueue<double> Latencies { get; private set; } = new();
+        public long Errors => Interlocked.Read(ref errors);
+
+        public void Reset()
+        {
+            Latencies = new ConcurrentQueue<double>();
+            Interlocked.Exchange(ref errors, 0);
+        }
+
+        public async Task ClerkAsync(long stopAt)
+        {
+            while (Stopwatch.GetTimestamp() < stopAt)
+            {
+                var task = await ReceiveAsync(timed: true);
+                for (var step = 0; task is not null && step < AtBranch.Length && Stopwatch.GetTimestamp() < stopAt; step++)
+                {
+                    var token = AtBranch[step] ? branch : commune;
+                    if (await SendAsync(HttpMethod.Post, $"/api/v1/tasks/{task}/claim", token, new { }) is null)
+                    {
+                        break;
+                    }
+                    var done = await SendAsync(HttpMethod.Post, $"/api/v1/tasks/{task}/complete", token, new { outputs = new { decision = "approve" } });
+                    task = done is { } d && d.GetProperty("openedTasks").GetArrayLength() > 0 ? d.GetProperty("openedTasks")[0].GetString() : null;
+                }
+            }
+        }
+
+        public async Task TrackerAsync(long stopAt)
+        {
+            var all = codes.ToArray();
+            while (Stopwatch.GetTimestamp() < stopAt)
+            {
+                await SendAsync(HttpMethod.Get, $"/api/v1/public/dossiers/{all[Random.Shared.Next(all.Length)]}", null, null);
+            }
+        }
+
+        /// <summary>A complete dossier at branch 01; returns its first task (digitizing).</summary>
+        public async Task<string?> ReceiveAsync(bool timed)
+        {
+            var received = await SendAsync(HttpMethod.Post, "/api/v1/dossiers", branch, new
+            {
+                procedureCode = "1.004873",
+                locality = "P.HOANKIEM",
+                applicant = new { fullName = "Người dân thử tải" },
+                documents = new[] { new { id = "declaration" } },
+            }, timed);
+            if (received is not { } r)
+            {
+                return null;
+            }
+            codes.Add(r.GetProperty("code").GetString()!);
+            return r.GetProperty("openedTasks")[0].GetString();
+        }
+
+        private async Task<JsonElement?> SendAsync(HttpMethod method, string path, string? token, object? body, bool timed = true)
+        {
+            using var request = new HttpRequestMessage(method, path);
+            if (token is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+            if (body is not null)
+            {
+                request.Content = JsonContent.Create(body);
+            }
+            var start = Stopwatch.GetTimestamp();
+            try
+            {
+                using var response = await http.SendAsync(request);
+                var text = await response.Content.ReadAsStringAsync();
+                if (timed)
+                {
+                    Latencies.Enqueue(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                }
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref errors);
+                    return null;
+                }
+                return text.Length == 0 ? default(JsonElement) : JsonDocument.Parse(text).RootElement.Clone();
+            }
+            catch (HttpRequestException)
+            {
+                Interlocked.Increment(ref errors);
+                return null;
+            }
+        }
+    }
+
+    /// <summary>The server built beside this tool (the bench project references it so it is always built), as its own process.</summary>
+    private static Process StartServer(string connection, int port)
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var root = RepositoryRoot();
+        var project = Path.Combine(root, "src", "PublicWorkflow.Server");
+        var dll = Path.Combine(project, "bin", configuration, "net10.0", "PublicWorkflow.Server.dll");
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            WorkingDirectory = project,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                // Urls, not ASPNETCORE_URLS: appsettings.json sets Urls, and a plain environment variable overrides it.
+                ["Urls"] = $"http://127.0.0.1:{port}",
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Database__Provider"] = "Postgres",
+                ["Database__ConnectionString"] = connection,
+                ["PublicWorkflow__SeedDemoUsers"] = "true",
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine($"server: {e.Data}");
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitForHealthAsync(HttpClient http, Process server)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !server.HasExited)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health")).StatusCode is HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(250);
+        }
+        throw new InvalidOperationException("the server did not become healthy within a minute");
+    }
+
+    private static async Task<string> TokenAsync(HttpClient http, string user, string password)
+    {
+        var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PublicWorkflow.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("PublicWorkflow.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}
