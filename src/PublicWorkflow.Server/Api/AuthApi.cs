@@ -26,6 +26,7 @@ public static class AuthApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/login", LoginAsync).AllowAnonymous()
             .WithSummary("Sign in with a cookie (the web UI) / Đăng nhập (trình duyệt)")
+            .Produces(StatusCodes.Status200OK)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/logout", (Func<HttpContext, Task<NoContent>>)LogoutAsync).RequireAuthorization(StaffRoles.Policies.Staff)
             .WithSummary("Sign out / Đăng xuất");

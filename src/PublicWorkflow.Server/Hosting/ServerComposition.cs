@@ -56,6 +56,7 @@ public static class ServerComposition
                 Description = "POST /api/v1/auth/token, then send Authorization: Bearer <accessToken>",
             });
             options.AddSecurityRequirement(_ => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer")] = [] });
+            options.OperationFilter<ApiDocumentation>();
             var docs = Path.Combine(AppContext.BaseDirectory, "PublicWorkflow.Server.xml");
             if (File.Exists(docs))
             {
