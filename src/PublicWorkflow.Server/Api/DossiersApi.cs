@@ -20,7 +20,7 @@ public static class DossiersApi
         var group = routes.MapGroup("/api/v1/dossiers").WithTags("Dossiers").RequireAuthorization(StaffRoles.Policies.CaseWork)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPost("/", ReceiveAsync)
-            .WithSummary("Receive a dossier: accepted with a code and appointment, or not accepted with everything missing / Tiếp nhận hồ sơ")
+            .WithSummary("Receive a dossier at the counter or by post (accepted with a code and appointment, or not accepted with everything missing); an online filing is stored as submitted for review / Tiếp nhận hồ sơ")
             .ProducesValidationProblem();
         group.MapGet("/", ListAsync).WithSummary("Dossiers in my scope, filtered and paged / Danh sách hồ sơ").ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One dossier (ETag: its revision) / Một hồ sơ").ProducesProblem(StatusCodes.Status404NotFound);
@@ -84,7 +84,10 @@ public static class DossiersApi
             body.Locality, new Applicant(body.Applicant!.FullName ?? "", body.Applicant.IdNumber, body.Applicant.Phone, body.Applicant.Email, body.Applicant.Address),
             body.Documents!.Select(d => new PresentedDocument(d.Id!.Trim(), d.Copies ?? 1, d.Pages ?? 0, d.FromNationalDatabase ?? false)).ToList(),
             delivery, body.Copies ?? 1);
-        var outcome = await dossiers.ReceiveAsync(request, caller.UserName, http.RequestAborted);
+        // An online filing (from the national portal or the center's own site) waits for a clerk's review.
+        var outcome = channel == DossierChannel.Online
+            ? await dossiers.SubmitOnlineAsync(request, caller.UserName, http.RequestAborted)
+            : await dossiers.ReceiveAsync(request, caller.UserName, http.RequestAborted);
         return TypedResults.Created($"/api/v1/dossiers/{outcome.DossierId}", DossierMapping.Reception(outcome, calendar, http));
     }
 
