@@ -16,6 +16,15 @@ echo "== PostgreSQL for the integration suite (installed from Debian if missing;
 PWF_TEST_POSTGRES=$(tools/test-postgres.sh start)
 export PWF_TEST_POSTGRES
 
+echo "== Chromium for the browser tests (Debian's package, installed if missing; never a downloaded browser)"
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+  fi
+fi
+
 echo "== build"
 dotnet build PublicWorkflow.sln -c Release -nologo -v quiet
 

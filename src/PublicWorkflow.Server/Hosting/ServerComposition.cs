@@ -71,14 +71,16 @@ public static class ServerComposition
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(RefuseOversizedBodies);
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "PublicWorkflow API");
         app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdministratorsOnly()] });
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthReportWriter.Write });
-        // The staff and public pages arrive with the UI; until then the API documentation is the front door.
+        // The staff pages arrive with the UI; until then the API documentation is the front door. Citizens track at /track.
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+        app.MapGet("/track", () => Results.Redirect("/track.html")).ExcludeFromDescription();
         app.MapAuthApi();
         app.MapCatalogApi();
         app.MapDossiersApi();

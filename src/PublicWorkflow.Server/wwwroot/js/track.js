@@ -1,0 +1,93 @@
+import { t, translate, switchLanguage, api, levelName, language } from "./i18n.js";
+
+const form = document.querySelector("#lookup");
+const codeInput = document.querySelector("#code");
+const result = document.querySelector("#result");
+const error = document.querySelector("#error");
+const rating = document.querySelector("#rating");
+let current = null;
+
+function when(iso) {
+  return iso ? new Date(iso).toLocaleString(language() === "en" ? "en-GB" : "vi-VN",
+    { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" }) : "—";
+}
+
+function show(dossier) {
+  current = dossier;
+  const field = (id, value) => { document.querySelector(`#${id}`).textContent = value ?? "—"; };
+  field("procedure", dossier.procedureName ?? dossier.procedureCode);
+  field("status", dossier.statusName);
+  field("step", dossier.currentStep);
+  field("level", levelName(dossier.currentLevel));
+  field("agency", dossier.agency);
+  field("received", when(dossier.receivedAt));
+  field("appointment", when(dossier.appointment));
+  document.querySelector("#previous-row").hidden = !dossier.appointmentBeforeApology;
+  document.querySelector("#previous-dd").hidden = !dossier.appointmentBeforeApology;
+  field("previous", when(dossier.appointmentBeforeApology));
+  const timeliness = document.querySelector("#timeliness");
+  timeliness.textContent = dossier.onTime === true ? t("onTime") : dossier.onTime === false ? t("late") : t("inProgress");
+  timeliness.className = dossier.onTime === false ? "late" : "on-time";
+  result.hidden = false;
+  rating.hidden = !dossier.canRate;
+  document.querySelector("#rated").hidden = !dossier.rated;
+}
+
+async function track(code) {
+  error.hidden = true;
+  result.hidden = true;
+  try {
+    const response = await api(`/api/v1/public/dossiers/${encodeURIComponent(code)}`);
+    if (response.ok) {
+      show(await response.json());
+      history.replaceState(null, "", `?code=${encodeURIComponent(code)}`);
+    } else {
+      error.textContent = response.status === 404 ? t("notFound") : t("badCode");
+      error.hidden = false;
+    }
+  } catch {
+    error.textContent = t("failed");
+    error.hidden = false;
+  }
+}
+
+form.addEventListener("submit", event => {
+  event.preventDefault();
+  track(codeInput.value.trim());
+});
+
+document.querySelectorAll(".stars input").forEach(input => input.addEventListener("change", () => {
+  document.querySelectorAll(".stars label").forEach(label => {
+    label.classList.toggle("on", Number(label.dataset.value) <= Number(input.value));
+  });
+}));
+
+rating.addEventListener("submit", async event => {
+  event.preventDefault();
+  const chosen = rating.querySelector("input[name=rating]:checked");
+  if (!chosen || !current) return;
+  const response = await api(`/api/v1/public/dossiers/${encodeURIComponent(current.code)}/rating`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ rating: Number(chosen.value), comment: document.querySelector("#comment").value || null }),
+  });
+  if (response.ok) {
+    rating.hidden = true;
+    document.querySelector("#thanks").hidden = false;
+  } else {
+    error.textContent = (await response.json()).detail ?? t("failed");
+    error.hidden = false;
+  }
+});
+
+document.querySelector("#language").addEventListener("click", () => {
+  switchLanguage();
+  if (current) track(current.code);
+});
+
+translate();
+const initial = new URLSearchParams(location.search).get("code");
+if (initial) {
+  codeInput.value = initial;
+  track(initial);
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PublicWorkflow.Browser.Tests;
+
+/// <summary>The real server on a real loopback port (a browser cannot reach the in-memory test server), on its own SQLite file.</summary>
+public sealed class LiveServer : WebApplicationFactory<Program>
+{
+    private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"pwf-browser-{Guid.NewGuid():N}.db");
+
+    public LiveServer()
+    {
+        UseKestrel(0);
+        StartServer();
+        BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    public Uri BaseAddress { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:ConnectionString", $"Data Source={databaseFile}");
+        builder.UseSetting("Urls", "http://127.0.0.1:0");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        PublicWorkflow.Runtime.Persistence.SqliteFiles.Delete(databaseFile);
+    }
+}
