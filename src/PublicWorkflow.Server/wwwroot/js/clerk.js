@@ -1,0 +1,139 @@
+import { t, translate, api, language } from "./i18n.js";
+import { signedIn, send } from "./staff.js";
+
+const procedureSelect = document.querySelector("#procedure");
+const documentsBox = document.querySelector("#documents");
+const receptionError = document.querySelector("#reception-error");
+const inboxError = document.querySelector("#inbox-error");
+
+function when(iso) {
+  return iso ? new Date(iso).toLocaleString(language() === "en" ? "en-GB" : "vi-VN",
+    { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" }) : "—";
+}
+
+function fail(box, error) {
+  box.textContent = error.message ?? String(error);
+  box.hidden = false;
+}
+
+async function loadProcedures() {
+  const procedures = await (await api("/api/v1/procedures")).json();
+  procedureSelect.replaceChildren(...procedures.map(p => new Option(`${p.code} — ${p.name}`, p.code)));
+  await loadDocuments();
+}
+
+async function loadDocuments() {
+  const procedure = await (await api(`/api/v1/procedures/${encodeURIComponent(procedureSelect.value)}`)).json();
+  documentsBox.replaceChildren(...procedure.documents.map(d => {
+    const row = document.createElement("p");
+    row.innerHTML = `<label><input type="checkbox" name="document" value="${d.id}"> <span></span></label>`;
+    row.querySelector("span").textContent = `${d.name} (${d.copies})${d.required ? "" : ` — ${t("optional")}`}`;
+    if (d.fetchableFrom) {
+      const fetch = document.createElement("label");
+      fetch.className = "fetchable";
+      fetch.innerHTML = ` <input type="checkbox" name="from-database" value="${d.id}"> <span></span>`;
+      fetch.querySelector("span").textContent = `${t("takeFromDatabase")} (${t("fetchable")})`;
+      row.append(fetch);
+    }
+    return row;
+  }));
+}
+
+document.querySelector("#reception").addEventListener("submit", async event => {
+  event.preventDefault();
+  receptionError.hidden = true;
+  const fromDatabase = [...document.querySelectorAll("input[name=from-database]:checked")].map(i => i.value);
+  const handedIn = [...document.querySelectorAll("input[name=document]:checked")].map(i => i.value);
+  const documents = [...new Set([...handedIn, ...fromDatabase])].map(id => ({ id, fromNationalDatabase: fromDatabase.includes(id) }));
+  try {
+    const outcome = await send("POST", "/api/v1/dossiers", {
+      procedureCode: procedureSelect.value,
+      locality: document.querySelector("#locality").value || null,
+      applicant: { fullName: document.querySelector("#applicant").value, idNumber: document.querySelector("#id-number").value || null,
+        phone: document.querySelector("#phone").value || null },
+      documents,
+    });
+    const accepted = outcome.code !== null;
+    document.querySelector("#received-title").textContent = accepted ? t("accepted") : t("notAccepted");
+    document.querySelector("#received-code").textContent = outcome.code ?? "";
+    document.querySelector("#received-appointment").textContent = accepted ? `${t("appointment")}: ${when(outcome.appointment)}` : "";
+    document.querySelector("#received-missing").replaceChildren(...outcome.missing.map(m => Object.assign(document.createElement("li"), { textContent: m })));
+    const paper = document.querySelector("#received-paper");
+    paper.href = `/api/v1/dossiers/${outcome.dossierId}/papers/${accepted ? "receipt" : "supplement-request"}`;
+    paper.textContent = accepted ? t("printReceipt") : t("printSupplement");
+    document.querySelector("#received").hidden = false;
+    await loadInbox();
+  } catch (error) {
+    fail(receptionError, error);
+  }
+});
+
+function button(key, action) {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.textContent = t(key);
+  b.addEventListener("click", async () => {
+    inboxError.hidden = true;
+    try {
+      await action();
+      await loadInbox();
+    } catch (error) {
+      fail(inboxError, error);
+    }
+  });
+  return b;
+}
+
+function lines(prompt) {
+  return (window.prompt(prompt) ?? "").split("\n").map(l => l.trim()).filter(l => l.length > 0);
+}
+
+async function loadInbox() {
+  const response = await api("/api/v1/tasks/inbox");
+  const tasks = response.ok ? await response.json() : [];
+  const body = document.querySelector("#inbox tbody");
+  body.replaceChildren(...tasks.map(task => {
+    const row = document.createElement("tr");
+    row.className = task.urgency;
+    row.dataset.task = task.id;
+    row.dataset.element = task.elementId;
+    row.innerHTML = "<td></td><td></td><td></td><td></td><td class=actions></td>";
+    const cells = row.querySelectorAll("td");
+    cells[0].textContent = task.dossierCode ?? "";
+    cells[1].textContent = task.name ?? task.elementId;
+    cells[2].textContent = when(task.dueAt);
+    cells[3].textContent = `${task.workingDaysLeft ?? "—"}${task.urgency === "normal" ? "" : ` (${t(task.urgency === "overdue" ? "overdue" : "atRisk")})`}`;
+    const actions = cells[4];
+    if (task.state === "open") {
+      actions.append(button("claim", () => send("POST", `/api/v1/tasks/${task.id}/claim`)));
+    }
+    if (task.form === "common/appraise") {
+      actions.append(button("approve", () => send("POST", `/api/v1/tasks/${task.id}/complete`, { outputs: { decision: "approve" } })));
+      actions.append(button("requestSupplement", () => send("POST", `/api/v1/tasks/${task.id}/request-supplement`, { missing: lines(t("missingPrompt")) })));
+      actions.append(button("refuse", () => send("POST", `/api/v1/tasks/${task.id}/refuse`, { reasons: lines(t("reasonsPrompt")) })));
+    } else if (task.form === "common/refusal") {
+      actions.append(button("refuse", () => send("POST", `/api/v1/tasks/${task.id}/refuse`, { reasons: lines(t("reasonsPrompt")) })));
+    } else {
+      actions.append(button("complete", () => send("POST", `/api/v1/tasks/${task.id}/complete`, {})));
+    }
+    actions.append(button("trackingSheet", async () => {
+      const dossier = await (await api(`/api/v1/dossiers/by-code/${encodeURIComponent(task.dossierCode)}`)).json();
+      window.open(`/api/v1/dossiers/${dossier.id}/papers/tracking-sheet`, "_blank");
+    }));
+    return row;
+  }));
+  document.querySelector("#inbox-empty").hidden = tasks.length > 0;
+}
+
+document.querySelector("#refresh").addEventListener("click", loadInbox);
+procedureSelect.addEventListener("change", loadDocuments);
+
+const me = await signedIn(() => { translate(); loadInbox(); loadDocuments(); });
+if (me) {
+  // Reception is the branch's work; an agency's clerk sees only the inbox.
+  document.querySelector("#reception-card").hidden = !me.branchCode;
+  if (me.branchCode) {
+    await loadProcedures();
+  }
+  await loadInbox();
+}

@@ -1,0 +1,34 @@
+import { translate, switchLanguage, api } from "./i18n.js";
+
+/** The signed-in member of staff, or a trip to the sign-in page. Wires the header's language and sign-out buttons. */
+export async function signedIn(onLanguage) {
+  translate();
+  const response = await api("/api/v1/auth/me");
+  if (response.status === 401) {
+    location.href = "/staff/login.html";
+    return null;
+  }
+  const me = await response.json();
+  document.querySelector("#me").textContent = me.displayName ?? me.userName;
+  document.querySelector("#language").addEventListener("click", () => { switchLanguage(); onLanguage?.(); });
+  document.querySelector("#logout").addEventListener("click", async () => {
+    await api("/api/v1/auth/logout", { method: "POST" });
+    location.href = "/staff/login.html";
+  });
+  return me;
+}
+
+/** A JSON command; the problem's detail is thrown as the error message. */
+export async function send(method, path, body) {
+  const response = await api(path, {
+    method,
+    headers: { "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    throw new Error(json?.detail ?? json?.title ?? response.statusText);
+  }
+  return json;
+}

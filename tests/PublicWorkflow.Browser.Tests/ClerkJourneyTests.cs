@@ -1,0 +1,86 @@
+using Microsoft.Playwright;
+
+namespace PublicWorkflow.Browser.Tests;
+
+/// <summary>
+/// A clerk's day in the browser: sign in, receive a dossier at the branch, print the receipt, step the case through the
+/// branch's and the ward's inboxes to its return; the citizen then sees it returned.
+/// </summary>
+public sealed class ClerkJourneyTests
+{
+    [Test]
+    public async Task A_clerk_receives_a_dossier_prints_the_receipt_and_steps_it_to_resolution()
+    {
+        await using var server = new LiveServer();
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.PageAsync(server.BaseAddress);
+
+        await SignInAsync(page, "clerk.cn01", "clerk-demo-2026");
+        await page.SelectOptionAsync("#procedure", "1.004873");
+        await Assertions.Expect(page.Locator("input[name=document][value=declaration]")).ToBeVisibleAsync();
+        await page.FillAsync("#locality", "P.HOANKIEM");
+        await page.FillAsync("#applicant", "Đỗ Thị Hoa");
+        await page.FillAsync("#id-number", "001195000123");
+        await page.CheckAsync("input[name=document][value=declaration]");
+        await page.ClickAsync("#reception button[type=submit]");
+        await Assertions.Expect(page.Locator("#received-title")).ToHaveTextAsync("Đã tiếp nhận hồ sơ");
+        var code = await page.Locator("#received-code").InnerTextAsync();
+        Assert.That(code, Does.Match(@"^UB\.P\.HOANKIEM-\d{6}-\d{4}$"));
+        await Browser.ScreenshotAsync(page, "clerk-reception");
+
+        var receipt = await page.Context.RunAndWaitForPageAsync(() => page.ClickAsync("#received-paper"));
+        await Assertions.Expect(receipt.Locator("h1")).ToHaveTextAsync("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
+        await Assertions.Expect(receipt.Locator("body")).ToContainTextAsync(code);
+        await Browser.ScreenshotAsync(receipt, "clerk-receipt");
+        await receipt.CloseAsync();
+
+        await StepAsync(page, code, "Task_Digitize", "Hoàn thành", claim: true);
+        await SignOutAsync(page);
+
+        await SignInAsync(page, "clerk.hoankiem", "clerk-demo-2026");
+        await Assertions.Expect(page.Locator("#reception-card")).ToBeHiddenAsync();
+        await StepAsync(page, code, "Task_Appraise", "Đạt, trình ký", claim: true);
+        await StepAsync(page, code, "Task_Decide", "Hoàn thành", claim: false);
+        await StepAsync(page, code, "Task_HandBack", "Hoàn thành", claim: false);
+        await Browser.ScreenshotAsync(page, "clerk-inbox-ward");
+        await SignOutAsync(page);
+
+        await SignInAsync(page, "clerk.cn01", "clerk-demo-2026");
+        await StepAsync(page, code, "Task_Return", "Hoàn thành", claim: false);
+
+        await page.GotoAsync($"/track.html?code={code}");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Đã trả kết quả");
+        Assert.That(browser.ConsoleErrors, Is.Empty, "console errors");
+    }
+
+    private static async Task SignInAsync(IPage page, string user, string password)
+    {
+        await page.GotoAsync("/staff/login.html");
+        await page.FillAsync("#user", user);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#login button[type=submit]");
+        await page.WaitForURLAsync("**/staff/clerk.html");
+        await Assertions.Expect(page.Locator("#me")).Not.ToBeEmptyAsync();
+    }
+
+    private static async Task SignOutAsync(IPage page)
+    {
+        await page.ClickAsync("#logout");
+        await page.WaitForURLAsync("**/staff/login.html");
+    }
+
+    /// <summary>Claims (optionally) and completes the dossier's step from the inbox, then waits until it has left the inbox.</summary>
+    private static async Task StepAsync(IPage page, string code, string element, string action, bool claim)
+    {
+        var row = page.Locator($"#inbox tr[data-element={element}]", new PageLocatorOptions { HasText = code });
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        if (claim)
+        {
+            await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Nhận việc" }).ClickAsync();
+            await Assertions.Expect(row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Nhận việc" })).ToHaveCountAsync(0);
+        }
+        await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = action, Exact = true }).ClickAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#inbox-error")).ToBeHiddenAsync();
+    }
+}
