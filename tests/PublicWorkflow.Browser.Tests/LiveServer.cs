@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace PublicWorkflow.Browser.Tests;
@@ -10,9 +11,12 @@ namespace PublicWorkflow.Browser.Tests;
 public sealed class LiveServer : WebApplicationFactory<Program>
 {
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"pwf-browser-{Guid.NewGuid():N}.db");
+    private readonly TimeProvider? clock;
 
-    public LiveServer()
+    /// <param name="clock">A clock the test moves (to make a step overdue); the system clock otherwise.</param>
+    public LiveServer(TimeProvider? clock = null)
     {
+        this.clock = clock;
         UseKestrel(0);
         StartServer();
         BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -24,6 +28,10 @@ public sealed class LiveServer : WebApplicationFactory<Program>
     {
         builder.UseSetting("Database:ConnectionString", $"Data Source={databaseFile}");
         builder.UseSetting("Urls", "http://127.0.0.1:0");
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,0 +1,114 @@
+import { t, translate, api, language, kindName } from "./i18n.js";
+import { signedIn, send } from "./staff.js";
+
+function when(iso) {
+  return iso ? new Date(iso).toLocaleString(language() === "en" ? "en-GB" : "vi-VN",
+    { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" }) : "—";
+}
+
+function cells(row, values) {
+  row.replaceChildren(...values.map(v => {
+    const cell = document.createElement("td");
+    if (v instanceof Node) cell.append(v); else cell.textContent = v ?? "—";
+    return cell;
+  }));
+  return row;
+}
+
+/** A rate as a percentage with a small bar: the chart of the indicators table. */
+function rate(value) {
+  if (value === null || value === undefined) return "—";
+  const span = document.createElement("span");
+  span.textContent = `${Math.round(value * 1000) / 10}%`;
+  const bar = Object.assign(document.createElement("span"), { className: "bar" });
+  bar.style.width = `${Math.round(value * 60)}px`;
+  span.append(bar);
+  return span;
+}
+
+function action(key, run, errorBox) {
+  const b = Object.assign(document.createElement("button"), { type: "button", textContent: t(key) });
+  b.addEventListener("click", async () => {
+    errorBox.hidden = true;
+    try {
+      await run();
+      await load();
+    } catch (error) {
+      errorBox.textContent = error.message;
+      errorBox.hidden = false;
+    }
+  });
+  return b;
+}
+
+async function loadMeasures() {
+  const query = `from=${from.value}&to=${to.value}&groupBy=${groupBy.value}`;
+  document.querySelector("#csv").href = `/api/v1/supervision/measures?${query}&format=csv`;
+  const response = await api(`/api/v1/supervision/measures?${query}`);
+  if (!response.ok) {
+    document.querySelector("#measures-card").hidden = true;
+    return;
+  }
+  const rows = await response.json();
+  document.querySelector("#measures tbody").replaceChildren(...rows.map(r => cells(document.createElement("tr"), [
+    r.group, String(r.received), String(r.resolved), rate(r.onTimeRate), rate(r.pendingNotOverdueRate), r.averageWorkingDays ?? "—",
+    rate(r.onlineRate), rate(r.digitizedRate), rate(r.documentReuseRate), rate(r.onlinePaymentRate), rate(r.satisfactionRate)])));
+}
+
+async function loadAlerts() {
+  const errorBox = document.querySelector("#alerts-error");
+  const alerts = await (await api("/api/v1/supervision/alerts?acknowledged=false")).json();
+  document.querySelector("#alerts tbody").replaceChildren(...alerts.map(a => {
+    const buttons = document.createElement("span");
+    if (a.taskId) {
+      buttons.append(action("reassign", async () => {
+        const assignee = window.prompt(t("assigneePrompt"));
+        if (assignee) await send("POST", `/api/v1/tasks/${a.taskId}/reassign`, { assignee });
+      }, errorBox));
+    }
+    buttons.append(action("acknowledge", () => send("POST", `/api/v1/supervision/alerts/${a.id}/acknowledge`), errorBox));
+    const row = cells(document.createElement("tr"), [kindName(a.kind), a.dossierCode, a.recipient, when(a.raisedAt), buttons]);
+    row.dataset.kind = a.kind;
+    return row;
+  }));
+  document.querySelector("#alerts-none").hidden = alerts.length > 0;
+}
+
+async function loadDossiers(filter, table) {
+  const response = await api(`/api/v1/dossiers?${filter}&pageSize=50`);
+  const page = response.ok ? await response.json() : { items: [] };
+  document.querySelector(`${table} tbody`).replaceChildren(...page.items.map(d => cells(document.createElement("tr"),
+    [d.code, d.procedureName, d.agencyName ?? d.agencyCode, when(d.appointment)])));
+}
+
+async function loadIncidents() {
+  const response = await api("/api/v1/supervision/incidents");
+  if (!response.ok) {
+    document.querySelector("#incidents-card").hidden = true;
+    return;
+  }
+  const incidents = await response.json();
+  const errorBox = document.querySelector("#alerts-error");
+  document.querySelector("#incidents tbody").replaceChildren(...incidents.map(i => cells(document.createElement("tr"),
+    [i.dossierCode, i.handler, i.error, action("retry", () => send("POST", `/api/v1/supervision/incidents/${i.id}/retry`), errorBox)])));
+  document.querySelector("#incidents-none").hidden = incidents.length > 0;
+}
+
+async function load() {
+  await Promise.all([loadMeasures(), loadAlerts(), loadDossiers("overdue=true", "#overdue"), loadDossiers("atRisk=true", "#at-risk"), loadIncidents()]);
+}
+
+const from = document.querySelector("#from");
+const to = document.querySelector("#to");
+const groupBy = document.querySelector("#group-by");
+const today = new Date().toLocaleDateString("en-CA", { timeZone: "Asia/Ho_Chi_Minh" });
+to.value = today;
+from.value = `${today.slice(0, 8)}01`;
+document.querySelector("#period").addEventListener("submit", event => {
+  event.preventDefault();
+  loadMeasures();
+});
+
+if (await signedIn(() => { translate(); load(); })) {
+  await load();
+}

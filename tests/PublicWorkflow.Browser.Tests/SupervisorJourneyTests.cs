@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PublicWorkflow.Runtime.Dossiers;
+using static PublicWorkflow.Browser.Tests.ManualClock;
+
+namespace PublicWorkflow.Browser.Tests;
+
+/// <summary>The supervisor sees an overdue appraisal in the escalation queue and gives it to a named officer.</summary>
+public sealed class SupervisorJourneyTests
+{
+    [Test]
+    public async Task The_supervisor_reassigns_an_overdue_task_from_the_escalation_queue()
+    {
+        var clock = new ManualClock(Hanoi(2026, 10, 5, 9));
+        await using var server = new LiveServer(clock);
+        var api = new ApiSteps(server.BaseAddress);
+        var (code, _) = await api.ReceiveAsync("clerk.cn01");
+        await api.CompleteNextAsync("clerk.cn01", code);
+
+        // Two days later the appraisal (due Tuesday 6/10 17:00) is overdue; the sweep raises it.
+        clock.Set(Hanoi(2026, 10, 7, 9));
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DossierDeadlines>().RaiseDueAsync(clock.GetUtcNow());
+        }
+
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.PageAsync(server.BaseAddress);
+        await page.GotoAsync("/staff/login.html");
+        await page.FillAsync("#user", "supervisor");
+        await page.FillAsync("#password", "supervisor-demo-2026");
+        await page.ClickAsync("#login button[type=submit]");
+        await page.WaitForURLAsync("**/staff/supervisor.html");
+
+        var alert = page.Locator("#alerts tr[data-kind=step-overdue]", new PageLocatorOptions { HasText = code });
+        await Assertions.Expect(alert).ToBeVisibleAsync();
+        await page.FillAsync("#from", "2026-10-01");
+        await page.FillAsync("#to", "2026-10-31");
+        await page.ClickAsync("#period button[type=submit]");
+        await Assertions.Expect(page.Locator("#measures tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#measures tbody tr")).ToContainTextAsync("UB.P.HOANKIEM");
+        await Browser.ScreenshotAsync(page, "supervisor-dashboard");
+
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync("clerk.hoankiem");
+        await alert.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Giao lại" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#alerts-error")).ToBeHiddenAsync();
+        await Assertions.Expect(alert.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Giao lại" })).ToBeEnabledAsync();
+        Assert.That(await api.AssigneeAsync("supervisor", code, "Task_Appraise"), Is.EqualTo("clerk.hoankiem"));
+
+        await alert.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Đã xử lý" }).ClickAsync();
+        await Assertions.Expect(alert).ToHaveCountAsync(0);
+        Assert.That(browser.ConsoleErrors, Is.Empty, "console errors");
+    }
+}
