@@ -102,6 +102,29 @@ const texts = {
     handler: "Bộ xử lý",
     error: "Lỗi",
     none: "Không có.",
+    designerTitle: "Thiết kế quy trình",
+    draft: "Bản nháp",
+    line: "dòng",
+    workflow: "Quy trình",
+    version: "Phiên bản",
+    open: "Mở",
+    saveDraft: "Lưu nháp và kiểm tra",
+    publish: "Ban hành phiên bản mới",
+    properties: "Thuộc tính bước",
+    selectElement: "Chọn một bước trên sơ đồ.",
+    valid: "Hợp lệ, có thể ban hành.",
+    problems: "Lỗi cần sửa",
+    published: "Đã ban hành phiên bản",
+    compare: "So sánh phiên bản",
+    compareWith: "với",
+    steps: "Số bước",
+    handoffs: "Số lần chuyển giao giữa các bên",
+    workingDays: "Tổng thời hạn (ngày làm việc)",
+    changes: "Thay đổi",
+    added: "thêm",
+    removed: "bỏ",
+    changed: "sửa",
+    fields: { name: "Tên bước", "pwf:stage": "Giai đoạn", "pwf:level": "Cấp", "pwf:candidateRole": "Vai trò xử lý", "pwf:timeLimit": "Thời hạn", "pwf:timeLimitUnit": "Đơn vị thời hạn", "pwf:handler": "Bộ xử lý tự động", "pwf:form": "Biểu mẫu" },
     kinds: { "sla-warning": "Đã dùng 75% thời gian", "step-overdue": "Bước quá hạn (trưởng bộ phận)", "step-overdue-supervisor": "Bước quá hạn (giám sát)", "apology-prompt": "Cần xin lỗi, hẹn lại" },
   },
   en: {
@@ -206,6 +229,29 @@ const texts = {
     handler: "Handler",
     error: "Error",
     none: "None.",
+    designerTitle: "Workflow design",
+    draft: "Draft",
+    line: "line",
+    workflow: "Workflow",
+    version: "Version",
+    open: "Open",
+    saveDraft: "Save draft and check",
+    publish: "Publish a new version",
+    properties: "Step properties",
+    selectElement: "Select a step in the diagram.",
+    valid: "Valid: ready to publish.",
+    problems: "Problems to fix",
+    published: "Published version",
+    compare: "Compare versions",
+    compareWith: "with",
+    steps: "Steps",
+    handoffs: "Hand-offs between parties",
+    workingDays: "Total time limit (working days)",
+    changes: "Changes",
+    added: "added",
+    removed: "removed",
+    changed: "changed",
+    fields: { name: "Step name", "pwf:stage": "Stage", "pwf:level": "Level", "pwf:candidateRole": "Role", "pwf:timeLimit": "Time limit", "pwf:timeLimitUnit": "Time limit unit", "pwf:handler": "Automatic handler", "pwf:form": "Form" },
     kinds: { "sla-warning": "75% of the time used", "step-overdue": "Step overdue (team lead)", "step-overdue-supervisor": "Step overdue (supervisor)", "apology-prompt": "Apology due" },
   },
 };
@@ -216,6 +262,10 @@ export function language() {
 
 export function t(key) {
   return texts[language()][key] ?? key;
+}
+
+export function fieldName(code) {
+  return texts[language()].fields[code] ?? code;
 }
 
 export function kindName(code) {

@@ -1,0 +1,178 @@
+import { t, translate, api, fieldName } from "./i18n.js";
+import { signedIn, send } from "./staff.js";
+
+const stages = ["", "digitize", "handover", "appraise", "consult", "refuse", "decide", "supplement", "fees", "hand-back", "return"];
+const units = ["", "workingDays", "calendarDays", "workingHours"];
+const fields = ["name", "pwf:stage", "pwf:level", "pwf:candidateRole", "pwf:timeLimit", "pwf:timeLimitUnit", "pwf:handler", "pwf:form"];
+
+const descriptor = await (await fetch("/js/pwf-moddle.json")).json();
+const newModeler = container => new BpmnJS({ container, moddleExtensions: { pwf: descriptor } });
+const modeler = newModeler("#canvas");
+const keySelect = document.querySelector("#key");
+const versionSelect = document.querySelector("#version");
+const form = document.querySelector("#fields");
+const errorBox = document.querySelector("#designer-error");
+let markedProblems = [];
+
+function fail(error) {
+  errorBox.textContent = error.message ?? String(error);
+  errorBox.hidden = false;
+  document.querySelector("#check").hidden = false;
+}
+
+async function loadKeys() {
+  const workflows = await (await api("/api/v1/workflows")).json();
+  keySelect.replaceChildren(...workflows.map(w => new Option(`${w.key}${w.name ? ` — ${w.name}` : ""}`, w.key)));
+  await loadVersions();
+}
+
+async function loadVersions() {
+  const versions = await (await api(`/api/v1/definitions/${keySelect.value}/versions`)).json();
+  const options = () => versions.map(v => new Option(v.status === "draft" ? t("draft") : `v${v.version}`, v.version));
+  versionSelect.replaceChildren(...options());
+  document.querySelector("#from-version").replaceChildren(...options().filter(o => o.value !== "0"));
+  document.querySelector("#to-version").replaceChildren(...options().filter(o => o.value !== "0"));
+  const published = versions.filter(v => v.version > 0).map(v => String(v.version));
+  if (published.length > 1) {
+    document.querySelector("#from-version").value = published[1];
+    document.querySelector("#to-version").value = published[0];
+  }
+}
+
+async function xmlOf(key, version) {
+  const response = await api(`/api/v1/definitions/${key}/versions/${version}`);
+  if (!response.ok) throw new Error((await response.json()).detail);
+  return await response.text();
+}
+
+async function open() {
+  errorBox.hidden = true;
+  document.querySelector("#check").hidden = true;
+  try {
+    await modeler.importXML(await xmlOf(keySelect.value, versionSelect.value));
+    modeler.get("canvas").zoom("fit-viewport");
+    showProperties(null);
+  } catch (error) {
+    fail(error);
+  }
+}
+
+function showProperties(element) {
+  const editable = element && element.businessObject && element.type !== "bpmn:Process" && !element.type.endsWith("Flow");
+  form.hidden = !editable;
+  document.querySelector("#no-selection").hidden = editable;
+  if (!editable) return;
+  const bo = element.businessObject;
+  form.replaceChildren(...fields.map(field => {
+    const label = document.createElement("label");
+    label.textContent = fieldName(field);
+    const choices = field === "pwf:stage" ? stages : field === "pwf:timeLimitUnit" ? units : null;
+    const input = choices ? document.createElement("select") : document.createElement("input");
+    if (choices) input.replaceChildren(...choices.map(c => new Option(c || "—", c)));
+    input.name = field;
+    input.value = bo.get(field) ?? "";
+    input.addEventListener("change", () => {
+      modeler.get("modeling").updateProperties(element, { [field]: input.value === "" ? undefined : input.value });
+      document.querySelector("#publish").disabled = true;
+    });
+    label.append(input);
+    return label;
+  }));
+}
+
+modeler.on("selection.changed", event => showProperties(event.newSelection[0] ?? null));
+
+async function save() {
+  errorBox.hidden = true;
+  const canvas = modeler.get("canvas");
+  markedProblems.forEach(id => canvas.removeMarker(id, "problem"));
+  markedProblems = [];
+  try {
+    const { xml } = await modeler.saveXML({ format: true });
+    const response = await api(`/api/v1/definitions/${keySelect.value}/draft`, { method: "PUT", headers: { "Content-Type": "application/xml" }, body: xml });
+    const outcome = await response.json();
+    if (!response.ok) throw new Error(outcome.detail ?? outcome.title);
+    document.querySelector("#check").hidden = false;
+    document.querySelector("#published").hidden = true;
+    document.querySelector("#check-ok").hidden = !outcome.valid;
+    document.querySelector("#check-problems").hidden = outcome.valid;
+    document.querySelector("#publish").disabled = !outcome.valid;
+    const registry = modeler.get("elementRegistry");
+    document.querySelector("#problems").replaceChildren(...outcome.problems.map(p => {
+      const item = document.createElement("li");
+      item.textContent = `${p.elementId ?? "—"} (${t("line")} ${p.line}): ${p.reason}`;
+      item.dataset.element = p.elementId ?? "";
+      if (p.elementId && registry.get(p.elementId)) {
+        canvas.addMarker(p.elementId, "problem");
+        markedProblems.push(p.elementId);
+        item.addEventListener("click", () => modeler.get("selection").select(registry.get(p.elementId)));
+      }
+      return item;
+    }));
+  } catch (error) {
+    fail(error);
+  }
+}
+
+async function publish() {
+  try {
+    const outcome = await send("POST", `/api/v1/definitions/${keySelect.value}/draft/publish`);
+    const published = document.querySelector("#published");
+    published.textContent = `${t("published")} ${outcome.version}`;
+    published.hidden = false;
+    document.querySelector("#check-ok").hidden = true;
+    document.querySelector("#publish").disabled = true;
+    await loadVersions();
+    versionSelect.value = String(outcome.version);
+  } catch (error) {
+    fail(error);
+  }
+}
+
+const before = newModeler("#before");
+const after = newModeler("#after");
+
+async function compare() {
+  const from = document.querySelector("#from-version").value;
+  const to = document.querySelector("#to-version").value;
+  try {
+    const result = await (await api(`/api/v1/definitions/${keySelect.value}/compare?from=${from}&to=${to}`)).json();
+    document.querySelector("#from-label").textContent = `v${from}`;
+    document.querySelector("#to-label").textContent = `v${to}`;
+    const figure = (key, a, b) => {
+      const row = document.createElement("tr");
+      row.innerHTML = "<th></th><td></td><td></td>";
+      row.children[0].textContent = t(key);
+      row.children[1].textContent = a;
+      row.children[2].textContent = b;
+      return row;
+    };
+    document.querySelector("#figures tbody").replaceChildren(
+      figure("steps", result.steps, result.stepsAfter),
+      figure("handoffs", result.handoffs, result.handoffsAfter),
+      figure("workingDays", result.workingDays, result.workingDaysAfter));
+    document.querySelector("#changes").replaceChildren(...result.stepChanges.map(c => Object.assign(document.createElement("li"), {
+      textContent: `${c.elementId} ${c.name ?? ""}: ${t(c.change)}${c.differences.length ? ` (${c.differences.join("; ")})` : ""}`,
+    })));
+    document.querySelector("#comparison").hidden = false;
+    await before.importXML(await xmlOf(keySelect.value, from));
+    await after.importXML(await xmlOf(keySelect.value, to));
+    for (const [viewer, kinds] of [[before, ["removed", "changed"]], [after, ["added", "changed"]]]) {
+      viewer.get("canvas").zoom("fit-viewport");
+      result.stepChanges.filter(c => kinds.includes(c.change)).forEach(c => viewer.get("canvas").addMarker(c.elementId, c.change));
+    }
+  } catch (error) {
+    fail(error);
+  }
+}
+
+document.querySelector("#choose").addEventListener("submit", event => { event.preventDefault(); open(); });
+keySelect.addEventListener("change", loadVersions);
+document.querySelector("#save").addEventListener("click", save);
+document.querySelector("#publish").addEventListener("click", publish);
+document.querySelector("#compare").addEventListener("submit", event => { event.preventDefault(); compare(); });
+
+if (await signedIn(() => translate())) {
+  await loadKeys();
+  await open();
+}
