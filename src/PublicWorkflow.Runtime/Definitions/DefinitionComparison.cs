@@ -8,6 +8,9 @@ public sealed record StepChange(string ElementId, string? Name, string Change, I
 /// <summary>Work passing from one party (a level, the branch, the agency) to another between two consecutive steps.</summary>
 public sealed record Handoff(string From, string To, string FromParty, string ToParty);
 
+/// <summary>How a version did in practice: dossiers resolved on it and their average working days from receipt to resolution.</summary>
+public sealed record VersionHistory(int Resolved, decimal? AverageWorkingDays);
+
 /// <summary>What a reform officer's change did: the simplification figures of two versions of one workflow.</summary>
 public sealed record VersionComparison(
     int Steps,
@@ -18,7 +21,9 @@ public sealed record VersionComparison(
     IReadOnlyList<Handoff> HandoffsAdded,
     IReadOnlyList<Handoff> HandoffsRemoved,
     decimal WorkingDays,
-    decimal WorkingDaysAfter);
+    decimal WorkingDaysAfter,
+    VersionHistory? History = null,
+    VersionHistory? HistoryAfter = null);
 
 /// <summary>
 /// Compares two versions of a workflow. Steps are the tasks and call activities, matched by element id. A hand-off is

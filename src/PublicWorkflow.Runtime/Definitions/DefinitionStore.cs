@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.Engine.Bpmn;
+using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Engine.Model;
 using PublicWorkflow.Engine.Validation;
 using PublicWorkflow.Runtime.Persistence;
@@ -17,7 +18,7 @@ public sealed record PublishOutcome(long DefinitionId, string Key, int Version, 
 public sealed record DraftOutcome(string Key, DateTime SavedAt, IReadOnlyList<Problem> Problems);
 
 /// <summary>Versions of procedure workflows: drafts, publish (validated, immutable, N+1) and look up.</summary>
-public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCache cache, TimeProvider clock)
+public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCache cache, TimeProvider clock, WorkingCalendar calendar)
 {
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{0,99}$")]
     private static partial Regex KeyPattern();
@@ -137,7 +138,23 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
     {
         var before = await VersionAsync(key, from, cancellationToken);
         var after = await VersionAsync(key, to, cancellationToken);
-        return DefinitionComparison.Compare(ParseValid(before.BpmnXml, allowProblems: true), ParseValid(after.BpmnXml, allowProblems: true));
+        return DefinitionComparison.Compare(ParseValid(before.BpmnXml, allowProblems: true), ParseValid(after.BpmnXml, allowProblems: true)) with
+        {
+            History = await HistoryAsync(before.Id, cancellationToken),
+            HistoryAfter = await HistoryAsync(after.Id, cancellationToken),
+        };
+    }
+
+    /// <summary>The dossiers resolved on one version and their average working days from receipt to resolution.</summary>
+    private async Task<VersionHistory> HistoryAsync(long definitionId, CancellationToken cancellationToken)
+    {
+        var resolved = await db.Dossiers.AsNoTracking()
+            .Join(db.Cases.AsNoTracking().Where(c => c.DefinitionId == definitionId), d => d.CaseId, c => c.Id, (d, _) => d)
+            .Where(d => d.ResolvedAt != null)
+            .Select(d => new { d.ReceivedAt, ResolvedAt = d.ResolvedAt!.Value })
+            .ToListAsync(cancellationToken);
+        return new VersionHistory(resolved.Count, resolved.Count == 0 ? null
+            : Math.Round((decimal)resolved.Average(r => calendar.CountWorkingDays(new DateTimeOffset(r.ReceivedAt, TimeSpan.Zero), new DateTimeOffset(r.ResolvedAt, TimeSpan.Zero))), 2));
     }
 
     public Task<DefinitionRecord?> LatestPublishedAsync(string key, CancellationToken cancellationToken = default) =>

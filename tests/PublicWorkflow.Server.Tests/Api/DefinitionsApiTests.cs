@@ -26,6 +26,7 @@ public sealed class DefinitionsApiTests
         await using var factory = new ServerFactory();
         var officer = await ApiClient.SignInAsync(factory, "officer");
         var original = File.ReadAllText(Path.Combine(Repo.Workflows, "one-stop-standard.bpmn"));
+        await ResolveOneDossierOnVersion1Async(factory);
 
         // A draft that drops the role of the appraisal step: saved, with the problem on its element and line.
         var broken = original.Replace("pwf:stage=\"appraise\" pwf:candidateRole=\"specialist\"", "pwf:stage=\"appraise\"");
@@ -54,6 +55,26 @@ public sealed class DefinitionsApiTests
         Assert.That((change.GetProperty("elementId").GetString(), change.GetProperty("change").GetString()), Is.EqualTo(("Task_Decide", "changed")));
         Assert.That(comparison.GetProperty("handoffs").GetInt32(), Is.EqualTo(comparison.GetProperty("handoffsAfter").GetInt32()));
         Assert.That(comparison.GetProperty("steps").GetInt32(), Is.EqualTo(6));
+        Assert.That(comparison.GetProperty("history").GetProperty("resolved").GetInt32(), Is.EqualTo(1), "the dossier resolved on version 1");
+        Assert.That(comparison.GetProperty("history").GetProperty("averageWorkingDays").GetDecimal(), Is.GreaterThanOrEqualTo(0m));
+        Assert.That(comparison.GetProperty("historyAfter").GetProperty("resolved").GetInt32(), Is.Zero);
+    }
+
+    /// <summary>A dossier of the shared workflow received and stepped through to its return (on version 1).</summary>
+    private static async Task ResolveOneDossierOnVersion1Async(ServerFactory factory)
+    {
+        var branch = await ApiClient.SignInAsync(factory, "clerk.cn01");
+        var ward = await ApiClient.SignInAsync(factory, "clerk.hoankiem");
+        var received = await branch.PostJsonAsync("/api/v1/dossiers", new
+        {
+            procedureCode = "1.004873", locality = "P.HOANKIEM", applicant = new { fullName = "Vũ Văn E" }, documents = new[] { new { id = "declaration" } },
+        }, HttpStatusCode.Created);
+        var task = received.GetProperty("openedTasks")[0].GetString();
+        foreach (var client in new[] { branch, ward, ward, ward, branch })
+        {
+            var done = await client.PostJsonAsync($"/api/v1/tasks/{task}/complete", new { outputs = new { decision = "approve" } });
+            task = done.GetProperty("openedTasks").GetArrayLength() > 0 ? done.GetProperty("openedTasks")[0].GetString() : null;
+        }
     }
 
     [TestCase(BillionLaughs, TestName = "Billion laughs is refused")]

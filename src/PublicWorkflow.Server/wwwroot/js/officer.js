@@ -129,6 +129,11 @@ async function publish() {
   }
 }
 
+/** The version's record in practice: average working days to resolve, and over how many dossiers. */
+function history(h) {
+  return h && h.resolved > 0 ? `${h.averageWorkingDays} (${h.resolved} ${t("dossiersResolved")})` : "—";
+}
+
 const before = newModeler("#before");
 const after = newModeler("#after");
 
@@ -150,7 +155,8 @@ async function compare() {
     document.querySelector("#figures tbody").replaceChildren(
       figure("steps", result.steps, result.stepsAfter),
       figure("handoffs", result.handoffs, result.handoffsAfter),
-      figure("workingDays", result.workingDays, result.workingDaysAfter));
+      figure("workingDays", result.workingDays, result.workingDaysAfter),
+      figure("actualDays", history(result.history), history(result.historyAfter)));
     document.querySelector("#changes").replaceChildren(...result.stepChanges.map(c => Object.assign(document.createElement("li"), {
       textContent: `${c.elementId} ${c.name ?? ""}: ${t(c.change)}${c.differences.length ? ` (${c.differences.join("; ")})` : ""}`,
     })));
