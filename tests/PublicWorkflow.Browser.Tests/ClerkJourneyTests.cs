@@ -39,6 +39,10 @@ public sealed class ClerkJourneyTests
 
         await SignInAsync(page, "clerk.hoankiem", "clerk-demo-2026");
         await Assertions.Expect(page.Locator("#reception-card")).ToBeHiddenAsync();
+        var appraiseRow = page.Locator("#inbox tr[data-element=Task_Appraise]", new PageLocatorOptions { HasText = code });
+        await appraiseRow.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Sơ đồ" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#diagram .djs-element.current[data-element-id=Task_Appraise]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#diagram .djs-element.done[data-element-id=Task_Digitize]")).ToHaveCountAsync(1);
         await StepAsync(page, code, "Task_Appraise", "Đạt, trình ký", claim: true);
         await StepAsync(page, code, "Task_Decide", "Hoàn thành", claim: false);
         await StepAsync(page, code, "Task_HandBack", "Hoàn thành", claim: false);

@@ -62,6 +62,9 @@ public sealed record PageDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, 
 public sealed record HandoverDto(string Step, string StepName, string FromParty, string FromActor, string ToParty, DateTimeOffset? At,
     DateTimeOffset? StepDue, string Timing);
 
+/// <summary>The workflow version a dossier's case runs, with the steps open now and those already done.</summary>
+public sealed record DiagramDto(string Key, int Version, string BpmnXml, IReadOnlyList<string> OpenElements, IReadOnlyList<string> DoneElements);
+
 /// <summary>A line of the case's audit trail.</summary>
 public sealed record AuditDto(DateTimeOffset? At, string Actor, string Kind, string? ElementId, string? Level, string Detail);
 

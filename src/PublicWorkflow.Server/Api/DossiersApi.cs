@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.Engine.Calendar;
+using PublicWorkflow.Runtime;
 using PublicWorkflow.Runtime.Catalog;
 using PublicWorkflow.Runtime.Dossiers;
 using PublicWorkflow.Runtime.Persistence;
@@ -27,6 +28,8 @@ public static class DossiersApi
         group.MapGet("/by-code/{code}", ByCodeAsync).WithSummary("A dossier by its code / Tra hồ sơ theo mã").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/tracking-sheet", TrackingSheetAsync).WithSummary("The tracking sheet: every hand-over / Phiếu kiểm soát quá trình");
         group.MapGet("/{id:guid}/audit", AuditAsync).WithSummary("The case's audit trail / Nhật ký xử lý");
+        group.MapGet("/{id:guid}/diagram", DiagramAsync)
+            .WithSummary("The case's workflow version as BPMN XML with its open and finished steps, to draw / Sơ đồ quy trình của hồ sơ");
         group.MapGet("/{id:guid}/papers/{kind}", PaperAsync)
             .WithSummary("A printable paper as HTML: receipt, supplement-request, refusal, apology, tracking-sheet / Phiếu in")
             .Produces<string>(StatusCodes.Status200OK, "text/html");
@@ -182,6 +185,18 @@ public static class DossiersApi
             ? await db.Audit.AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.Id).ToListAsync(http.RequestAborted)
             : [];
         return TypedResults.Ok(lines.Select(a => new AuditDto(ApiHttp.Local(calendar, a.At), a.Actor, a.Kind, a.ElementId, a.Level, a.Detail)).ToList());
+    }
+
+    private static async Task<Ok<DiagramDto>> DiagramAsync(Guid id, DossierService dossiers, WorkflowDbContext db, ClaimsPrincipal user, HttpContext http)
+    {
+        var dossier = await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);
+        var caseId = dossier.CaseId ?? throw RuntimeException.Rejected("no-case", $"dossier {dossier.Id} was not accepted: it has no workflow");
+        var record = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId, http.RequestAborted);
+        var xml = await db.Definitions.AsNoTracking().Where(d => d.Id == record.DefinitionId).Select(d => d.BpmnXml).SingleAsync(http.RequestAborted);
+        var open = Engine.Execution.CaseState.FromJson(record.StateJson).Activities.Select(a => a.ElementId).Distinct().ToList();
+        var done = await db.Tasks.AsNoTracking().Where(t => t.CaseId == caseId && t.State == TaskState.Completed).Select(t => t.ElementId).Distinct()
+            .ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(new DiagramDto(record.DefinitionKey, record.DefinitionVersion, xml, open, done));
     }
 
     private static async Task<ContentHttpResult> PaperAsync(Guid id, string kind, DossierService dossiers, DossierDocuments papers, ClaimsPrincipal user,

@@ -36,6 +36,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/dossiers/{id:guid}/tracking-sheet"] = CaseWork,
         ["GET /api/v1/dossiers/{id:guid}/audit"] = CaseWork,
         ["GET /api/v1/dossiers/{id:guid}/papers/{kind}"] = CaseWork,
+        ["GET /api/v1/dossiers/{id:guid}/diagram"] = CaseWork,
         ["POST /api/v1/dossiers/{id:guid}/review"] = CaseWork,
         ["POST /api/v1/dossiers/{id:guid}/supplement"] = CaseWork,
         ["POST /api/v1/dossiers/{id:guid}/payments"] = CaseWork,

@@ -117,12 +117,31 @@ async function loadInbox() {
       actions.append(button("complete", () => send("POST", `/api/v1/tasks/${task.id}/complete`, {})));
     }
     actions.append(button("trackingSheet", async () => {
-      const dossier = await (await api(`/api/v1/dossiers/by-code/${encodeURIComponent(task.dossierCode)}`)).json();
-      window.open(`/api/v1/dossiers/${dossier.id}/papers/tracking-sheet`, "_blank");
+      window.open(`/api/v1/dossiers/${await dossierId(task.dossierCode)}/papers/tracking-sheet`, "_blank");
     }));
+    actions.append(button("diagram", () => showDiagram(task.dossierCode)));
     return row;
   }));
   document.querySelector("#inbox-empty").hidden = tasks.length > 0;
+}
+
+async function dossierId(code) {
+  return (await (await api(`/api/v1/dossiers/by-code/${encodeURIComponent(code)}`)).json()).id;
+}
+
+let viewer = null;
+
+/** The case's workflow with its open steps highlighted and its finished ones shaded. */
+async function showDiagram(code) {
+  const diagram = await (await api(`/api/v1/dossiers/${await dossierId(code)}/diagram`)).json();
+  document.querySelector("#diagram-card").hidden = false;
+  document.querySelector("#diagram-code").textContent = `${code} — ${diagram.key} v${diagram.version}`;
+  viewer ??= new BpmnJS({ container: "#diagram" });
+  await viewer.importXML(diagram.bpmnXml);
+  const canvas = viewer.get("canvas");
+  canvas.zoom("fit-viewport");
+  diagram.doneElements.forEach(id => canvas.addMarker(id, "done"));
+  diagram.openElements.forEach(id => canvas.addMarker(id, "current"));
 }
 
 document.querySelector("#refresh").addEventListener("click", loadInbox);
