@@ -37,6 +37,14 @@ public sealed class CitizenJourneyTests
         await page.FillAsync("#code", "NOPE-000000-0000");
         await page.ClickAsync("#lookup button[type=submit]");
         await Assertions.Expect(page.Locator("#error")).ToHaveTextAsync("No dossier has this code.");
+        // The unknown code's 404 is the one error the browser may log.
         Assert.That(browser.ConsoleErrors.Where(e => !e.Contains("404")), Is.Empty, "console errors");
+
+        await page.GotoAsync("/catalog.html");
+        await Assertions.Expect(page.Locator("#procedures tbody tr")).ToHaveCountAsync(26);
+        await page.ClickAsync("#procedures tr[data-code='2.000815'] a");
+        await Assertions.Expect(page.Locator("#detail-fee")).ToContainTextAsync("max");
+        await Assertions.Expect(page.Locator("#detail-measures")).ToBeHiddenAsync();
+        Assert.That(browser.ConsoleErrors.Where(e => !e.Contains("404")), Is.Empty, "console errors on the catalog");
     }
 }

@@ -56,6 +56,19 @@ public sealed class OfficerJourneyTests
         await Assertions.Expect(page.Locator("#figures")).ToContainTextAsync("3");
         await Assertions.Expect(page.Locator("#after .djs-element.changed[data-element-id=Task_Appraise]")).ToHaveCountAsync(1);
         await Browser.ScreenshotAsync(page, "officer-comparison");
+
+        // The catalog: search, a procedure's documents, its versions and its indicators, and back to the designer.
+        await page.ClickAsync("a[href='/catalog.html']");
+        await page.FillAsync("#q", "thường trú");
+        await page.ClickAsync("#filter button[type=submit]");
+        await page.ClickAsync("#procedures tr[data-code='1.004222'] a");
+        await Assertions.Expect(page.Locator("#detail-documents")).ToContainTextAsync("national-population-db");
+        await Assertions.Expect(page.Locator("#detail-versions")).ToContainTextAsync("one-stop-standard v2");
+        await Assertions.Expect(page.Locator("#detail-measures")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(page, "officer-catalog");
+        await page.ClickAsync("#detail-designer");
+        await page.WaitForURLAsync("**/staff/officer.html?key=one-stop-standard");
+        await Assertions.Expect(page.Locator("#canvas [data-element-id=Task_Appraise]")).ToBeVisibleAsync();
         Assert.That(browser.ConsoleErrors, Is.Empty, "console errors");
     }
 }

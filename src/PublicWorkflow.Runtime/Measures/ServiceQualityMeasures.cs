@@ -14,8 +14,9 @@ public enum MeasureGrouping
     Branch,
 }
 
-/// <summary>Dossiers received from <see cref="From"/> to <see cref="To"/> (Vietnam dates, inclusive), optionally of one agency, level or branch.</summary>
-public sealed record MeasureFilter(DateOnly From, DateOnly To, string? AgencyCode = null, string? Level = null, string? BranchCode = null);
+/// <summary>Dossiers received from <see cref="From"/> to <see cref="To"/> (Vietnam dates, inclusive), optionally of one agency, level, branch or procedure.</summary>
+public sealed record MeasureFilter(DateOnly From, DateOnly To, string? AgencyCode = null, string? Level = null, string? BranchCode = null,
+    string? ProcedureCode = null);
 
 /// <summary>
 /// The service-quality indicators of Decision 766/QĐ-TTg for one group of dossiers. Rates are fractions 0–1 and null
@@ -66,6 +67,10 @@ public sealed class ServiceQualityMeasures(WorkflowDbContext db, ProcedureCatalo
         if (filter.BranchCode is not null)
         {
             query = query.Where(d => d.BranchCode == filter.BranchCode);
+        }
+        if (filter.ProcedureCode is not null)
+        {
+            query = query.Where(d => d.ProcedureCode == filter.ProcedureCode);
         }
         var dossiers = await query.ToListAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;

@@ -81,13 +81,21 @@ public static class CatalogApi
             p.ResolvedBy.Select(r => new ResolvingDto(r.Validity.From, r.Validity.To, r.AgencyCode, r.Level, r.AgencyKind, r.Verified)).ToList(),
             p.LegalBasis, p.TimeLimits.Select(t => new TimeLimitDto(t.Validity.From, t.Validity.To, t.Limit.Amount, TimeLimit.UnitName(t.Limit.Unit), t.Verified,
                 t.Note?.In(language))).ToList(),
-            new FeeDto(p.Fee.Kind.ToString().ToLowerInvariant(), p.Fee.Amount, p.Fee.OnlineAmount, p.Fee.FirstPages, p.Fee.FirstPageAmount, p.Fee.LaterPageAmount,
+            new FeeDto(FeeKindName(p.Fee.Kind), p.Fee.Amount, p.Fee.OnlineAmount, p.Fee.FirstPages, p.Fee.FirstPageAmount, p.Fee.LaterPageAmount,
                 p.Fee.MaximumPerCopy, p.Fee.Verified, p.Fee.Note?.In(language)),
             p.Documents.Select(d => new ProcedureDocumentDto(d.Id, d.Name.In(language), d.Copies, d.FetchableFrom, d.Required, d.Verified)).ToList(),
             p.OnlineLevel.ToString().ToLowerInvariant(), p.OnlineLevelVerified, p.Delivery.Select(d => d.ToString().ToLowerInvariant()).ToList(), p.Workflow,
             p.SupplementClock.ToString().ToLowerInvariant(), p.FinancialObligationsPauseClock, p.Sources,
             versions.Select(v => new WorkflowVersionDto(v.Key, v.Version, v.Status.ToString().ToLowerInvariant(), ApiHttp.Local(calendar, v.PublishedAt), v.PublishedBy)).ToList()));
     }
+
+    /// <summary>The fee kinds as the catalog files write them.</summary>
+    private static string FeeKindName(FeeKind kind) => kind switch
+    {
+        FeeKind.PerCopy => "per-copy",
+        FeeKind.PerPage => "per-page",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     private static Ok<List<StructureItemDto>> Agencies(ProcedureCatalog catalog, TimeProvider clock, WorkingCalendar calendar, HttpContext http, DateOnly? on, string? level) =>
         TypedResults.Ok(catalog.Structure.Agencies

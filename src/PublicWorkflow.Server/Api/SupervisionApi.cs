@@ -35,8 +35,8 @@ public static class SupervisionApi
         group.MapGet("/incidents", IncidentsAsync).RequireAuthorization(StaffRoles.Policies.Supervise).WithSummary("Open incidents / Sự cố");
         group.MapPost("/incidents/{id:guid}/retry", RetryAsync).RequireAuthorization(StaffRoles.Policies.Supervise)
             .WithSummary("Retry the failed step / Thử lại bước lỗi").ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapGet("/measures", MeasuresAsync).RequireAuthorization(StaffRoles.Policies.Supervise)
-            .WithSummary("Decision 766 indicators by agency, level or branch for a period; format=csv for a spreadsheet / Chỉ số chất lượng phục vụ")
+        group.MapGet("/measures", MeasuresAsync).RequireAuthorization(StaffRoles.Policies.Indicators)
+            .WithSummary("Decision 766 indicators by agency, level or branch for a period, optionally of one procedure; format=csv for a spreadsheet / Chỉ số chất lượng phục vụ")
             .Produces<List<ServiceQuality>>().Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesValidationProblem();
         return routes;
     }
@@ -94,7 +94,7 @@ public static class SupervisionApi
     }
 
     private static async Task<IResult> MeasuresAsync(ServiceQualityMeasures measures, HttpContext http, DateOnly? from, DateOnly? to, string? groupBy,
-        string? agency, string? level, string? branch, string? format)
+        string? agency, string? level, string? branch, string? procedure, string? format)
     {
         var errors = new Dictionary<string, string[]>();
         if (from is null)
@@ -118,7 +118,7 @@ public static class SupervisionApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var rows = await measures.ComputeAsync(new MeasureFilter(from!.Value, to!.Value, agency, level, branch), grouping, http.RequestAborted);
+        var rows = await measures.ComputeAsync(new MeasureFilter(from!.Value, to!.Value, agency, level, branch, procedure), grouping, http.RequestAborted);
         return format == "csv" ? TypedResults.Text(Csv(rows), "text/csv; charset=utf-8") : TypedResults.Ok(rows);
     }
 

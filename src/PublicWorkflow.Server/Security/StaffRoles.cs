@@ -24,6 +24,8 @@ public static class StaffRoles
         public const string Lead = "lead";
         /// <summary>See every agency: escalations, incidents, measures.</summary>
         public const string Supervise = "supervise";
+        /// <summary>Read the service-quality indicators: the supervisor, and reform officers who simplify procedures by them.</summary>
+        public const string Indicators = "indicators";
         /// <summary>Operate the system (the job dashboard).</summary>
         public const string Administer = "administer";
         /// <summary>Any member of staff.</summary>
@@ -36,6 +38,7 @@ public static class StaffRoles
         [Policies.CaseWork] = [Clerk, TeamLead, Supervisor],
         [Policies.Lead] = [TeamLead, Supervisor],
         [Policies.Supervise] = [Supervisor],
+        [Policies.Indicators] = [Supervisor, ReformOfficer],
         [Policies.Administer] = [Administrator],
         [Policies.Staff] = All,
     };

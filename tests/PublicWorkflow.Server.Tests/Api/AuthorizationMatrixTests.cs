@@ -55,7 +55,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/v1/supervision/alerts/{id:guid}/acknowledge"] = Leads,
         ["GET /api/v1/supervision/incidents"] = SupervisorOnly,
         ["POST /api/v1/supervision/incidents/{id:guid}/retry"] = SupervisorOnly,
-        ["GET /api/v1/supervision/measures"] = SupervisorOnly,
+        ["GET /api/v1/supervision/measures"] = [StaffRoles.Supervisor, StaffRoles.ReformOfficer],
         ["GET /api/v1/public/dossiers/{code}"] = [Anyone],
         ["POST /api/v1/public/dossiers/{code}/rating"] = [Anyone],
         ["POST /api/v1/definitions/validate"] = Officers,

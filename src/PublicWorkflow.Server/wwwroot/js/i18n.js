@@ -105,6 +105,21 @@ const texts = {
     none: "Không có.",
     designerTitle: "Thiết kế quy trình",
     draft: "Bản nháp",
+    catalogTitle: "Danh mục thủ tục hành chính",
+    search: "Tìm theo mã hoặc tên",
+    sector: "Lĩnh vực",
+    all: "Tất cả",
+    onlineLevel: "Mức độ trực tuyến",
+    timeLimit: "Thời hạn",
+    fee: "Phí, lệ phí",
+    documents: "Thành phần hồ sơ",
+    resolvedBy: "Cơ quan giải quyết",
+    legalBasis: "Căn cứ pháp lý",
+    versions: "Các phiên bản quy trình",
+    openInDesigner: "Mở trong trình thiết kế",
+    unverified: "chưa xác minh",
+    thisYear: "Chỉ số năm nay",
+    onlineLevels: { full: "Toàn trình", partial: "Một phần", unknown: "Chưa xác định" },
     actualDays: "Thời gian giải quyết thực tế trung bình (ngày làm việc)",
     dossiersResolved: "hồ sơ",
     line: "dòng",
@@ -235,6 +250,21 @@ const texts = {
     none: "None.",
     designerTitle: "Workflow design",
     draft: "Draft",
+    catalogTitle: "Catalog of administrative procedures",
+    search: "Search by code or name",
+    sector: "Sector",
+    all: "All",
+    onlineLevel: "Online level",
+    timeLimit: "Time limit",
+    fee: "Fee",
+    documents: "Documents",
+    resolvedBy: "Resolved by",
+    legalBasis: "Legal basis",
+    versions: "Workflow versions",
+    openInDesigner: "Open in the designer",
+    unverified: "unverified",
+    thisYear: "This year's indicators",
+    onlineLevels: { full: "Fully online", partial: "Partly online", unknown: "Not known" },
     actualDays: "Actual average processing time (working days)",
     dossiersResolved: "dossiers",
     line: "line",
@@ -268,6 +298,10 @@ export function language() {
 
 export function t(key) {
   return texts[language()][key] ?? key;
+}
+
+export function onlineLevelName(code) {
+  return texts[language()].onlineLevels[code] ?? code;
 }
 
 export function fieldName(code) {

@@ -180,5 +180,11 @@ document.querySelector("#compare").addEventListener("submit", event => { event.p
 
 if (await signedIn(() => translate())) {
   await loadKeys();
+  // Opened from the catalog on one procedure's workflow.
+  const wanted = new URLSearchParams(location.search).get("key");
+  if (wanted && [...keySelect.options].some(o => o.value === wanted)) {
+    keySelect.value = wanted;
+    await loadVersions();
+  }
   await open();
 }

@@ -9,10 +9,13 @@ export async function signedIn(onLanguage) {
     return null;
   }
   const me = await response.json();
+  // Pages open to everyone (the catalog) show staff-only parts when this is set.
+  sessionStorage.setItem("pwf.staff", me.role);
   document.querySelector("#me").textContent = me.displayName ?? me.userName;
   document.querySelector("#language").addEventListener("click", () => { switchLanguage(); onLanguage?.(); });
   document.querySelector("#logout").addEventListener("click", async () => {
     await api("/api/v1/auth/logout", { method: "POST" });
+    sessionStorage.removeItem("pwf.staff");
     location.href = "/staff/login.html";
   });
   return me;
