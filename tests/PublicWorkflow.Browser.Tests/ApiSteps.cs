@@ -31,6 +31,14 @@ internal sealed class ApiSteps(Uri server)
         await SendAsync(user, HttpMethod.Post, $"/api/v1/tasks/{task.GetProperty("id").GetString()}/complete", new { outputs = new { decision = "approve" } });
     }
 
+    /// <summary>The applicant brings the documents a supplement request asked for.</summary>
+    public async Task DeliverSupplementAsync(string clerk, string code, params string[] documents)
+    {
+        var dossier = await SendAsync(clerk, HttpMethod.Get, $"/api/v1/dossiers/by-code/{code}", null);
+        await SendAsync(clerk, HttpMethod.Post, $"/api/v1/dossiers/{dossier.GetProperty("id").GetString()}/supplement",
+            new { documents = documents.Select(id => new { id }) });
+    }
+
     /// <summary>A dossier stepped through the branch, the ward and back to its return.</summary>
     public async Task<string> ReturnedDossierAsync()
     {

@@ -43,7 +43,22 @@ public sealed class ClerkJourneyTests
         await appraiseRow.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Sơ đồ" }).ClickAsync();
         await Assertions.Expect(page.Locator("#diagram .djs-element.current[data-element-id=Task_Appraise]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#diagram .djs-element.done[data-element-id=Task_Digitize]")).ToHaveCountAsync(1);
-        await StepAsync(page, code, "Task_Appraise", "Đạt, trình ký", claim: true);
+        // The appraisal's form: first ask for a supplement (listing what is missing), then, once it came, approve.
+        await appraiseRow.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Nhận việc" }).ClickAsync();
+        await Assertions.Expect(appraiseRow.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Nhận việc" })).ToHaveCountAsync(0);
+        await appraiseRow.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Mở phiếu" }).ClickAsync();
+        await page.CheckAsync("#task-form input[name=decision][value=supplement]");
+        await page.FillAsync("#form-lines", "Bản sao quyết định ly hôn\nGiấy xác nhận nơi cư trú");
+        await Browser.ScreenshotAsync(page, "clerk-task-form");
+        await page.ClickAsync("#task-form button[type=submit]");
+        await Assertions.Expect(appraiseRow).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#inbox-error")).ToBeHiddenAsync();
+        await new ApiSteps(server.BaseAddress).DeliverSupplementAsync("clerk.cn01", code, "divorce-proof");
+        await page.ClickAsync("#refresh");
+        await appraiseRow.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Mở phiếu" }).ClickAsync();
+        await page.CheckAsync("#task-form input[name=decision][value=approve]");
+        await page.ClickAsync("#task-form button[type=submit]");
+        await Assertions.Expect(appraiseRow).ToHaveCountAsync(0);
         await StepAsync(page, code, "Task_Decide", "Hoàn thành", claim: false);
         await StepAsync(page, code, "Task_HandBack", "Hoàn thành", claim: false);
         await Browser.ScreenshotAsync(page, "clerk-inbox-ward");

@@ -84,9 +84,50 @@ function button(key, action) {
   return b;
 }
 
-function lines(prompt) {
-  return (window.prompt(prompt) ?? "").split("\n").map(l => l.trim()).filter(l => l.length > 0);
+function lines(text) {
+  return text.split("\n").map(l => l.trim()).filter(l => l.length > 0);
 }
+
+const taskForm = document.querySelector("#task-form");
+
+/** The step's form: the decision of an appraisal (with what is missing or why it is refused), a refusal's reasons, or notes. */
+function openForm(task) {
+  taskForm.hidden = false;
+  taskForm.dataset.task = task.id;
+  taskForm.dataset.form = task.form ?? "";
+  document.querySelector("#form-title").textContent = `${task.dossierCode} — ${task.name ?? task.elementId}`;
+  document.querySelector("#form-decision").hidden = task.form !== "common/appraise";
+  document.querySelector("#form-lines-label").textContent = task.form === "common/refusal" ? t("reasonsPrompt") : t("missingPrompt");
+  document.querySelector("#form-lines-row").hidden = task.form !== "common/appraise" && task.form !== "common/refusal";
+  document.querySelector("#form-lines").value = "";
+  document.querySelector("#form-notes").value = "";
+  taskForm.querySelectorAll("input[name=decision]").forEach(r => { r.checked = r.value === "approve"; });
+  taskForm.scrollIntoView();
+}
+
+taskForm.addEventListener("submit", async event => {
+  event.preventDefault();
+  inboxError.hidden = true;
+  const id = taskForm.dataset.task;
+  const decision = taskForm.dataset.form === "common/appraise" ? taskForm.querySelector("input[name=decision]:checked").value : null;
+  const items = lines(document.querySelector("#form-lines").value);
+  const notes = document.querySelector("#form-notes").value.trim();
+  try {
+    if (decision === "supplement") {
+      await send("POST", `/api/v1/tasks/${id}/request-supplement`, { missing: items });
+    } else if (decision === "refuse" || taskForm.dataset.form === "common/refusal") {
+      await send("POST", `/api/v1/tasks/${id}/refuse`, { reasons: items });
+    } else {
+      await send("POST", `/api/v1/tasks/${id}/complete`, { outputs: { ...(decision ? { decision } : {}), ...(notes ? { notes } : {}) } });
+    }
+    taskForm.hidden = true;
+    await loadInbox();
+  } catch (error) {
+    fail(inboxError, error);
+  }
+});
+
+document.querySelector("#form-cancel").addEventListener("click", () => { taskForm.hidden = true; });
 
 async function loadInbox() {
   const response = await api("/api/v1/tasks/inbox");
@@ -107,13 +148,10 @@ async function loadInbox() {
     if (task.state === "open") {
       actions.append(button("claim", () => send("POST", `/api/v1/tasks/${task.id}/claim`)));
     }
-    if (task.form === "common/appraise") {
-      actions.append(button("approve", () => send("POST", `/api/v1/tasks/${task.id}/complete`, { outputs: { decision: "approve" } })));
-      actions.append(button("requestSupplement", () => send("POST", `/api/v1/tasks/${task.id}/request-supplement`, { missing: lines(t("missingPrompt")) })));
-      actions.append(button("refuse", () => send("POST", `/api/v1/tasks/${task.id}/refuse`, { reasons: lines(t("reasonsPrompt")) })));
-    } else if (task.form === "common/refusal") {
-      actions.append(button("refuse", () => send("POST", `/api/v1/tasks/${task.id}/refuse`, { reasons: lines(t("reasonsPrompt")) })));
-    } else {
+    const openButton = Object.assign(document.createElement("button"), { type: "button", textContent: t("openForm") });
+    openButton.addEventListener("click", () => openForm(task));
+    actions.append(openButton);
+    if (task.form !== "common/appraise" && task.form !== "common/refusal") {
       actions.append(button("complete", () => send("POST", `/api/v1/tasks/${task.id}/complete`, {})));
     }
     actions.append(button("trackingSheet", async () => {
