@@ -43,7 +43,7 @@ public sealed class CitizenJourneyTests
         await page.GotoAsync("/catalog.html");
         await Assertions.Expect(page.Locator("#procedures tbody tr")).ToHaveCountAsync(26);
         await page.ClickAsync("#procedures tr[data-code='2.000815'] a");
-        await Assertions.Expect(page.Locator("#detail-fee")).ToContainTextAsync("max");
+        await Assertions.Expect(page.Locator("#detail-fee")).ToContainTextAsync("200.000 đ");
         await Assertions.Expect(page.Locator("#detail-measures")).ToBeHiddenAsync();
         Assert.That(browser.ConsoleErrors.Where(e => !e.Contains("404")), Is.Empty, "console errors on the catalog");
     }

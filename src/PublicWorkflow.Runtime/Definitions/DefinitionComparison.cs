@@ -11,7 +11,11 @@ public sealed record Handoff(string From, string To, string FromParty, string To
 /// <summary>How a version did in practice: dossiers resolved on it and their average working days from receipt to resolution.</summary>
 public sealed record VersionHistory(int Resolved, decimal? AverageWorkingDays);
 
-/// <summary>What a reform officer's change did: the simplification figures of two versions of one workflow.</summary>
+/// <summary>
+/// What a reform officer's change did: the simplification figures of two versions of one workflow. Required documents
+/// are catalog data, not part of a workflow version: <see cref="RequiredDocuments"/> counts those of the procedures that
+/// run this workflow today.
+/// </summary>
 public sealed record VersionComparison(
     int Steps,
     int StepsAfter,
@@ -23,7 +27,8 @@ public sealed record VersionComparison(
     decimal WorkingDays,
     decimal WorkingDaysAfter,
     VersionHistory? History = null,
-    VersionHistory? HistoryAfter = null);
+    VersionHistory? HistoryAfter = null,
+    int? RequiredDocuments = null);
 
 /// <summary>
 /// Compares two versions of a workflow. Steps are the tasks and call activities, matched by element id. A hand-off is

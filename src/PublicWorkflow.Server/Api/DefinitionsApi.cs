@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PublicWorkflow.Engine.Validation;
 using PublicWorkflow.Engine.Calendar;
+using PublicWorkflow.Runtime.Catalog;
 using PublicWorkflow.Runtime.Definitions;
 using PublicWorkflow.Runtime.Persistence.Entities;
 using PublicWorkflow.Server.Hosting;
@@ -75,10 +76,14 @@ public static class DefinitionsApi
     private static async Task<ContentHttpResult> VersionXmlAsync(string key, int version, DefinitionStore store, HttpContext http) =>
         TypedResults.Content((await store.VersionAsync(key, version, http.RequestAborted)).BpmnXml, Xml, Encoding.UTF8);
 
-    private static async Task<Ok<VersionComparison>> CompareAsync(string key, int? from, int? to, DefinitionStore store, HttpContext http) =>
+    private static async Task<Ok<VersionComparison>> CompareAsync(string key, int? from, int? to, DefinitionStore store, ProcedureCatalog catalog,
+        HttpContext http) =>
         from is null || to is null
             ? throw ApiHttp.Invalid(from is null ? "from" : "to", "the two versions to compare, e.g. ?from=1&to=2")
-            : TypedResults.Ok(await store.CompareAsync(key, from.Value, to.Value, http.RequestAborted));
+            : TypedResults.Ok(await store.CompareAsync(key, from.Value, to.Value, http.RequestAborted) with
+            {
+                RequiredDocuments = catalog.Procedures.Where(p => p.Workflow == key).Sum(p => p.Documents.Count(d => d.Required)),
+            });
 
     /// <summary>The BPMN text of the body; it must be XML, non-empty and within the size limit.</summary>
     private static async Task<string> BodyAsync(HttpContext http)

@@ -58,6 +58,7 @@ public sealed class DefinitionsApiTests
         Assert.That(comparison.GetProperty("history").GetProperty("resolved").GetInt32(), Is.EqualTo(1), "the dossier resolved on version 1");
         Assert.That(comparison.GetProperty("history").GetProperty("averageWorkingDays").GetDecimal(), Is.GreaterThanOrEqualTo(0m));
         Assert.That(comparison.GetProperty("historyAfter").GetProperty("resolved").GetInt32(), Is.Zero);
+        Assert.That(comparison.GetProperty("requiredDocuments").GetInt32(), Is.GreaterThan(20), "the catalog's procedures on the shared workflow");
     }
 
     /// <summary>A dossier of the shared workflow received and stepped through to its return (on version 1).</summary>

@@ -39,8 +39,9 @@ function fee(f) {
   const text = {
     free: () => "0 đ",
     fixed: () => money(f.amount) + (f.onlineAmount !== null ? ` / online ${money(f.onlineAmount)}` : ""),
-    "per-copy": () => `${money(f.amount)} × copies`,
-    "per-page": () => `${money(f.firstPageAmount)} × ${f.firstPages}, then ${money(f.laterPageAmount)}/page` + (f.maximumPerCopy ? `, max ${money(f.maximumPerCopy)}` : ""),
+    "per-copy": () => `${money(f.amount)} ${t("perCopy")}`,
+    "per-page": () => `${money(f.firstPageAmount)} × ${f.firstPages} ${t("firstPages")}, ${money(f.laterPageAmount)} ${t("thenPerPage")}`
+      + (f.maximumPerCopy ? `, ${t("maxPerCopy")} ${money(f.maximumPerCopy)}` : ""),
     unknown: () => "?",
   }[f.kind]?.() ?? f.kind;
   return `${text}${unverified(f.verified)}${f.note ? ` — ${f.note}` : ""}`;

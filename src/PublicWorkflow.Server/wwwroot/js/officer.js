@@ -156,7 +156,8 @@ async function compare() {
       figure("steps", result.steps, result.stepsAfter),
       figure("handoffs", result.handoffs, result.handoffsAfter),
       figure("workingDays", result.workingDays, result.workingDaysAfter),
-      figure("actualDays", history(result.history), history(result.historyAfter)));
+      figure("actualDays", history(result.history), history(result.historyAfter)),
+      figure("requiredDocuments", result.requiredDocuments ?? "—", result.requiredDocuments ?? "—"));
     document.querySelector("#changes").replaceChildren(...result.stepChanges.map(c => Object.assign(document.createElement("li"), {
       textContent: `${c.elementId} ${c.name ?? ""}: ${t(c.change)}${c.differences.length ? ` (${c.differences.join("; ")})` : ""}`,
     })));
