@@ -53,6 +53,17 @@ public sealed class Browser : IAsyncDisposable
         return page;
     }
 
+    /// <summary>Signs in on the sign-in page as a demo account and waits for the role's landing page.</summary>
+    public static async Task SignInAsync(IPage page, string user, string landing)
+    {
+        await page.GotoAsync("/staff/login.html");
+        await page.FillAsync("#user", user);
+        await page.FillAsync("#password", PublicWorkflow.Server.Security.DemoUsers.Accounts.Single(a => a.User == user).Password);
+        await page.ClickAsync("#login button[type=submit]");
+        await page.WaitForURLAsync($"**/staff/{landing}");
+        await Assertions.Expect(page.Locator("#me")).Not.ToBeEmptyAsync();
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         var file = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots", $"{name}.png");

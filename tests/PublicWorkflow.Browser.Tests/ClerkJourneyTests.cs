@@ -15,7 +15,7 @@ public sealed class ClerkJourneyTests
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.PageAsync(server.BaseAddress);
 
-        await SignInAsync(page, "clerk.cn01", "clerk-demo-2026");
+        await Browser.SignInAsync(page, "clerk.cn01", "clerk.html");
         await page.SelectOptionAsync("#procedure", "1.004873");
         await Assertions.Expect(page.Locator("input[name=document][value=declaration]")).ToBeVisibleAsync();
         await page.FillAsync("#locality", "P.HOANKIEM");
@@ -37,7 +37,7 @@ public sealed class ClerkJourneyTests
         await StepAsync(page, code, "Task_Digitize", "Hoàn thành", claim: true);
         await SignOutAsync(page);
 
-        await SignInAsync(page, "clerk.hoankiem", "clerk-demo-2026");
+        await Browser.SignInAsync(page, "clerk.hoankiem", "clerk.html");
         await Assertions.Expect(page.Locator("#reception-card")).ToBeHiddenAsync();
         var appraiseRow = page.Locator("#inbox tr[data-element=Task_Appraise]", new PageLocatorOptions { HasText = code });
         await appraiseRow.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Sơ đồ" }).ClickAsync();
@@ -64,22 +64,12 @@ public sealed class ClerkJourneyTests
         await Browser.ScreenshotAsync(page, "clerk-inbox-ward");
         await SignOutAsync(page);
 
-        await SignInAsync(page, "clerk.cn01", "clerk-demo-2026");
+        await Browser.SignInAsync(page, "clerk.cn01", "clerk.html");
         await StepAsync(page, code, "Task_Return", "Hoàn thành", claim: false);
 
         await page.GotoAsync($"/track.html?code={code}");
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Đã trả kết quả");
         Assert.That(browser.ConsoleErrors, Is.Empty, "console errors");
-    }
-
-    private static async Task SignInAsync(IPage page, string user, string password)
-    {
-        await page.GotoAsync("/staff/login.html");
-        await page.FillAsync("#user", user);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("#login button[type=submit]");
-        await page.WaitForURLAsync("**/staff/clerk.html");
-        await Assertions.Expect(page.Locator("#me")).Not.ToBeEmptyAsync();
     }
 
     private static async Task SignOutAsync(IPage page)

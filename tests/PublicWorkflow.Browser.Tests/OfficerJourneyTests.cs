@@ -14,11 +14,7 @@ public sealed class OfficerJourneyTests
         await using var server = new LiveServer();
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.PageAsync(server.BaseAddress, 1400, 1000);
-        await page.GotoAsync("/staff/login.html");
-        await page.FillAsync("#user", "officer");
-        await page.FillAsync("#password", "officer-demo-2026");
-        await page.ClickAsync("#login button[type=submit]");
-        await page.WaitForURLAsync("**/staff/officer.html");
+        await Browser.SignInAsync(page, "officer", "officer.html");
 
         await page.SelectOptionAsync("#key", "one-stop-standard");
         await page.ClickAsync("#choose button[type=submit]");

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PublicWorkflow.Runtime.Dossiers;
-using static PublicWorkflow.Browser.Tests.ManualClock;
+using PublicWorkflow.Runtime.Tests.Support;
+using static PublicWorkflow.Runtime.Tests.Support.ManualClock;
 
 namespace PublicWorkflow.Browser.Tests;
 
@@ -26,11 +27,7 @@ public sealed class SupervisorJourneyTests
 
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.PageAsync(server.BaseAddress);
-        await page.GotoAsync("/staff/login.html");
-        await page.FillAsync("#user", "supervisor");
-        await page.FillAsync("#password", "supervisor-demo-2026");
-        await page.ClickAsync("#login button[type=submit]");
-        await page.WaitForURLAsync("**/staff/supervisor.html");
+        await Browser.SignInAsync(page, "supervisor", "supervisor.html");
 
         var alert = page.Locator("#alerts tr[data-kind=step-overdue]", new PageLocatorOptions { HasText = code });
         await Assertions.Expect(alert).ToBeVisibleAsync();

@@ -1,15 +1,10 @@
-import { t, translate, api, language } from "./i18n.js";
+import { t, translate, api, formatTime } from "./i18n.js";
 import { signedIn, send } from "./staff.js";
 
 const procedureSelect = document.querySelector("#procedure");
 const documentsBox = document.querySelector("#documents");
 const receptionError = document.querySelector("#reception-error");
 const inboxError = document.querySelector("#inbox-error");
-
-function when(iso) {
-  return iso ? new Date(iso).toLocaleString(language() === "en" ? "en-GB" : "vi-VN",
-    { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" }) : "—";
-}
 
 function fail(box, error) {
   box.textContent = error.message ?? String(error);
@@ -56,7 +51,7 @@ document.querySelector("#reception").addEventListener("submit", async event => {
     const accepted = outcome.code !== null;
     document.querySelector("#received-title").textContent = accepted ? t("accepted") : t("notAccepted");
     document.querySelector("#received-code").textContent = outcome.code ?? "";
-    document.querySelector("#received-appointment").textContent = accepted ? `${t("appointment")}: ${when(outcome.appointment)}` : "";
+    document.querySelector("#received-appointment").textContent = accepted ? `${t("appointment")}: ${formatTime(outcome.appointment)}` : "";
     document.querySelector("#received-missing").replaceChildren(...outcome.missing.map(m => Object.assign(document.createElement("li"), { textContent: m })));
     const paper = document.querySelector("#received-paper");
     paper.href = `/api/v1/dossiers/${outcome.dossierId}/papers/${accepted ? "receipt" : "supplement-request"}`;
@@ -142,7 +137,7 @@ async function loadInbox() {
     const cells = row.querySelectorAll("td");
     cells[0].textContent = task.dossierCode ?? "";
     cells[1].textContent = task.name ?? task.elementId;
-    cells[2].textContent = when(task.dueAt);
+    cells[2].textContent = formatTime(task.dueAt);
     cells[3].textContent = `${task.workingDaysLeft ?? "—"}${task.urgency === "normal" ? "" : ` (${t(task.urgency === "overdue" ? "overdue" : "atRisk")})`}`;
     const actions = cells[4];
     if (task.state === "open") {

@@ -344,6 +344,12 @@ export function switchLanguage() {
   translate();
 }
 
+/** An instant as Vietnam date and time (dd/MM/yyyy HH:mm), in the page's language. */
+export function formatTime(iso) {
+  return iso ? new Date(iso).toLocaleString(language() === "en" ? "en-GB" : "vi-VN",
+    { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" }) : "—";
+}
+
 /** fetch with the page's language, so problem details and names come back in it. */
 export function api(path, options = {}) {
   return fetch(path, { ...options, headers: { "Accept-Language": language(), ...(options.headers ?? {}) } });

@@ -1,10 +1,5 @@
-import { t, translate, api, language, kindName } from "./i18n.js";
+import { t, translate, api, kindName, formatTime } from "./i18n.js";
 import { signedIn, send } from "./staff.js";
-
-function when(iso) {
-  return iso ? new Date(iso).toLocaleString(language() === "en" ? "en-GB" : "vi-VN",
-    { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" }) : "—";
-}
 
 function cells(row, values) {
   row.replaceChildren(...values.map(v => {
@@ -67,7 +62,7 @@ async function loadAlerts() {
       }, errorBox));
     }
     buttons.append(action("acknowledge", () => send("POST", `/api/v1/supervision/alerts/${a.id}/acknowledge`), errorBox));
-    const row = cells(document.createElement("tr"), [kindName(a.kind), a.dossierCode, a.recipient, when(a.raisedAt), buttons]);
+    const row = cells(document.createElement("tr"), [kindName(a.kind), a.dossierCode, a.recipient, formatTime(a.raisedAt), buttons]);
     row.dataset.kind = a.kind;
     return row;
   }));
@@ -78,7 +73,7 @@ async function loadDossiers(filter, table) {
   const response = await api(`/api/v1/dossiers?${filter}&pageSize=50`);
   const page = response.ok ? await response.json() : { items: [] };
   document.querySelector(`${table} tbody`).replaceChildren(...page.items.map(d => cells(document.createElement("tr"),
-    [d.code, d.procedureName, d.agencyName ?? d.agencyCode, when(d.appointment)])));
+    [d.code, d.procedureName, d.agencyName ?? d.agencyCode, formatTime(d.appointment)])));
 }
 
 async function loadIncidents() {

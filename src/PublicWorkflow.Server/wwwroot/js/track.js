@@ -1,4 +1,4 @@
-import { t, translate, switchLanguage, api, levelName, language } from "./i18n.js";
+import { t, translate, switchLanguage, api, levelName, formatTime } from "./i18n.js";
 
 const form = document.querySelector("#lookup");
 const codeInput = document.querySelector("#code");
@@ -6,11 +6,6 @@ const result = document.querySelector("#result");
 const error = document.querySelector("#error");
 const rating = document.querySelector("#rating");
 let current = null;
-
-function when(iso) {
-  return iso ? new Date(iso).toLocaleString(language() === "en" ? "en-GB" : "vi-VN",
-    { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" }) : "—";
-}
 
 function show(dossier) {
   current = dossier;
@@ -20,11 +15,11 @@ function show(dossier) {
   field("step", dossier.currentStep);
   field("level", levelName(dossier.currentLevel));
   field("agency", dossier.agency);
-  field("received", when(dossier.receivedAt));
-  field("appointment", when(dossier.appointment));
+  field("received", formatTime(dossier.receivedAt));
+  field("appointment", formatTime(dossier.appointment));
   document.querySelector("#previous-row").hidden = !dossier.appointmentBeforeApology;
   document.querySelector("#previous-dd").hidden = !dossier.appointmentBeforeApology;
-  field("previous", when(dossier.appointmentBeforeApology));
+  field("previous", formatTime(dossier.appointmentBeforeApology));
   const timeliness = document.querySelector("#timeliness");
   timeliness.textContent = dossier.onTime === true ? t("onTime") : dossier.onTime === false ? t("late") : t("inProgress");
   timeliness.className = dossier.onTime === false ? "late" : "on-time";
