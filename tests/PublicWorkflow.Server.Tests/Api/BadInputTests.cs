@@ -3,14 +3,17 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PublicWorkflow.Runtime.Persistence;
+using PublicWorkflow.Runtime.Tests.Support;
 
 namespace PublicWorkflow.Server.Tests.Api;
 
 /// <summary>
 /// Malformed requests across the endpoints: every one must be answered with a 4xx problem details, never a 5xx, and
-/// must leave the database as it was.
+/// must leave the database as it was — on SQLite and on PostgreSQL.
 /// </summary>
-public sealed class BadInputTests
+[TestFixture("sqlite")]
+[TestFixture("postgres")]
+public sealed class BadInputTests(string provider)
 {
     private sealed record Bad(string Who, string Method, string Path, string? Body, string ContentType = "application/json")
     {
@@ -186,7 +189,8 @@ public sealed class BadInputTests
         var requests = Requests().ToList();
         Assert.That(requests, Has.Count.GreaterThanOrEqualTo(100));
 
-        await using var factory = new ServerFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var factory = new ServerFactory(database: database);
         var clients = new Dictionary<string, ApiClient>();
         foreach (var who in requests.Select(r => r.Who).Distinct())
         {
