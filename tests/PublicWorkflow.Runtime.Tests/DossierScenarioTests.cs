@@ -217,6 +217,36 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
     }
 
     [Test]
+    public async Task Time_spent_paying_land_obligations_does_not_count_and_the_online_payment_is_measured()
+    {
+        // First land-use certificate: 17 working days (unverified), obligations pause the clock. Received Monday 5/10/2026.
+        var outcome = await ReceiveAsync(Request("1.013978", "X.THANHTRI", new PresentedDocument("registration-form")));
+        var received = await DossierAsync(outcome.DossierId);
+        var caseId = received.CaseId!.Value;
+        await CompleteStepAsync(caseId, "Task_Digitize", Hanoi(2026, 10, 5, 10), null, "clerk-cn01");
+        await CompleteStepAsync(caseId, "Task_Appraise", Hanoi(2026, 10, 6, 10), new { decision = "approve" }, "officer");
+
+        var awaiting = await DossierAsync(outcome.DossierId);
+        Assert.That((awaiting.Status, awaiting.ClockPausedAt), Is.EqualTo((DossierStatus.AwaitingFees, (DateTime?)Hanoi(2026, 10, 6, 10).UtcDateTime)));
+
+        clock.Set(Hanoi(2026, 10, 9, 10));
+        var paid = await Host.InScopeAsync(p => p.GetRequiredService<DossierService>().RecordPaymentAsync(outcome.DossierId, "online", "cashier"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(paid.Status, Is.EqualTo(DossierStatus.Processing), "the decision step is open");
+            Assert.That(paid.PaymentChannel, Is.EqualTo("online"));
+            Assert.That(received.AppointmentAt, Is.EqualTo(Hanoi(2026, 10, 28, 17).UtcDateTime), "17 working days after 5/10");
+            Assert.That(paid.AppointmentAt, Is.EqualTo(Hanoi(2026, 11, 2, 17).UtcDateTime),
+                "three working days spent paying (Tue 10:00 to Fri 10:00) move it three working days, over the weekend");
+        });
+        Assert.That(await OpenTaskAsync(caseId, "Task_Decide"), Is.Not.Null);
+
+        var measures = await Host.InScopeAsync(p => p.GetRequiredService<ServiceQualityMeasures>()
+            .ComputeAsync(new MeasureFilter(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), ProcedureCode: "1.013978"), MeasureGrouping.None));
+        Assert.That((measures.Single().FeeBearing, measures.Single().OnlinePaymentRate), Is.EqualTo((1, (decimal?)1m)));
+    }
+
+    [Test]
     public async Task A_withdrawn_dossier_stops_its_case_and_can_no_longer_be_rated_or_apologised_for()
     {
         var outcome = await ReceiveAsync(Request("1.004873", "X.THANHTRI", new PresentedDocument("declaration")));
