@@ -13,7 +13,9 @@ public sealed class CitizenJourneyTests
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.PageAsync(server.BaseAddress, 390, 844);
 
-        await page.GotoAsync("/track");
+        await page.GotoAsync("/");
+        await page.ClickAsync("a[href='/track']");
+        await page.WaitForURLAsync("**/track.html");
         await page.FillAsync("#code", code);
         await page.ClickAsync("button[type=submit]");
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Đã trả kết quả");

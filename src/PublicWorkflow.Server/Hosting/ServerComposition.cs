@@ -78,8 +78,8 @@ public static class ServerComposition
         app.UseSwaggerUI(options => options.DocumentTitle = "PublicWorkflow API");
         app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdministratorsOnly()] });
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthReportWriter.Write });
-        // The staff pages arrive with the UI; until then the API documentation is the front door. Citizens track at /track.
-        app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+        // The front page links the public pages, the staff sign-in and the API documentation.
+        app.MapGet("/", () => Results.Redirect("/index.html")).ExcludeFromDescription();
         app.MapGet("/track", () => Results.Redirect("/track.html")).ExcludeFromDescription();
         app.MapAuthApi();
         app.MapCatalogApi();

@@ -2,6 +2,8 @@
 const texts = {
   vi: {
     center: "Trung tâm Phục vụ hành chính công thành phố Hà Nội",
+    forCitizens: "Dành cho người dân, doanh nghiệp",
+    forStaff: "Dành cho cán bộ",
     switchTo: "English",
     trackTitle: "Tra cứu hồ sơ",
     codeLabel: "Mã hồ sơ",
@@ -155,6 +157,8 @@ const texts = {
   },
   en: {
     center: "Hanoi Public Administration Service Center",
+    forCitizens: "For citizens and businesses",
+    forStaff: "For staff",
     switchTo: "Tiếng Việt",
     trackTitle: "Track a dossier",
     codeLabel: "Dossier code",
