@@ -57,7 +57,7 @@ public sealed class CaseRuntime(
             {
                 throw new RuntimeException(RuntimeErrorKind.Conflict, "task-claimed", $"task {taskId} is claimed by {task.Assignee}");
             }
-            return await RunAsync(found.Case, new CompleteTask(task.ActivityId, outputs), actor, idempotency, cancellationToken);
+            return await RunAsync(found.Case, new CompleteTask(task.ActivityId, outputs), actor, idempotency, cancellationToken, known: task);
         }, cancellationToken);
 
     /// <summary>Takes a task into the actor's hands; claiming one's own task again changes nothing.</summary>
@@ -250,7 +250,7 @@ public sealed class CaseRuntime(
     };
 
     private async Task<CommandOutcome> RunAsync(CaseRecord record, Command command, string actor, Idempotency? idempotency, CancellationToken cancellationToken,
-        bool isNew = false)
+        bool isNew = false, TaskRecord? known = null)
     {
         var definition = await definitions.ModelAsync(record.DefinitionId, cancellationToken);
         var state = record.StateJson.Length == 0 ? CaseState.New : CaseState.FromJson(record.StateJson);
@@ -262,6 +262,10 @@ public sealed class CaseRuntime(
         }
 
         var changes = new ChangeSet(record, isNew, expectedRevision: record.Revision);
+        if (known is not null)
+        {
+            changes.KnownTasks.Add(known);
+        }
         record.StateJson = result.State.ToJson();
         record.Status = result.State.Status;
         record.UpdatedAt = now.UtcDateTime;

@@ -45,12 +45,16 @@ internal sealed class DossierCaseHook(WorkflowDbContext db, ProcedureCatalog cat
         dossier.Revision++;
     }
 
+    /// <summary>The rows of the tasks the command closed: those the command read already, the others from the database.</summary>
     private async Task<List<TaskRecord>> ClosedTasksAsync(CaseCommandContext context, CancellationToken cancellationToken)
     {
         var activityIds = context.Changes.ClosedTasks.Select(c => c.ActivityId).ToList();
-        return activityIds.Count == 0
-            ? []
-            : await db.Tasks.AsNoTracking().Where(t => t.CaseId == context.Changes.Case.Id && activityIds.Contains(t.ActivityId)).ToListAsync(cancellationToken);
+        var known = context.Changes.KnownTasks.Where(t => activityIds.Contains(t.ActivityId)).ToList();
+        var missing = activityIds.Except(known.Select(t => t.ActivityId)).ToList();
+        return missing.Count == 0
+            ? known
+            : known.Concat(await db.Tasks.AsNoTracking().Where(t => t.CaseId == context.Changes.Case.Id && missing.Contains(t.ActivityId))
+                .ToListAsync(cancellationToken)).ToList();
     }
 
     /// <summary>What the lifecycle needs from a finished step: digitized, the reasons of a refusal, what is missing.</summary>

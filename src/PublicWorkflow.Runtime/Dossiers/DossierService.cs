@@ -203,6 +203,21 @@ public sealed class DossierService(
     public async Task<DossierRecord> ByCodeAsync(string code, CancellationToken cancellationToken = default) =>
         await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == code, cancellationToken) ?? throw RuntimeException.NotFound("dossier", code);
 
+    /// <summary>
+    /// What the public side shows of a dossier, with its current step, in one query: it is the most frequent request
+    /// (citizens refresh it), and carries no personal field at all.
+    /// </summary>
+    public async Task<PublicDossierView> PublicViewAsync(string code, CancellationToken cancellationToken = default)
+    {
+        var open = db.Tasks.AsNoTracking().Where(t => t.State == TaskState.Open || t.State == TaskState.Claimed);
+        return await db.Dossiers.AsNoTracking().Where(d => d.Code == code)
+            .Select(d => new PublicDossierView(d.Code!, d.ProcedureCode, d.Status, d.AgencyCode, d.ReceivedAt, d.AppointmentAt, d.AppointmentBeforeApology,
+                d.ResolvedAt, d.ClockPausedAt, d.RatedAt,
+                open.Where(t => t.CaseId == d.CaseId).OrderBy(t => t.DueAt).Select(t => t.Name).FirstOrDefault(),
+                open.Where(t => t.CaseId == d.CaseId).OrderBy(t => t.DueAt).Select(t => t.Level).FirstOrDefault()))
+            .SingleOrDefaultAsync(cancellationToken) ?? throw RuntimeException.NotFound("dossier", code);
+    }
+
     public Task<List<HandoverRecord>> TrackingSheetAsync(Guid dossierId, CancellationToken cancellationToken = default) =>
         db.Handovers.AsNoTracking().Where(h => h.DossierId == dossierId).OrderBy(h => h.Id).ToListAsync(cancellationToken);
 

@@ -63,3 +63,8 @@ public static class Reception
         return missing;
     }
 }
+
+/// <summary>A dossier as anyone holding its code may see it: no applicant, no staff, no documents.</summary>
+public sealed record PublicDossierView(string Code, string ProcedureCode, DossierStatus Status, string? AgencyCode, DateTime ReceivedAt,
+    DateTime? AppointmentAt, DateTime? AppointmentBeforeApology, DateTime? ResolvedAt, DateTime? ClockPausedAt, DateTime? RatedAt,
+    string? CurrentStep, string? CurrentLevel);

@@ -95,14 +95,16 @@ internal static class DossierMapping
     }
 
     /// <summary>On time: resolved by the appointment (before any apology), or still inside it; null when not yet known.</summary>
-    public static bool? OnTime(DossierRecord d, DateTime now)
+    public static bool? OnTime(DossierRecord d, DateTime now) =>
+        OnTime(d.AppointmentBeforeApology ?? d.AppointmentAt, d.ResolvedAt, d.ClockPausedAt is not null, now);
+
+    public static bool? OnTime(DateTime? due, DateTime? resolvedAt, bool paused, DateTime now)
     {
-        var due = d.AppointmentBeforeApology ?? d.AppointmentAt;
         if (due is null)
         {
             return null;
         }
-        return d.ResolvedAt is { } resolved ? resolved <= due : d.ClockPausedAt is not null || now <= due ? null : false;
+        return resolvedAt is { } resolved ? resolved <= due : paused || now <= due ? null : false;
     }
 
     public static HandoverDto Handover(HandoverRecord h, WorkingCalendar calendar) =>

@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Runtime;
 using PublicWorkflow.Runtime.Catalog;
 using PublicWorkflow.Runtime.Dossiers;
-using PublicWorkflow.Runtime.Persistence;
-using PublicWorkflow.Runtime.Persistence.Entities;
 
 namespace PublicWorkflow.Server.Api;
 
@@ -31,19 +28,17 @@ public static class PublicApi
         return routes;
     }
 
-    private static async Task<Ok<PublicDossierDto>> TrackAsync(string code, DossierService dossiers, WorkflowDbContext db, ProcedureCatalog catalog,
-        WorkingCalendar calendar, TimeProvider clock, HttpContext http)
+    private static async Task<Ok<PublicDossierDto>> TrackAsync(string code, DossierService dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,
+        TimeProvider clock, HttpContext http)
     {
-        var d = await dossiers.ByCodeAsync(Checked(code), http.RequestAborted);
+        var d = await dossiers.PublicViewAsync(Checked(code), http.RequestAborted);
         var language = DossierMapping.Language(http);
-        var step = d.CaseId is { } caseId
-            ? await db.Tasks.AsNoTracking().Where(t => t.CaseId == caseId && (t.State == TaskState.Open || t.State == TaskState.Claimed))
-                .OrderBy(t => t.DueAt).FirstOrDefaultAsync(http.RequestAborted)
-            : null;
-        return TypedResults.Ok(new PublicDossierDto(d.Code!, d.ProcedureCode, catalog.Find(d.ProcedureCode)?.Name.In(language), (int)d.Status,
-            DossierStatuses.Name(d.Status).In(language), step?.Name, step?.Level, d.AgencyCode is null ? null : catalog.Structure.AgencyEver(d.AgencyCode)?.Name.In(language),
+        return TypedResults.Ok(new PublicDossierDto(d.Code, d.ProcedureCode, catalog.Find(d.ProcedureCode)?.Name.In(language), (int)d.Status,
+            DossierStatuses.Name(d.Status).In(language), d.CurrentStep, d.CurrentLevel,
+            d.AgencyCode is null ? null : catalog.Structure.AgencyEver(d.AgencyCode)?.Name.In(language),
             ApiHttp.Local(calendar, d.ReceivedAt), ApiHttp.Local(calendar, d.AppointmentAt), ApiHttp.Local(calendar, d.AppointmentBeforeApology),
-            DossierMapping.OnTime(d, clock.GetUtcNow().UtcDateTime), d.Status == DossierStatus.Returned && d.RatedAt is null, d.RatedAt is not null));
+            DossierMapping.OnTime(d.AppointmentBeforeApology ?? d.AppointmentAt, d.ResolvedAt, d.ClockPausedAt is not null, clock.GetUtcNow().UtcDateTime),
+            d.Status == DossierStatus.Returned && d.RatedAt is null, d.RatedAt is not null));
     }
 
     private static async Task<NoContent> RateAsync(string code, RatingRequest body, DossierService dossiers, HttpContext http)
