@@ -224,8 +224,9 @@ public sealed class CaseRuntime(
             task.Revision++;
             db.Audit.Add(new AuditRecord { CaseId = task.CaseId, At = now, Actor = actor, Kind = kind, ElementId = task.ElementId, Level = task.Level, Detail = $"task {task.Id}" });
         }
-        var record = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == task.CaseId, cancellationToken);
-        var outcome = new CommandOutcome(record.Id, record.Status, record.Revision, []);
+        // Only what the answer needs: the case's state column is large and not read here.
+        var record = await db.Cases.AsNoTracking().Where(c => c.Id == task.CaseId).Select(c => new { c.Status, c.Revision }).SingleAsync(cancellationToken);
+        var outcome = new CommandOutcome(task.CaseId, record.Status, record.Revision, []);
         if (idempotency is not null)
         {
             db.IdempotencyKeys.Add(KeyRecord(idempotency, outcome));

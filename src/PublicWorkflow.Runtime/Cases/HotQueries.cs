@@ -26,7 +26,14 @@ internal sealed class HotQueries
         EF.CompileAsyncQuery((WorkflowDbContext db, Guid id) => db.Tasks.AsNoTracking().Where(t => t.Id == id)
             .Join(db.Cases.AsNoTracking(), t => t.CaseId, c => c.Id, (t, c) => new TaskWithCaseRow(t, c)).SingleOrDefault());
 
+    /// <summary>The latest published version's identity, without its BPMN text: starting a case needs only which version it is.</summary>
     public Func<WorkflowDbContext, string, Task<DefinitionRecord?>> LatestPublished { get; } =
         EF.CompileAsyncQuery((WorkflowDbContext db, string key) => db.Definitions.AsNoTracking()
-            .Where(d => d.Key == key && d.Status == DefinitionStatus.Published).OrderByDescending(d => d.Version).FirstOrDefault());
+            .Where(d => d.Key == key && d.Status == DefinitionStatus.Published).OrderByDescending(d => d.Version)
+            .Select(d => new DefinitionRecord
+            {
+                Id = d.Id, Key = d.Key, Version = d.Version, Status = d.Status, BpmnXml = "", ContentHash = d.ContentHash, ProcessName = d.ProcessName,
+                CreatedAt = d.CreatedAt, PublishedBy = d.PublishedBy, PublishedAt = d.PublishedAt,
+            })
+            .FirstOrDefault());
 }

@@ -157,6 +157,7 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
             : Math.Round((decimal)resolved.Average(r => calendar.CountWorkingDays(new DateTimeOffset(r.ReceivedAt, TimeSpan.Zero), new DateTimeOffset(r.ResolvedAt, TimeSpan.Zero))), 2));
     }
 
+    /// <summary>The latest published version of a key (its BPMN text is not loaded: use <see cref="ModelAsync"/>).</summary>
     public Task<DefinitionRecord?> LatestPublishedAsync(string key, CancellationToken cancellationToken = default) =>
         Cases.HotQueries.For(db).LatestPublished(db, key);
 
