@@ -46,12 +46,14 @@ public sealed class CaseRuntime(
             return await RunAsync(record, new StartCase(variables), actor, idempotency, cancellationToken, isNew: true);
         }, cancellationToken);
 
+    /// <param name="authorize">Checks the task row as read (the caller's scope, an If-Match) before anything changes; it throws to refuse.</param>
     public Task<CommandOutcome> CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, JsonElement>? outputs, string actor,
-        string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+        string? idempotencyKey = null, CancellationToken cancellationToken = default, Action<TaskRecord>? authorize = null) =>
         IdempotentAsync(idempotencyKey, ("complete", taskId, outputs), async idempotency =>
         {
             // The task and its case in one round trip: completing tasks is what clerks do all day.
             var found = await HotQueries.For(db).TaskWithCase(db, taskId) ?? throw RuntimeException.NotFound("task", taskId);
+            authorize?.Invoke(found.Task);
             var task = EnsureOpen(found.Task);
             if (task.State == TaskState.Claimed && task.Assignee != actor)
             {
@@ -61,10 +63,11 @@ public sealed class CaseRuntime(
         }, cancellationToken);
 
     /// <summary>Takes a task into the actor's hands; claiming one's own task again changes nothing.</summary>
-    public Task<CommandOutcome> ClaimTaskAsync(Guid taskId, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+    public Task<CommandOutcome> ClaimTaskAsync(Guid taskId, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default,
+        Action<TaskRecord>? authorize = null) =>
         IdempotentAsync(idempotencyKey, ("claim", taskId), async idempotency =>
         {
-            var task = await OpenTaskAsync(taskId, cancellationToken);
+            var task = await OpenTaskAsync(taskId, authorize, cancellationToken);
             if (task.State == TaskState.Claimed && task.Assignee != actor)
             {
                 throw new RuntimeException(RuntimeErrorKind.Conflict, "task-claimed", $"task {taskId} is already claimed by {task.Assignee}");
@@ -73,10 +76,11 @@ public sealed class CaseRuntime(
         }, cancellationToken);
 
     /// <summary>Puts a claimed task back in the shared inbox; only its assignee can.</summary>
-    public Task<CommandOutcome> ReleaseTaskAsync(Guid taskId, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+    public Task<CommandOutcome> ReleaseTaskAsync(Guid taskId, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default,
+        Action<TaskRecord>? authorize = null) =>
         IdempotentAsync(idempotencyKey, ("release", taskId), async idempotency =>
         {
-            var task = await OpenTaskAsync(taskId, cancellationToken);
+            var task = await OpenTaskAsync(taskId, authorize, cancellationToken);
             if (task.State != TaskState.Claimed || task.Assignee != actor)
             {
                 throw new RuntimeException(RuntimeErrorKind.Rejected, "task-not-yours", $"task {taskId} is not claimed by {actor}");
@@ -87,7 +91,7 @@ public sealed class CaseRuntime(
     /// <summary>A team lead or the supervisor gives a task to a named member of staff, whoever held it.</summary>
     public Task<CommandOutcome> ReassignTaskAsync(Guid taskId, string assignee, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
         IdempotentAsync(idempotencyKey, ("reassign", taskId, assignee), async idempotency =>
-            await ChangeTaskAsync(await OpenTaskAsync(taskId, cancellationToken), TaskState.Claimed, assignee, actor, "task-reassigned", idempotency, cancellationToken),
+            await ChangeTaskAsync(await OpenTaskAsync(taskId, null, cancellationToken), TaskState.Claimed, assignee, actor, "task-reassigned", idempotency, cancellationToken),
             cancellationToken);
 
     public Task<CommandOutcome> DeliverMessageAsync(Guid caseId, string messageName, IReadOnlyDictionary<string, JsonElement>? payload, string actor,
@@ -204,8 +208,12 @@ public sealed class CaseRuntime(
     private async Task<CaseRecord> CaseAsync(Guid caseId, CancellationToken cancellationToken) =>
         await HotQueries.For(db).Case(db, caseId) ?? throw RuntimeException.NotFound("case", caseId);
 
-    private async Task<TaskRecord> OpenTaskAsync(Guid taskId, CancellationToken cancellationToken) =>
-        EnsureOpen(await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw RuntimeException.NotFound("task", taskId));
+    private async Task<TaskRecord> OpenTaskAsync(Guid taskId, Action<TaskRecord>? authorize, CancellationToken cancellationToken)
+    {
+        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw RuntimeException.NotFound("task", taskId);
+        authorize?.Invoke(task);
+        return EnsureOpen(task);
+    }
 
     private static TaskRecord EnsureOpen(TaskRecord task) =>
         task.State is TaskState.Open or TaskState.Claimed

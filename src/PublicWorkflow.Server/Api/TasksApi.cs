@@ -76,25 +76,27 @@ public static class TasksApi
         return TypedResults.Ok(Dto(task, await CodesAsync(db, [task.CaseId], http.RequestAborted), calendar, clock));
     }
 
-    private static Task<Ok<CommandResultDto>> ClaimAsync(Guid id, WorkflowDbContext db, CaseRuntime cases, ClaimsPrincipal user, HttpContext http) =>
-        TaskCommandAsync(id, db, user, http, (caller, key) => cases.ClaimTaskAsync(id, caller.UserName, key, http.RequestAborted));
+    private static Task<Ok<CommandResultDto>> ClaimAsync(Guid id, CaseRuntime cases, ClaimsPrincipal user, HttpContext http) =>
+        CheckedCommandAsync(user, http, (caller, key, check) => cases.ClaimTaskAsync(id, caller.UserName, key, http.RequestAborted, check));
 
-    private static Task<Ok<CommandResultDto>> ReleaseAsync(Guid id, WorkflowDbContext db, CaseRuntime cases, ClaimsPrincipal user, HttpContext http) =>
-        TaskCommandAsync(id, db, user, http, (caller, key) => cases.ReleaseTaskAsync(id, caller.UserName, key, http.RequestAborted));
+    private static Task<Ok<CommandResultDto>> ReleaseAsync(Guid id, CaseRuntime cases, ClaimsPrincipal user, HttpContext http) =>
+        CheckedCommandAsync(user, http, (caller, key, check) => cases.ReleaseTaskAsync(id, caller.UserName, key, http.RequestAborted, check));
 
-    private static Task<Ok<CommandResultDto>> CompleteAsync(Guid id, CompleteTaskRequest? body, WorkflowDbContext db, CaseRuntime cases, ClaimsPrincipal user,
-        HttpContext http) =>
-        TaskCommandAsync(id, db, user, http, (caller, key) => cases.CompleteTaskAsync(id, body?.Outputs, caller.UserName, key, http.RequestAborted));
+    private static Task<Ok<CommandResultDto>> CompleteAsync(Guid id, CompleteTaskRequest? body, CaseRuntime cases, ClaimsPrincipal user, HttpContext http) =>
+        CheckedCommandAsync(user, http, (caller, key, check) => cases.CompleteTaskAsync(id, body?.Outputs, caller.UserName, key, http.RequestAborted, check));
 
-    private static Task<Ok<CommandResultDto>> RequestSupplementAsync(Guid id, RequestSupplementRequest body, WorkflowDbContext db, CaseRuntime cases,
-        ClaimsPrincipal user, HttpContext http) =>
-        TaskCommandAsync(id, db, user, http, (caller, key) => cases.CompleteTaskAsync(id, Outputs(("decision", "supplement"), ("missing", Texts(body.Missing, "missing"))),
-            caller.UserName, key, http.RequestAborted));
+    private static Task<Ok<CommandResultDto>> RequestSupplementAsync(Guid id, RequestSupplementRequest body, CaseRuntime cases, ClaimsPrincipal user,
+        HttpContext http)
+    {
+        var outputs = Outputs(("decision", "supplement"), ("missing", Texts(body.Missing, "missing")));
+        return CheckedCommandAsync(user, http, (caller, key, check) => cases.CompleteTaskAsync(id, outputs, caller.UserName, key, http.RequestAborted, check));
+    }
 
-    private static Task<Ok<CommandResultDto>> RefuseAsync(Guid id, RefuseRequest body, WorkflowDbContext db, CaseRuntime cases, ClaimsPrincipal user,
-        HttpContext http) =>
-        TaskCommandAsync(id, db, user, http, (caller, key) => cases.CompleteTaskAsync(id, Outputs(("decision", "refuse"), ("reasons", Texts(body.Reasons, "reasons"))),
-            caller.UserName, key, http.RequestAborted));
+    private static Task<Ok<CommandResultDto>> RefuseAsync(Guid id, RefuseRequest body, CaseRuntime cases, ClaimsPrincipal user, HttpContext http)
+    {
+        var outputs = Outputs(("decision", "refuse"), ("reasons", Texts(body.Reasons, "reasons")));
+        return CheckedCommandAsync(user, http, (caller, key, check) => cases.CompleteTaskAsync(id, outputs, caller.UserName, key, http.RequestAborted, check));
+    }
 
     private static Task<Ok<CommandResultDto>> ReassignAsync(Guid id, ReassignRequest body, WorkflowDbContext db, CaseRuntime cases, ClaimsPrincipal user,
         HttpContext http) =>
@@ -121,16 +123,38 @@ public static class TasksApi
         return TypedResults.Ok(new CommandResultDto(outcome.CaseId, outcome.Status.ToString().ToLowerInvariant(), outcome.Revision, outcome.OpenedTasks));
     }
 
+    /// <summary>
+    /// A work command whose scope, job-role and If-Match checks run on the task row the runtime reads anyway: one read
+    /// of the task per command, and nothing changes unless the checks pass.
+    /// </summary>
+    private static async Task<Ok<CommandResultDto>> CheckedCommandAsync(ClaimsPrincipal user, HttpContext http,
+        Func<StaffMember, string?, Action<TaskRecord>, Task<CommandOutcome>> command)
+    {
+        var caller = ApiHttp.Caller(user);
+        void Check(TaskRecord task)
+        {
+            CheckTask(task, caller, forWork: true);
+            ApiHttp.CheckIfMatch(http.Request, task.Revision);
+        }
+        var outcome = await command(caller, ApiHttp.IdempotencyKey(http.Request), Check);
+        return TypedResults.Ok(new CommandResultDto(outcome.CaseId, outcome.Status.ToString().ToLowerInvariant(), outcome.Revision, outcome.OpenedTasks));
+    }
+
     private static async Task<TaskRecord> TaskInScopeAsync(Guid id, WorkflowDbContext db, ClaimsPrincipal user, HttpContext http, bool forWork)
     {
         var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, http.RequestAborted) ?? throw RuntimeException.NotFound("task", id);
-        var caller = ApiHttp.Caller(user);
+        CheckTask(task, ApiHttp.Caller(user), forWork);
+        return task;
+    }
+
+    /// <summary>The task belongs to the caller's agency or branch, and (for work on it) to one of the caller's job roles.</summary>
+    private static void CheckTask(TaskRecord task, StaffMember caller, bool forWork)
+    {
         ApiHttp.CheckScope(caller, task.Agency);
         if (forWork && !caller.SeesAllAgencies && task.CandidateRole is { } role && !caller.JobRoles.Contains(role) && task.Assignee != caller.UserName)
         {
             throw new ApiRefusal(StatusCodes.Status403Forbidden, "not-your-role", $"the step is for {role} / bước này dành cho {role}");
         }
-        return task;
     }
 
     private static async Task<Dictionary<Guid, string?>> CodesAsync(WorkflowDbContext db, List<Guid> caseIds, CancellationToken cancellationToken) =>
