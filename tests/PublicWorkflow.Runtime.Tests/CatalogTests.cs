@@ -16,7 +16,10 @@ public sealed class CatalogTests
         Assert.That(Catalog.Procedures, Has.Count.GreaterThanOrEqualTo(20));
         Assert.That(Catalog.Procedures.Select(p => p.Workflow).Distinct(), Is.SubsetOf(Catalog.WorkflowFiles.Keys));
         Assert.That(Catalog.Procedures.Select(p => p.Sector).Distinct().Count(), Is.GreaterThanOrEqualTo(10), "across sectors");
-        Assert.That(Catalog.Procedures.Select(p => p.File), Is.Unique);
+        Assert.That(Catalog.Procedures.Select(p => p.Code), Is.SupersetOf(new[]
+        {
+            "1.001193", "2.000815", "1.004222", "1.001612", "1.013225", "1.013978", "3.000333", "1.000894",
+        }), "the procedures the issue names");
     }
 
     [Test]
@@ -98,6 +101,33 @@ public sealed class CatalogTests
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void A_workflow_with_a_stage_outside_the_vocabulary_is_refused_with_its_procedures_not_silently_read_as_unmarked()
+    {
+        var workflows = Path.Combine(Path.GetTempPath(), "pwf-workflows-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(workflows);
+        try
+        {
+            foreach (var file in Directory.GetFiles(Repo.Workflows, "*.bpmn"))
+            {
+                File.Copy(file, Path.Combine(workflows, Path.GetFileName(file)));
+            }
+            var edited = Path.Combine(workflows, "one-stop-standard.bpmn");
+            File.WriteAllText(edited, File.ReadAllText(edited).Replace("pwf:stage=\"appraise\"", "pwf:stage=\"apraise\""));
+
+            var catalog = ProcedureCatalog.Load(Path.Combine(Repo.Root, "procedure-catalog"), workflows);
+
+            Assert.That(catalog.Problems, Has.Some.Matches<CatalogProblem>(p =>
+                p.File == "workflows/one-stop-standard.bpmn" && p.Field == "Task_Appraise" && p.Reason.Contains("'apraise' is not one of")));
+            Assert.That(catalog.Procedures.Select(p => p.Workflow), Has.None.EqualTo("one-stop-standard"));
+            Assert.That(catalog.Find("1.001193"), Is.Not.Null, "procedures on other workflows still load");
+        }
+        finally
+        {
+            Directory.Delete(workflows, recursive: true);
         }
     }
 

@@ -279,6 +279,21 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
         Assert.That(await PaperAsync(DossierDocumentKind.Refusal, outcome.DossierId), Does.Contain("Đang có đăng ký kết hôn chưa chấm dứt"));
     }
 
+    [Test]
+    public async Task Reasons_given_with_the_appraisal_s_decision_to_refuse_carry_to_the_refusal_step()
+    {
+        var outcome = await ReceiveAsync(Request("1.004873", "X.THANHTRI", new PresentedDocument("declaration")));
+        var caseId = (await DossierAsync(outcome.DossierId)).CaseId!.Value;
+        await CompleteStepAsync(caseId, "Task_Digitize", Hanoi(2026, 10, 5, 10), null, "clerk-cn01");
+        await CompleteStepAsync(caseId, "Task_Appraise", Hanoi(2026, 10, 6, 10),
+            new { decision = "refuse", reasons = new[] { "Người yêu cầu chưa đủ tuổi kết hôn" } }, "officer");
+        await CompleteStepAsync(caseId, "Task_Refuse", Hanoi(2026, 10, 6, 11), null, "officer");
+
+        var dossier = await DossierAsync(outcome.DossierId);
+        Assert.That(dossier.Outcome, Is.EqualTo(DossierOutcome.Refused));
+        Assert.That(await PaperAsync(DossierDocumentKind.Refusal, outcome.DossierId), Does.Contain("Người yêu cầu chưa đủ tuổi kết hôn"));
+    }
+
     private static PresentedDocument[] HouseholdDocuments() => [new("request"), new("owner-id", FromNationalDatabase: true)];
 
     private static ReceptionRequest Request(string procedure, string locality, params PresentedDocument[] documents) =>

@@ -1,5 +1,4 @@
-using PublicWorkflow.Engine.Bpmn;
-using PublicWorkflow.Engine.Validation;
+using PublicWorkflow.Runtime.Definitions;
 
 namespace PublicWorkflow.Runtime.Catalog;
 
@@ -74,21 +73,15 @@ public sealed class ProcedureCatalog
         foreach (var path in Directory.GetFiles(folder, "*.bpmn"))
         {
             var file = $"workflows/{Path.GetFileName(path)}";
-            try
+            // The same rules as publishing: a workflow the store would refuse is not offered to procedures.
+            var found = DefinitionStore.Validate(File.ReadAllText(path));
+            if (found.Count == 0)
             {
-                var found = DefinitionValidator.Validate(BpmnParser.Parse(File.ReadAllText(path)));
-                if (found.Count == 0)
-                {
-                    valid[Path.GetFileNameWithoutExtension(path)] = path;
-                }
-                else
-                {
-                    problems.AddRange(found.Select(p => new CatalogProblem(file, p.ElementId ?? $"line {p.Line}", p.Reason)));
-                }
+                valid[Path.GetFileNameWithoutExtension(path)] = path;
             }
-            catch (BpmnFormatException ex)
+            else
             {
-                problems.Add(new CatalogProblem(file, $"line {ex.Line}", ex.Message));
+                problems.AddRange(found.Select(p => new CatalogProblem(file, p.ElementId ?? $"line {p.Line}", p.Reason)));
             }
         }
         return valid;

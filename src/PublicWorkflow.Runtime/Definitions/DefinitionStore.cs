@@ -72,7 +72,7 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
     {
         try
         {
-            return DefinitionValidator.Validate(BpmnParser.Parse(bpmnXml));
+            return Problems(BpmnParser.Parse(bpmnXml));
         }
         catch (BpmnFormatException ex)
         {
@@ -119,7 +119,14 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
             ?? throw RuntimeException.NotFound("draft of workflow", key);
         var outcome = await PublishAsync(key, draft.BpmnXml, publishedBy, cancellationToken);
         db.Definitions.Remove(draft);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A concurrent publish of the same draft removed it first; the version it made is this one.
+        }
         return outcome;
     }
 
@@ -173,6 +180,10 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
         return cache.Get(definitionId, xml);
     }
 
+    /// <summary>The engine's rules and the dossier lifecycle's stage vocabulary: what a runnable procedure workflow must satisfy.</summary>
+    private static IReadOnlyList<Problem> Problems(Definition definition) =>
+        DefinitionValidator.Validate(definition).Concat(Dossiers.DossierStage.Problems(definition)).ToList();
+
     private static void CheckKey(string key)
     {
         if (!KeyPattern().IsMatch(key))
@@ -195,7 +206,7 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
         {
             throw new RuntimeException(RuntimeErrorKind.Invalid, "not-bpmn", ex.Message, [NotBpmn(ex)]);
         }
-        var problems = allowProblems ? [] : DefinitionValidator.Validate(definition);
+        var problems = allowProblems ? [] : Problems(definition);
         return problems.Count == 0
             ? definition
             : throw new RuntimeException(RuntimeErrorKind.Invalid, "invalid-definition", $"the workflow has {problems.Count} problem(s); first: {problems[0]}", problems);

@@ -73,19 +73,27 @@ internal sealed class DossierCaseHook(WorkflowDbContext db, ProcedureCatalog cat
                 dossier.Digitized = true;
                 break;
             case "refuse":
-                var reasons = Texts(outputs, "reasons");
-                if (reasons.Count == 0)
+                // The reasons are given here, or already with the appraisal's decision to refuse.
+                if (Texts(outputs, "reasons") is { Count: > 0 } reasons)
+                {
+                    dossier.RefusalReasons = JsonSerializer.Serialize(reasons);
+                }
+                if (dossier.RefusalReasons is null)
                 {
                     throw RuntimeException.Invalid("outputs.reasons", "a refusal must state its reasons / văn bản từ chối phải nêu rõ lý do");
                 }
-                dossier.RefusalReasons = JsonSerializer.Serialize(reasons);
                 dossier.Outcome = DossierOutcome.Refused;
                 break;
             case "decide":
                 dossier.Outcome ??= DossierOutcome.Granted;
                 break;
         }
-        if (outputs.TryGetValue("decision", out var decision) && decision.ValueKind == JsonValueKind.String && decision.GetString() == "supplement")
+        var decided = outputs.TryGetValue("decision", out var decision) && decision.ValueKind == JsonValueKind.String ? decision.GetString() : null;
+        if (decided == "refuse" && Texts(outputs, "reasons") is { Count: > 0 } given)
+        {
+            dossier.RefusalReasons = JsonSerializer.Serialize(given);
+        }
+        if (decided == "supplement")
         {
             var missing = Texts(outputs, "missing");
             if (missing.Count == 0)

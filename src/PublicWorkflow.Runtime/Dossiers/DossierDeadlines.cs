@@ -66,7 +66,6 @@ public sealed class DossierDeadlines(WorkflowDbContext db, DossierClock clock)
             {
                 deadline.State = DeadlineState.Raised;
                 deadline.RaisedAt = now.UtcDateTime;
-                raised++;
                 if (deadline.Kind == DeadlineKind.StepOverdue)
                 {
                     // Not done a working day later either: the center's supervisor hears of it.
@@ -85,10 +84,11 @@ public sealed class DossierDeadlines(WorkflowDbContext db, DossierClock clock)
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                raised += deadline.State == DeadlineState.Raised ? 1 : 0;
             }
             catch (DbUpdateConcurrencyException)
             {
-                raised -= deadline.State == DeadlineState.Raised ? 1 : 0; // another node handled it first
+                // Another node handled it first.
             }
         }
         db.ChangeTracker.Clear();

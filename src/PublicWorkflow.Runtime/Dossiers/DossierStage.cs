@@ -1,4 +1,5 @@
 using PublicWorkflow.Engine.Model;
+using PublicWorkflow.Engine.Validation;
 
 namespace PublicWorkflow.Runtime.Dossiers;
 
@@ -33,12 +34,18 @@ public sealed record DossierStage(string Name, Party Party, DossierStatus Status
     /// <summary>A step without a stage is agency work while the dossier is processed.</summary>
     public static DossierStage Unmarked { get; } = new("", Party.Agency, DossierStatus.Processing, 0.60m);
 
-    public static IReadOnlyCollection<string> Names => Known.Keys;
-
     public static DossierStage Of(FlowNode? node) =>
         node?.Pwf.Stage is { } name && Known.TryGetValue(name, out var stage) ? stage : Unmarked;
 
-    public static bool IsKnown(string name) => Known.ContainsKey(name);
+    /// <summary>
+    /// A <c>pwf:stage</c> outside the vocabulary is a problem on its element, never read as "no stage": a typo would
+    /// otherwise hand the step to the wrong party and give the dossier the wrong status.
+    /// </summary>
+    public static IEnumerable<Problem> Problems(Definition definition) =>
+        definition.Nodes.Where(n => n.Pwf.Stage is { } name && !Known.ContainsKey(name)).Select(n => new Problem(
+            "unknown-stage", n.Id, n.Line.Number,
+            $"pwf:stage '{n.Pwf.Stage}' is not one of {string.Join(", ", Known.Keys)}",
+            $"pwf:stage '{n.Pwf.Stage}' không thuộc danh sách {string.Join(", ", Known.Keys)}"));
 
     /// <summary>
     /// The status of a running dossier from its open steps: waiting for the applicant comes first (the clock may be

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using PublicWorkflow.Engine.Calendar;
-using PublicWorkflow.Runtime;
 using PublicWorkflow.Server.Security;
 
 namespace PublicWorkflow.Server.Api;
@@ -48,6 +47,4 @@ internal static class ApiHttp
     /// <summary>Instants in Vietnam time with their offset (+07:00).</summary>
     public static DateTimeOffset? Local(WorkingCalendar calendar, DateTime? utc) =>
         utc is { } at ? TimeZoneInfo.ConvertTime(new DateTimeOffset(at, TimeSpan.Zero), calendar.Zone) : null;
-
-    public static RuntimeException Invalid(string field, string message) => RuntimeException.Invalid(field, message);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PublicWorkflow.Engine.Validation;
 using PublicWorkflow.Engine.Calendar;
+using PublicWorkflow.Runtime;
 using PublicWorkflow.Runtime.Catalog;
 using PublicWorkflow.Runtime.Definitions;
 using PublicWorkflow.Runtime.Persistence.Entities;
@@ -79,7 +80,7 @@ public static class DefinitionsApi
     private static async Task<Ok<VersionComparison>> CompareAsync(string key, int? from, int? to, DefinitionStore store, ProcedureCatalog catalog,
         HttpContext http) =>
         from is null || to is null
-            ? throw ApiHttp.Invalid(from is null ? "from" : "to", "the two versions to compare, e.g. ?from=1&to=2")
+            ? throw RuntimeException.Invalid(from is null ? "from" : "to", "the two versions to compare, e.g. ?from=1&to=2")
             : TypedResults.Ok(await store.CompareAsync(key, from.Value, to.Value, http.RequestAborted) with
             {
                 RequiredDocuments = catalog.Procedures.Where(p => p.Workflow == key).Sum(p => p.Documents.Count(d => d.Required)),
@@ -91,11 +92,11 @@ public static class DefinitionsApi
         var type = http.Request.ContentType ?? "";
         if (!(type.StartsWith(Xml, StringComparison.OrdinalIgnoreCase) || type.StartsWith("text/xml", StringComparison.OrdinalIgnoreCase)))
         {
-            throw ApiHttp.Invalid("body", "send the BPMN file itself with Content-Type application/xml");
+            throw RuntimeException.Invalid("body", "send the BPMN file itself with Content-Type application/xml");
         }
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync(http.RequestAborted);
-        return text.Trim().Length == 0 ? throw ApiHttp.Invalid("body", "the BPMN file is empty") : text;
+        return text.Trim().Length == 0 ? throw RuntimeException.Invalid("body", "the BPMN file is empty") : text;
     }
 
     private static List<DefinitionProblemDto> Problems(IReadOnlyList<Problem> problems, HttpContext http) =>

@@ -136,17 +136,21 @@ public static class DossiersApi
             var limit = calendar.ToInstant(before.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
             query = query.Where(d => d.AppointmentAt < limit);
         }
-        var open = query.Where(d => d.ResolvedAt == null && d.ClockPausedAt == null
-            && d.Status != DossierStatus.Withdrawn && d.Status != DossierStatus.Stopped && d.Status != DossierStatus.NotAccepted);
+        if (overdue == true || atRisk == true)
+        {
+            // Only dossiers whose clock runs can be late or at risk.
+            query = query.Where(d => d.ResolvedAt == null && d.ClockPausedAt == null
+                && d.Status != DossierStatus.Withdrawn && d.Status != DossierStatus.Stopped && d.Status != DossierStatus.NotAccepted);
+        }
         if (overdue == true)
         {
-            query = open.Where(d => d.AppointmentAt < now);
+            query = query.Where(d => d.AppointmentAt < now);
         }
         if (atRisk == true)
         {
             // At risk: not yet late, but due by the end of the next working day.
             var horizon = calendar.ToInstant(calendar.NextWorkingDay(DateOnly.FromDateTime(calendar.ToLocal(clock.GetUtcNow()))).ToDateTime(calendar.OfficeCloses)).UtcDateTime;
-            query = open.Where(d => d.AppointmentAt >= now && d.AppointmentAt <= horizon);
+            query = query.Where(d => d.AppointmentAt >= now && d.AppointmentAt <= horizon);
         }
         var size = pageSize ?? 20;
         var number = page ?? 1;
@@ -164,7 +168,7 @@ public static class DossiersApi
     {
         if (code.Length > 60)
         {
-            throw ApiHttp.Invalid("code", "a dossier code has at most 60 characters");
+            throw RuntimeException.Invalid("code", "a dossier code has at most 60 characters");
         }
         return Show(await Scoped(dossiers.ByCodeAsync(code, http.RequestAborted), user), catalog, calendar, clock, http);
     }
@@ -209,7 +213,7 @@ public static class DossiersApi
             "refusal" => DossierDocumentKind.Refusal,
             "apology" => DossierDocumentKind.Apology,
             "tracking-sheet" => DossierDocumentKind.TrackingSheet,
-            _ => throw ApiHttp.Invalid("kind", "one of receipt, supplement-request, refusal, apology, tracking-sheet"),
+            _ => throw RuntimeException.Invalid("kind", "one of receipt, supplement-request, refusal, apology, tracking-sheet"),
         };
         var dossier = await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);
         var html = papers.Render(paper, dossier, await dossiers.TrackingSheetAsync(id, http.RequestAborted));
@@ -228,7 +232,7 @@ public static class DossiersApi
         {
             if (body.Documents is not { Count: > 0 and <= 200 } documents || documents.Any(d => string.IsNullOrWhiteSpace(d?.Id)))
             {
-                throw ApiHttp.Invalid("documents", "list the documents brought (1 to 200, each with its id)");
+                throw RuntimeException.Invalid("documents", "list the documents brought (1 to 200, each with its id)");
             }
             return dossiers.DeliverSupplementAsync(id, documents.Select(d => new PresentedDocument(d.Id!.Trim(), d.Copies ?? 1, d.Pages ?? 0,
                 d.FromNationalDatabase ?? false)).ToList(), caller.UserName, http.RequestAborted);
@@ -250,7 +254,7 @@ public static class DossiersApi
         TimeProvider clock, ClaimsPrincipal user, HttpContext http) =>
         CommandAsync(id, dossiers, catalog, calendar, clock, user, http, caller => body.NewAppointment is { } at
             ? dossiers.ApologizeAsync(id, body.Reason ?? "", at, caller.UserName, http.RequestAborted)
-            : throw ApiHttp.Invalid("newAppointment", "the new appointment (ISO 8601 with offset) is required"));
+            : throw RuntimeException.Invalid("newAppointment", "the new appointment (ISO 8601 with offset) is required"));
 
     /// <summary>Scope and If-Match checked first; the command; then the dossier as it now stands, with its new ETag.</summary>
     private static async Task<Ok<DossierDto>> CommandAsync(Guid id, DossierService dossiers, ProcedureCatalog catalog, WorkingCalendar calendar, TimeProvider clock,

@@ -107,7 +107,7 @@ public static class TasksApi
             var task = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == id);
             if (staff is null || !(staff.AgencyCode == task.Agency || staff.BranchCode == task.Agency))
             {
-                throw ApiHttp.Invalid("assignee", "an active member of staff of the task's agency or branch");
+                throw RuntimeException.Invalid("assignee", "an active member of staff of the task's agency or branch");
             }
             return await cases.ReassignTaskAsync(id, staff.UserName, caller.UserName, key, http.RequestAborted);
         }, forWork: false);
@@ -172,7 +172,7 @@ public static class TasksApi
     private static List<string> Texts(List<string>? items, string field) =>
         items is { Count: > 0 and <= 100 } list && list.All(i => !string.IsNullOrWhiteSpace(i) && i.Length <= 1000)
             ? list.Select(i => i.Trim()).ToList()
-            : throw ApiHttp.Invalid(field, "list 1 to 100 non-empty items of at most 1000 characters");
+            : throw RuntimeException.Invalid(field, "list 1 to 100 non-empty items of at most 1000 characters");
 
     private static Dictionary<string, JsonElement> Outputs(params (string Name, object Value)[] values) =>
         values.ToDictionary(v => v.Name, v => JsonSerializer.SerializeToElement(v.Value));
