@@ -247,6 +247,25 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
     }
 
     [Test]
+    public async Task A_step_s_deadline_is_cancelled_when_the_step_is_done_and_the_dossier_s_own_deadlines_stay()
+    {
+        var outcome = await ReceiveAsync(Request("1.004873", "P.HOANKIEM", new PresentedDocument("declaration")));
+        var caseId = (await DossierAsync(outcome.DossierId)).CaseId!.Value;
+        var digitize = await OpenTaskAsync(caseId, "Task_Digitize");
+        await CompleteStepAsync(caseId, "Task_Digitize", Hanoi(2026, 10, 5, 10), null, "clerk-cn01");
+        var appraise = await OpenTaskAsync(caseId, "Task_Appraise");
+
+        var deadlines = await Host.DbAsync(db => db.DossierDeadlines.AsNoTracking().Where(d => d.DossierId == outcome.DossierId).ToListAsync());
+        Assert.Multiple(() =>
+        {
+            Assert.That(deadlines.Single(d => d.TaskId == digitize.Id).State, Is.EqualTo(DeadlineState.Cancelled));
+            Assert.That(deadlines.Single(d => d.TaskId == appraise.Id).State, Is.EqualTo(DeadlineState.Pending));
+            Assert.That(deadlines.Where(d => d.TaskId is null).Select(d => d.State), Has.Some.EqualTo(DeadlineState.Pending).And.All.EqualTo(DeadlineState.Pending),
+                "the SLA warning stays while the dossier is open");
+        });
+    }
+
+    [Test]
     public async Task A_withdrawn_dossier_stops_its_case_and_can_no_longer_be_rated_or_apologised_for()
     {
         var outcome = await ReceiveAsync(Request("1.004873", "X.THANHTRI", new PresentedDocument("declaration")));

@@ -12,8 +12,9 @@ public static class BenchApp
                dotnet run -c Release --project tools/PublicWorkflow.Bench -- engine-shapes
                dotnet run -c Release --project tools/PublicWorkflow.Bench -- durable --provider sqlite|postgres
                    [--connection CONNECTION_STRING] [--workers N] [--seconds S]
-               dotnet run -c Release --project tools/PublicWorkflow.Bench -- http --connection CONNECTION_STRING [--seconds S]
-                   (a PostgreSQL server; a fresh database is made on it for the run and dropped afterwards)
+               dotnet run -c Release --project tools/PublicWorkflow.Bench -- http --connection CONNECTION_STRING [--seconds S] [--think-ms MS]
+                   (a PostgreSQL server; a fresh database is made on it for the run and dropped afterwards;
+                   --think-ms: each simulated person's average pause between requests, default 0 = saturation)
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -61,13 +62,14 @@ public static class BenchApp
         {
             options[args[i]] = args[i + 1];
         }
-        if (args.Length % 2 != 0 || options.Keys.Any(k => k is not ("--connection" or "--seconds")) || !options.TryGetValue("--connection", out var connection)
-            || !double.TryParse(options.GetValueOrDefault("--seconds", "10"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
+        if (args.Length % 2 != 0 || options.Keys.Any(k => k is not ("--connection" or "--seconds" or "--think-ms")) || !options.TryGetValue("--connection", out var connection)
+            || !double.TryParse(options.GetValueOrDefault("--seconds", "10"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds <= 0
+            || !double.TryParse(options.GetValueOrDefault("--think-ms", "0"), System.Globalization.CultureInfo.InvariantCulture, out var think) || think is < 0 or > 60_000)
         {
-            error.WriteLine($"bench: http needs --connection (a PostgreSQL server) and takes --seconds\n{Usage}");
+            error.WriteLine($"bench: http needs --connection (a PostgreSQL server) and takes --seconds (positive) and --think-ms (0 to 60000)\n{Usage}");
             return 2;
         }
-        output.WriteLine(HttpBenchmark.RunAsync(connection, TimeSpan.FromSeconds(seconds)).GetAwaiter().GetResult().ToJson());
+        output.WriteLine(HttpBenchmark.RunAsync(connection, TimeSpan.FromSeconds(seconds), TimeSpan.FromMilliseconds(think)).GetAwaiter().GetResult().ToJson());
         return 0;
     }
 

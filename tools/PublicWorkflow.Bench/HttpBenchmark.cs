@@ -12,7 +12,10 @@ namespace PublicWorkflow.Bench;
 /// <summary>
 /// The server as a separate process on a fresh database of the given PostgreSQL server, driven over loopback by 64
 /// simulated clerks (receive a dossier, then claim and complete each of its steps) and 64 public trackers (look a
-/// dossier up by its code). Every request is timed; any answer that is not a success is an error.
+/// dossier up by its code). Every request is timed; any answer that is not a success is an error. With no think time
+/// (the default) every simulated person sends their next request the moment the last one is answered: a saturation
+/// run, whose latencies are set by how many requests per second the machine completes (Little's law). A think time
+/// makes each person pause between requests, as people do, to measure latency at a given load.
 /// </summary>
 internal static class HttpBenchmark
 {
@@ -22,7 +25,7 @@ internal static class HttpBenchmark
     /// <summary>Who does each step of the shared one-stop workflow: the branch, then the commune three times, then the branch.</summary>
     private static readonly bool[] AtBranch = [true, false, false, false, true];
 
-    public static async Task<BenchLine> RunAsync(string serverConnection, TimeSpan duration)
+    public static async Task<BenchLine> RunAsync(string serverConnection, TimeSpan duration, TimeSpan thinkTime)
     {
         var database = $"pwf_bench_http_{Guid.NewGuid():N}";
         await ExecuteAsync(serverConnection, $"CREATE DATABASE {database}");
@@ -39,7 +42,7 @@ internal static class HttpBenchmark
             var branch = await TokenAsync(http, "clerk.cn01", "clerk-demo-2026");
             var commune = await TokenAsync(http, "clerk.hoankiem", "clerk-demo-2026");
             var codes = new ConcurrentBag<string>();
-            var run = new Run(http, branch, commune, codes);
+            var run = new Run(http, branch, commune, codes, thinkTime);
             for (var i = 0; i < Clerks; i++)
             {
                 await run.ReceiveAsync(timed: false);
@@ -47,19 +50,38 @@ internal static class HttpBenchmark
 
             await DriveAsync(run, TimeSpan.FromSeconds(3));
             run.Reset();
+            server.Refresh();
+            var serverCpuBefore = server.TotalProcessorTime;
+            var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var elapsed = await DriveAsync(run, duration);
-            var latencies = run.Latencies.ToList();
-            latencies.Sort();
+            server.Refresh();
+            var serverCpu = server.TotalProcessorTime - serverCpuBefore;
+            var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore;
+            var timings = run.Latencies.ToList();
+            var latencies = timings.Select(t => t.Milliseconds).Order().ToList();
             return new BenchLine(new Dictionary<string, object>
             {
                 ["scenario"] = "http",
                 ["clerks"] = Clerks,
                 ["trackers"] = Trackers,
+                ["think_ms"] = thinkTime.TotalMilliseconds,
                 ["requests"] = latencies.Count,
                 ["requests_per_s"] = BenchLine.Round(latencies.Count / elapsed.TotalSeconds),
                 ["p50_ms"] = Math.Round(Percentile(latencies, 0.50), 2),
                 ["p99_ms"] = Math.Round(Percentile(latencies, 0.99), 2),
                 ["errors"] = run.Errors,
+                // Steadier than the latencies on a shared machine: what one request cost the server process in CPU time,
+                // and what it cost this load generator, which shares the machine's cores with the server and the database.
+                ["server_cpu_ms_per_request"] = Math.Round(serverCpu.TotalMilliseconds / Math.Max(1, latencies.Count), 3),
+                ["client_cpu_ms_per_request"] = Math.Round(clientCpu.TotalMilliseconds / Math.Max(1, latencies.Count), 3),
+                ["by_request"] = timings.GroupBy(t => t.Kind).OrderBy(g => g.Key).ToDictionary(g => g.Key, g =>
+                {
+                    var sorted = g.Select(t => t.Milliseconds).Order().ToList();
+                    return new Dictionary<string, double>
+                    {
+                        ["count"] = sorted.Count, ["p50_ms"] = Math.Round(Percentile(sorted, 0.50), 2), ["p99_ms"] = Math.Round(Percentile(sorted, 0.99), 2),
+                    };
+                }),
             });
         }
         finally
@@ -82,16 +104,16 @@ internal static class HttpBenchmark
     }
 
     /// <summary>The shared state of one measurement: the client, the two clerks' tokens, the codes to track, the timings.</summary>
-    private sealed class Run(HttpClient http, string branch, string commune, ConcurrentBag<string> codes)
+    private sealed class Run(HttpClient http, string branch, string commune, ConcurrentBag<string> codes, TimeSpan thinkTime)
     {
         private long errors;
 
-        public ConcurrentQueue<double> Latencies { get; private set; } = new();
+        public ConcurrentQueue<(string Kind, double Milliseconds)> Latencies { get; private set; } = new();
         public long Errors => Interlocked.Read(ref errors);
 
         public void Reset()
         {
-            Latencies = new ConcurrentQueue<double>();
+            Latencies = new ConcurrentQueue<(string, double)>();
             Interlocked.Exchange(ref errors, 0);
         }
 
@@ -103,11 +125,11 @@ internal static class HttpBenchmark
                 for (var step = 0; task is not null && step < AtBranch.Length && Stopwatch.GetTimestamp() < stopAt; step++)
                 {
                     var token = AtBranch[step] ? branch : commune;
-                    if (await SendAsync(HttpMethod.Post, $"/api/v1/tasks/{task}/claim", token, new { }) is null)
+                    if (await SendAsync("claim", HttpMethod.Post, $"/api/v1/tasks/{task}/claim", token, new { }) is null)
                     {
                         break;
                     }
-                    var done = await SendAsync(HttpMethod.Post, $"/api/v1/tasks/{task}/complete", token, new { outputs = new { decision = "approve" } });
+                    var done = await SendAsync("complete", HttpMethod.Post, $"/api/v1/tasks/{task}/complete", token, new { outputs = new { decision = "approve" } });
                     task = done is { } d && d.GetProperty("openedTasks").GetArrayLength() > 0 ? d.GetProperty("openedTasks")[0].GetString() : null;
                 }
             }
@@ -118,14 +140,14 @@ internal static class HttpBenchmark
             var all = codes.ToArray();
             while (Stopwatch.GetTimestamp() < stopAt)
             {
-                await SendAsync(HttpMethod.Get, $"/api/v1/public/dossiers/{all[Random.Shared.Next(all.Length)]}", null, null);
+                await SendAsync("track", HttpMethod.Get, $"/api/v1/public/dossiers/{all[Random.Shared.Next(all.Length)]}", null, null);
             }
         }
 
         /// <summary>A complete dossier at branch 01; returns its first task (digitizing).</summary>
         public async Task<string?> ReceiveAsync(bool timed)
         {
-            var received = await SendAsync(HttpMethod.Post, "/api/v1/dossiers", branch, new
+            var received = await SendAsync("receive", HttpMethod.Post, "/api/v1/dossiers", branch, new
             {
                 procedureCode = "1.004873",
                 locality = "P.HOANKIEM",
@@ -140,8 +162,13 @@ internal static class HttpBenchmark
             return r.GetProperty("openedTasks")[0].GetString();
         }
 
-        private async Task<JsonElement?> SendAsync(HttpMethod method, string path, string? token, object? body, bool timed = true)
+        /// <summary>Sends one request after the person's pause (half to one and a half think times, so people do not move in step).</summary>
+        private async Task<JsonElement?> SendAsync(string kind, HttpMethod method, string path, string? token, object? body, bool timed = true)
         {
+            if (timed && thinkTime > TimeSpan.Zero)
+            {
+                await Task.Delay(thinkTime * (0.5 + Random.Shared.NextDouble()));
+            }
             using var request = new HttpRequestMessage(method, path);
             if (token is not null)
             {
@@ -158,7 +185,7 @@ internal static class HttpBenchmark
                 var text = await response.Content.ReadAsStringAsync();
                 if (timed)
                 {
-                    Latencies.Enqueue(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    Latencies.Enqueue((kind, Stopwatch.GetElapsedTime(start).TotalMilliseconds));
                 }
                 if (!response.IsSuccessStatusCode)
                 {

@@ -67,12 +67,12 @@ public sealed class CaseRuntime(
         Action<TaskRecord>? authorize = null) =>
         IdempotentAsync(idempotencyKey, ("claim", taskId), async idempotency =>
         {
-            var task = await OpenTaskAsync(taskId, authorize, cancellationToken);
-            if (task.State == TaskState.Claimed && task.Assignee != actor)
+            var found = await OpenTaskAsync(taskId, authorize);
+            if (found.Task.State == TaskState.Claimed && found.Task.Assignee != actor)
             {
-                throw new RuntimeException(RuntimeErrorKind.Conflict, "task-claimed", $"task {taskId} is already claimed by {task.Assignee}");
+                throw new RuntimeException(RuntimeErrorKind.Conflict, "task-claimed", $"task {taskId} is already claimed by {found.Task.Assignee}");
             }
-            return await ChangeTaskAsync(task, TaskState.Claimed, actor, actor, "task-claimed", idempotency, cancellationToken);
+            return await ChangeTaskAsync(found, TaskState.Claimed, actor, actor, "task-claimed", idempotency, cancellationToken);
         }, cancellationToken);
 
     /// <summary>Puts a claimed task back in the shared inbox; only its assignee can.</summary>
@@ -80,18 +80,18 @@ public sealed class CaseRuntime(
         Action<TaskRecord>? authorize = null) =>
         IdempotentAsync(idempotencyKey, ("release", taskId), async idempotency =>
         {
-            var task = await OpenTaskAsync(taskId, authorize, cancellationToken);
-            if (task.State != TaskState.Claimed || task.Assignee != actor)
+            var found = await OpenTaskAsync(taskId, authorize);
+            if (found.Task.State != TaskState.Claimed || found.Task.Assignee != actor)
             {
                 throw new RuntimeException(RuntimeErrorKind.Rejected, "task-not-yours", $"task {taskId} is not claimed by {actor}");
             }
-            return await ChangeTaskAsync(task, TaskState.Open, null, actor, "task-released", idempotency, cancellationToken);
+            return await ChangeTaskAsync(found, TaskState.Open, null, actor, "task-released", idempotency, cancellationToken);
         }, cancellationToken);
 
     /// <summary>A team lead or the supervisor gives a task to a named member of staff, whoever held it.</summary>
     public Task<CommandOutcome> ReassignTaskAsync(Guid taskId, string assignee, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
         IdempotentAsync(idempotencyKey, ("reassign", taskId, assignee), async idempotency =>
-            await ChangeTaskAsync(await OpenTaskAsync(taskId, null, cancellationToken), TaskState.Claimed, assignee, actor, "task-reassigned", idempotency, cancellationToken),
+            await ChangeTaskAsync(await OpenTaskAsync(taskId, null), TaskState.Claimed, assignee, actor, "task-reassigned", idempotency, cancellationToken),
             cancellationToken);
 
     public Task<CommandOutcome> DeliverMessageAsync(Guid caseId, string messageName, IReadOnlyDictionary<string, JsonElement>? payload, string actor,
@@ -208,11 +208,12 @@ public sealed class CaseRuntime(
     private async Task<CaseRecord> CaseAsync(Guid caseId, CancellationToken cancellationToken) =>
         await HotQueries.For(db).Case(db, caseId) ?? throw RuntimeException.NotFound("case", caseId);
 
-    private async Task<TaskRecord> OpenTaskAsync(Guid taskId, Action<TaskRecord>? authorize, CancellationToken cancellationToken)
+    private async Task<TaskWithCaseStatusRow> OpenTaskAsync(Guid taskId, Action<TaskRecord>? authorize)
     {
-        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw RuntimeException.NotFound("task", taskId);
-        authorize?.Invoke(task);
-        return EnsureOpen(task);
+        var found = await HotQueries.For(db).TaskWithCaseStatus(db, taskId) ?? throw RuntimeException.NotFound("task", taskId);
+        authorize?.Invoke(found.Task);
+        EnsureOpen(found.Task);
+        return found;
     }
 
     private static TaskRecord EnsureOpen(TaskRecord task) =>
@@ -220,9 +221,10 @@ public sealed class CaseRuntime(
             ? task
             : throw new RuntimeException(RuntimeErrorKind.Conflict, "task-closed", $"task {task.Id} is already {task.State.ToString().ToLowerInvariant()}");
 
-    private async Task<CommandOutcome> ChangeTaskAsync(TaskRecord task, TaskState state, string? assignee, string actor, string kind,
+    private async Task<CommandOutcome> ChangeTaskAsync(TaskWithCaseStatusRow found, TaskState state, string? assignee, string actor, string kind,
         Idempotency? idempotency, CancellationToken cancellationToken)
     {
+        var task = found.Task;
         var now = clock.GetUtcNow().UtcDateTime;
         if (task.State != state || task.Assignee != assignee)
         {
@@ -232,9 +234,7 @@ public sealed class CaseRuntime(
             task.Revision++;
             db.Audit.Add(new AuditRecord { CaseId = task.CaseId, At = now, Actor = actor, Kind = kind, ElementId = task.ElementId, Level = task.Level, Detail = $"task {task.Id}" });
         }
-        // Only what the answer needs: the case's state column is large and not read here.
-        var record = await db.Cases.AsNoTracking().Where(c => c.Id == task.CaseId).Select(c => new { c.Status, c.Revision }).SingleAsync(cancellationToken);
-        var outcome = new CommandOutcome(task.CaseId, record.Status, record.Revision, []);
+        var outcome = new CommandOutcome(task.CaseId, found.CaseStatus, found.CaseRevision, []);
         if (idempotency is not null)
         {
             db.IdempotencyKeys.Add(KeyRecord(idempotency, outcome));

@@ -26,6 +26,8 @@ internal sealed class CaseWriter(WorkflowDbContext db)
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (db.ChangeTracker.HasChanges())
             {
+                // Any failure rolls the whole transaction back, so EF's savepoint around these changes would only add two round trips.
+                db.Database.AutoSavepointsEnabled = false;
                 await db.SaveChangesAsync(cancellationToken);
             }
             var caseRows = await ExecuteAsync(statements, transaction, cancellationToken);

@@ -24,8 +24,7 @@ internal sealed class DossierCaseHook(WorkflowDbContext db, ProcedureCatalog cat
         {
             return;
         }
-        var dossier = db.Dossiers.Local.FirstOrDefault(d => d.CaseId == caseRecord.Id)
-            ?? await db.Dossiers.SingleOrDefaultAsync(d => d.CaseId == caseRecord.Id, cancellationToken);
+        var dossier = await deadlines.DossierOfCaseAsync(caseRecord.Id);
         if (dossier is null)
         {
             return;
@@ -39,7 +38,7 @@ internal sealed class DossierCaseHook(WorkflowDbContext db, ProcedureCatalog cat
         RecordHandovers(context, dossier, closedTasks);
         if (closedTasks.Count > 0)
         {
-            await deadlines.CancelPendingAsync(dossier.Id, closedTasks.Select(t => t.Id).ToList(), cancellationToken);
+            await deadlines.CancelPendingAsync(dossier, closedTasks.Select(t => t.Id).ToList(), cancellationToken);
         }
         await UpdateStatusAsync(context, dossier, closedTasks, procedure, now, cancellationToken);
         dossier.Revision++;
@@ -195,7 +194,7 @@ internal sealed class DossierCaseHook(WorkflowDbContext db, ProcedureCatalog cat
         if (shouldPause && dossier.ClockPausedAt is null)
         {
             dossier.ClockPausedAt = context.Now;
-            await deadlines.CancelPendingAsync(dossier.Id, null, cancellationToken);
+            await deadlines.CancelPendingAsync(dossier, null, cancellationToken);
         }
         else if (!shouldPause && dossier.ClockPausedAt is { } pausedAt && limit is not null && dossier.AppointmentAt is { } appointment)
         {
@@ -212,7 +211,7 @@ internal sealed class DossierCaseHook(WorkflowDbContext db, ProcedureCatalog cat
         if (DossierStatuses.IsResolved(status) && dossier.ResolvedAt is null)
         {
             dossier.ResolvedAt = context.Now;
-            await deadlines.CancelPendingAsync(dossier.Id, null, cancellationToken);
+            await deadlines.CancelPendingAsync(dossier, null, cancellationToken);
         }
         if (status == DossierStatus.Returned)
         {
@@ -221,7 +220,7 @@ internal sealed class DossierCaseHook(WorkflowDbContext db, ProcedureCatalog cat
         if (status == DossierStatus.Stopped)
         {
             dossier.StopReason ??= "the workflow ended without a result / quy trình kết thúc mà không có kết quả";
-            await deadlines.CancelPendingAsync(dossier.Id, null, cancellationToken);
+            await deadlines.CancelPendingAsync(dossier, null, cancellationToken);
         }
         dossier.Status = status;
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PublicWorkflow.Runtime.Cases;
 using PublicWorkflow.Runtime.Persistence;
 using PublicWorkflow.Runtime.Persistence.Entities;
 
@@ -35,13 +36,40 @@ public sealed class DossierDeadlines(WorkflowDbContext db, DossierClock clock)
     public void ScheduleStep(DossierRecord dossier, TaskRecord task) =>
         Add(dossier, DeadlineKind.StepOverdue, task.Id, task.DueAt!.Value, TeamLead(task.Agency));
 
-    /// <summary>Cancels pending deadlines: the dossier's own (SLA warning, apology prompt) when <paramref name="taskIds"/> is null, else those of the given steps.</summary>
-    public async Task CancelPendingAsync(Guid dossierId, IReadOnlyCollection<Guid>? taskIds, CancellationToken cancellationToken)
+    /// <summary>The dossiers whose pending deadlines this unit of work has loaded (and so tracks, with any added since).</summary>
+    private readonly HashSet<DossierRecord> pendingLoaded = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// The case's dossier, tracked, with its pending deadlines, in one round trip: every step a case command closes
+    /// cancels that step's deadline. Null for a case without a dossier.
+    /// </summary>
+    public async Task<DossierRecord?> DossierOfCaseAsync(Guid caseId)
     {
-        // Stored rows come back as the tracked instances; rows added in this unit of work exist only locally.
-        var pending = await db.DossierDeadlines.Where(d => d.DossierId == dossierId && d.State == DeadlineState.Pending).ToListAsync(cancellationToken);
-        pending.AddRange(db.DossierDeadlines.Local.Where(d => d.DossierId == dossierId && d.State == DeadlineState.Pending && db.Entry(d).State == EntityState.Added));
-        foreach (var deadline in pending.Distinct().Where(d => taskIds is null ? d.TaskId is null : d.TaskId is { } id && taskIds.Contains(id)))
+        if (db.Dossiers.Local.FirstOrDefault(d => d.CaseId == caseId) is { } local)
+        {
+            return local;
+        }
+        var row = await HotQueries.For(db).DossierOfCase(db, caseId);
+        if (row is null)
+        {
+            return null;
+        }
+        pendingLoaded.Add(row.Dossier);
+        return row.Dossier;
+    }
+
+    /// <summary>Cancels pending deadlines: the dossier's own (SLA warning, apology prompt) when <paramref name="taskIds"/> is null, else those of the given steps.</summary>
+    public async Task CancelPendingAsync(DossierRecord dossier, IReadOnlyCollection<Guid>? taskIds, CancellationToken cancellationToken)
+    {
+        // A dossier added in this unit of work has nothing stored yet; a cleared change tracker forgets what was loaded.
+        var state = db.Entry(dossier).State;
+        if (state != EntityState.Added && !(pendingLoaded.Contains(dossier) && state != EntityState.Detached))
+        {
+            await db.DossierDeadlines.Where(d => d.DossierId == dossier.Id && d.State == DeadlineState.Pending).LoadAsync(cancellationToken);
+            pendingLoaded.Add(dossier);
+        }
+        foreach (var deadline in db.DossierDeadlines.Local.Where(d => d.DossierId == dossier.Id && d.State == DeadlineState.Pending
+            && (taskIds is null ? d.TaskId is null : d.TaskId is { } id && taskIds.Contains(id))))
         {
             deadline.State = DeadlineState.Cancelled;
         }

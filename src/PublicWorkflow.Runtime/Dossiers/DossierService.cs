@@ -161,7 +161,7 @@ public sealed class DossierService(
             tracked.AppointmentAt = newAppointment.UtcDateTime;
             tracked.ApologizedAt = now.UtcDateTime;
             tracked.ApologyReason = reason.Trim();
-            await deadlines.CancelPendingAsync(tracked.Id, null, cancellationToken);
+            await deadlines.CancelPendingAsync(tracked, null, cancellationToken);
             deadlines.ScheduleDossier(tracked, now, now);
             db.Audit.Add(new AuditRecord { CaseId = tracked.CaseId!.Value, At = now.UtcDateTime, Actor = actor, Kind = "dossier-apology", Detail = $"new appointment {newAppointment:O}: {reason}" });
         }, cancellationToken);
@@ -207,16 +207,8 @@ public sealed class DossierService(
     /// What the public side shows of a dossier, with its current step, in one query: it is the most frequent request
     /// (citizens refresh it), and carries no personal field at all.
     /// </summary>
-    public async Task<PublicDossierView> PublicViewAsync(string code, CancellationToken cancellationToken = default)
-    {
-        var open = db.Tasks.AsNoTracking().Where(t => t.State == TaskState.Open || t.State == TaskState.Claimed);
-        return await db.Dossiers.AsNoTracking().Where(d => d.Code == code)
-            .Select(d => new PublicDossierView(d.Code!, d.ProcedureCode, d.Status, d.AgencyCode, d.ReceivedAt, d.AppointmentAt, d.AppointmentBeforeApology,
-                d.ResolvedAt, d.ClockPausedAt, d.RatedAt,
-                open.Where(t => t.CaseId == d.CaseId).OrderBy(t => t.DueAt).Select(t => t.Name).FirstOrDefault(),
-                open.Where(t => t.CaseId == d.CaseId).OrderBy(t => t.DueAt).Select(t => t.Level).FirstOrDefault()))
-            .SingleOrDefaultAsync(cancellationToken) ?? throw RuntimeException.NotFound("dossier", code);
-    }
+    public async Task<PublicDossierView> PublicViewAsync(string code, CancellationToken cancellationToken = default) =>
+        await HotQueries.For(db).PublicView(db, code) ?? throw RuntimeException.NotFound("dossier", code);
 
     public Task<List<HandoverRecord>> TrackingSheetAsync(Guid dossierId, CancellationToken cancellationToken = default) =>
         db.Handovers.AsNoTracking().Where(h => h.DossierId == dossierId).OrderBy(h => h.Id).ToListAsync(cancellationToken);
@@ -394,7 +386,7 @@ public sealed class DossierService(
         var tracked = await db.Dossiers.SingleAsync(d => d.Id == dossierId, cancellationToken);
         tracked.Status = status;
         tracked.StopReason = reason.Trim();
-        await deadlines.CancelPendingAsync(dossierId, null, cancellationToken);
+        await deadlines.CancelPendingAsync(tracked, null, cancellationToken);
         await cases.CancelCaseAsync(caseId, reason.Trim(), actor, cancellationToken: cancellationToken);
         return await DossierAsync(dossierId, cancellationToken);
     }
