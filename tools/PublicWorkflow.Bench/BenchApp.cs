@@ -13,8 +13,10 @@ public static class BenchApp
                dotnet run -c Release --project tools/PublicWorkflow.Bench -- durable --provider sqlite|postgres
                    [--connection CONNECTION_STRING] [--workers N] [--seconds S]
                dotnet run -c Release --project tools/PublicWorkflow.Bench -- http --connection CONNECTION_STRING [--seconds S] [--think-ms MS]
+                   [--clerks N] [--trackers N]
                    (a PostgreSQL server; a fresh database is made on it for the run and dropped afterwards;
-                   --think-ms: each simulated person's average pause between requests, default 0 = saturation)
+                   --think-ms: each simulated person's average pause between requests, default 0 = saturation;
+                   --clerks, --trackers: 64 each by default, the issue's scenario)
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -62,14 +64,18 @@ public static class BenchApp
         {
             options[args[i]] = args[i + 1];
         }
-        if (args.Length % 2 != 0 || options.Keys.Any(k => k is not ("--connection" or "--seconds" or "--think-ms")) || !options.TryGetValue("--connection", out var connection)
+        if (args.Length % 2 != 0 || options.Keys.Any(k => k is not ("--connection" or "--seconds" or "--think-ms" or "--clerks" or "--trackers"))
+            || !options.TryGetValue("--connection", out var connection)
             || !double.TryParse(options.GetValueOrDefault("--seconds", "10"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds <= 0
-            || !double.TryParse(options.GetValueOrDefault("--think-ms", "0"), System.Globalization.CultureInfo.InvariantCulture, out var think) || think is < 0 or > 60_000)
+            || !double.TryParse(options.GetValueOrDefault("--think-ms", "0"), System.Globalization.CultureInfo.InvariantCulture, out var think) || think is < 0 or > 60_000
+            || !int.TryParse(options.GetValueOrDefault("--clerks", "64"), out var clerks) || clerks is < 0 or > 1000
+            || !int.TryParse(options.GetValueOrDefault("--trackers", "64"), out var trackers) || trackers is < 0 or > 1000 || clerks + trackers == 0)
         {
-            error.WriteLine($"bench: http needs --connection (a PostgreSQL server) and takes --seconds (positive) and --think-ms (0 to 60000)\n{Usage}");
+            error.WriteLine($"bench: http needs --connection (a PostgreSQL server) and takes --seconds (positive), --think-ms (0 to 60000), --clerks and --trackers (0 to 1000, not both 0)\n{Usage}");
             return 2;
         }
-        output.WriteLine(HttpBenchmark.RunAsync(connection, TimeSpan.FromSeconds(seconds), TimeSpan.FromMilliseconds(think)).GetAwaiter().GetResult().ToJson());
+        output.WriteLine(HttpBenchmark.RunAsync(connection, TimeSpan.FromSeconds(seconds), TimeSpan.FromMilliseconds(think), clerks, trackers)
+            .GetAwaiter().GetResult().ToJson());
         return 0;
     }
 

@@ -19,13 +19,14 @@ namespace PublicWorkflow.Bench;
 /// </summary>
 internal static class HttpBenchmark
 {
-    private const int Clerks = 64;
-    private const int Trackers = 64;
+    /// <summary>How many dossiers are received before the run, so trackers have codes to look up from the start.</summary>
+    private const int FirstDossiers = 64;
 
     /// <summary>Who does each step of the shared one-stop workflow: the branch, then the commune three times, then the branch.</summary>
     private static readonly bool[] AtBranch = [true, false, false, false, true];
 
-    public static async Task<BenchLine> RunAsync(string serverConnection, TimeSpan duration, TimeSpan thinkTime)
+    /// <param name="clerks">64 in the scenario; other numbers separate the kinds of load, e.g. trackers alone.</param>
+    public static async Task<BenchLine> RunAsync(string serverConnection, TimeSpan duration, TimeSpan thinkTime, int clerks = 64, int trackers = 64)
     {
         var database = $"pwf_bench_http_{Guid.NewGuid():N}";
         await ExecuteAsync(serverConnection, $"CREATE DATABASE {database}");
@@ -43,17 +44,17 @@ internal static class HttpBenchmark
             var commune = await TokenAsync(http, "clerk.hoankiem", "clerk-demo-2026");
             var codes = new ConcurrentBag<string>();
             var run = new Run(http, branch, commune, codes, thinkTime);
-            for (var i = 0; i < Clerks; i++)
+            for (var i = 0; i < Math.Max(clerks, FirstDossiers); i++)
             {
                 await run.ReceiveAsync(timed: false);
             }
 
-            await DriveAsync(run, TimeSpan.FromSeconds(3));
+            await DriveAsync(run, TimeSpan.FromSeconds(3), clerks, trackers);
             run.Reset();
             server.Refresh();
             var serverCpuBefore = server.TotalProcessorTime;
             var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var elapsed = await DriveAsync(run, duration);
+            var elapsed = await DriveAsync(run, duration, clerks, trackers);
             server.Refresh();
             var serverCpu = server.TotalProcessorTime - serverCpuBefore;
             var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore;
@@ -62,8 +63,8 @@ internal static class HttpBenchmark
             return new BenchLine(new Dictionary<string, object>
             {
                 ["scenario"] = "http",
-                ["clerks"] = Clerks,
-                ["trackers"] = Trackers,
+                ["clerks"] = clerks,
+                ["trackers"] = trackers,
                 ["think_ms"] = thinkTime.TotalMilliseconds,
                 ["requests"] = latencies.Count,
                 ["requests_per_s"] = BenchLine.Round(latencies.Count / elapsed.TotalSeconds),
@@ -93,12 +94,12 @@ internal static class HttpBenchmark
         }
     }
 
-    private static async Task<TimeSpan> DriveAsync(Run run, TimeSpan duration)
+    private static async Task<TimeSpan> DriveAsync(Run run, TimeSpan duration, int clerkCount, int trackerCount)
     {
         var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var started = Stopwatch.GetTimestamp();
-        var clerks = Enumerable.Range(0, Clerks).Select(_ => Task.Run(() => run.ClerkAsync(stopAt)));
-        var trackers = Enumerable.Range(0, Trackers).Select(_ => Task.Run(() => run.TrackerAsync(stopAt)));
+        var clerks = Enumerable.Range(0, clerkCount).Select(_ => Task.Run(() => run.ClerkAsync(stopAt)));
+        var trackers = Enumerable.Range(0, trackerCount).Select(_ => Task.Run(() => run.TrackerAsync(stopAt)));
         await Task.WhenAll(clerks.Concat(trackers));
         return Stopwatch.GetElapsedTime(started);
     }
