@@ -38,8 +38,12 @@ public sealed class SupervisorJourneyTests
         await Assertions.Expect(page.Locator("#measures tbody tr")).ToContainTextAsync("UB.P.HOANKIEM");
         await Browser.ScreenshotAsync(page, "supervisor-dashboard");
 
-        page.Dialog += async (_, dialog) => await dialog.AcceptAsync("clerk.hoankiem");
         await alert.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Giao lại" }).ClickAsync();
+        var assignee = alert.GetByRole(AriaRole.Combobox, new LocatorGetByRoleOptions { Name = "Giao cho" });
+        await Assertions.Expect(assignee.Locator("option")).ToHaveCountAsync(2);
+        await Assertions.Expect(assignee.Locator("option")).ToContainTextAsync(["clerk.hoankiem", "lead.hoankiem"]);
+        await assignee.SelectOptionAsync("clerk.hoankiem");
+        await alert.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Giao", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#alerts-error")).ToBeHiddenAsync();
         await Assertions.Expect(alert.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Giao lại" })).ToBeEnabledAsync();
         Assert.That(await api.AssigneeAsync("supervisor", code, "Task_Appraise"), Is.EqualTo("clerk.hoankiem"));

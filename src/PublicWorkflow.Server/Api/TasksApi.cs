@@ -29,6 +29,9 @@ public sealed record RefuseRequest(List<string>? Reasons);
 /// <summary>Who takes the task over.</summary>
 public sealed record ReassignRequest(string? Assignee);
 
+/// <summary>A member of staff a task can be given to; those with the step's job role come first.</summary>
+public sealed record AssigneeDto(string UserName, string DisplayName, bool HasStepRole);
+
 /// <summary>What a task command did: the case's new status and revision, and the tasks it opened.</summary>
 public sealed record CommandResultDto(Guid CaseId, string CaseStatus, int CaseRevision, IReadOnlyList<Guid> OpenedTasks);
 
@@ -48,6 +51,9 @@ public static class TasksApi
         group.MapPost("/{id:guid}/request-supplement", RequestSupplementAsync)
             .WithSummary("Ask the applicant for everything missing, at once / Yêu cầu bổ sung hồ sơ");
         group.MapPost("/{id:guid}/refuse", RefuseAsync).WithSummary("Refuse with reasons / Từ chối, nêu rõ lý do");
+        group.MapGet("/{id:guid}/assignees", AssigneesAsync).RequireAuthorization(StaffRoles.Policies.Lead)
+            .WithSummary("Who the task can be given to: active clerks and team leads of its agency or branch / Người có thể nhận việc")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/reassign", ReassignAsync).RequireAuthorization(StaffRoles.Policies.Lead)
             .WithSummary("Give the task to another member of staff (team lead, supervisor) / Giao lại việc");
         return routes;
@@ -98,19 +104,34 @@ public static class TasksApi
         return CheckedCommandAsync(user, http, (caller, key, check) => cases.CompleteTaskAsync(id, outputs, caller.UserName, key, http.RequestAborted, check));
     }
 
+    private static async Task<Ok<List<AssigneeDto>>> AssigneesAsync(Guid id, WorkflowDbContext db, ClaimsPrincipal user, HttpContext http)
+    {
+        var task = await TaskInScopeAsync(id, db, user, http, forWork: false);
+        var staff = await Assignable(db, task.Agency).ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(staff
+            .Select(u => new AssigneeDto(u.UserName, u.DisplayName, task.CandidateRole is null || u.JobRoles.Split(',').Contains(task.CandidateRole)))
+            .OrderByDescending(a => a.HasStepRole).ThenBy(a => a.DisplayName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
+            .ToList());
+    }
+
     private static Task<Ok<CommandResultDto>> ReassignAsync(Guid id, ReassignRequest body, WorkflowDbContext db, CaseRuntime cases, ClaimsPrincipal user,
         HttpContext http) =>
         TaskCommandAsync(id, db, user, http, async (caller, key) =>
         {
             var assignee = body.Assignee?.Trim();
-            var staff = assignee is null or { Length: 0 or > 100 } ? null : await db.StaffUsers.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == assignee && u.Active);
             var task = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == id);
-            if (staff is null || !(staff.AgencyCode == task.Agency || staff.BranchCode == task.Agency))
+            var staff = assignee is null or { Length: 0 or > 100 } ? null : await Assignable(db, task.Agency).SingleOrDefaultAsync(u => u.UserName == assignee);
+            if (staff is null)
             {
-                throw RuntimeException.Invalid("assignee", "an active member of staff of the task's agency or branch");
+                throw RuntimeException.Invalid("assignee", "an active clerk or team lead of the task's agency or branch");
             }
             return await cases.ReassignTaskAsync(id, staff.UserName, caller.UserName, key, http.RequestAborted);
         }, forWork: false);
+
+    /// <summary>Who may be given a task of this agency or branch: its active clerks and team leads.</summary>
+    private static IQueryable<StaffUserRecord> Assignable(WorkflowDbContext db, string? agency) =>
+        db.StaffUsers.AsNoTracking().Where(u => u.Active && (u.AgencyCode == agency || u.BranchCode == agency)
+            && (u.Role == StaffRoles.Clerk || u.Role == StaffRoles.TeamLead));
 
     /// <summary>Scope, job role and If-Match checked; the command with the request's Idempotency-Key; its outcome.</summary>
     private static async Task<Ok<CommandResultDto>> TaskCommandAsync(Guid id, WorkflowDbContext db, ClaimsPrincipal user, HttpContext http,

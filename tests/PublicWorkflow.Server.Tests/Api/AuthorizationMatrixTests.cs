@@ -50,6 +50,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/v1/tasks/{id:guid}/complete"] = CaseWork,
         ["POST /api/v1/tasks/{id:guid}/request-supplement"] = CaseWork,
         ["POST /api/v1/tasks/{id:guid}/refuse"] = CaseWork,
+        ["GET /api/v1/tasks/{id:guid}/assignees"] = Leads,
         ["POST /api/v1/tasks/{id:guid}/reassign"] = Leads,
         ["GET /api/v1/supervision/alerts"] = Leads,
         ["POST /api/v1/supervision/alerts/{id:guid}/acknowledge"] = Leads,

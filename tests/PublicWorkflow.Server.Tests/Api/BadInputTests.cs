@@ -114,6 +114,8 @@ public sealed class BadInputTests(string provider)
         {
             yield return new Bad(Supervisor, "POST", path, body);
         }
+        yield return new Bad(Lead, "GET", $"/api/v1/tasks/{unknown}/assignees", null);
+        yield return new Bad(Lead, "GET", "/api/v1/tasks/not-a-guid/assignees", null);
         yield return new Bad(Lead, "POST", $"/api/v1/tasks/{unknown}/reassign", "{\"assignee\":\"clerk.hoankiem\"}");
         yield return new Bad(Lead, "POST", $"/api/v1/tasks/{unknown}/reassign", "{\"assignee\":42}");
 

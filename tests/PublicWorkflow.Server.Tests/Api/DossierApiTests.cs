@@ -115,7 +115,7 @@ public sealed class DossierApiTests(string provider)
     }
 
     [Test]
-    public async Task Staff_see_only_their_agency_or_branch_and_a_team_lead_can_reassign()
+    public async Task Staff_see_only_their_agency_or_branch_and_a_team_lead_can_reassign_to_someone_of_the_agency()
     {
         var police = await ReceiveAsync("1.004222", ["ct01", "accommodation-proof"]);
         var policeId = police.GetProperty("dossierId").GetString();
@@ -127,7 +127,11 @@ public sealed class DossierApiTests(string provider)
         await reception.PostJsonAsync($"/api/v1/tasks/{await OnlyTaskAsync(reception, "Task_Digitize", mine.GetProperty("code").GetString())}/complete", null);
         var appraise = await OnlyTaskAsync(agency, "Task_Appraise");
         var lead = await ApiClient.SignInAsync(factory, "lead.hoankiem");
+        var assignees = await lead.GetJsonAsync($"/api/v1/tasks/{appraise}/assignees");
+        Assert.That(assignees.EnumerateArray().Select(a => (a.GetProperty("userName").GetString(), a.GetProperty("hasStepRole").GetBoolean())),
+            Is.EqualTo(new[] { ("clerk.hoankiem", true), ("lead.hoankiem", true) }), "the commune's clerk and team lead, not the branch's clerk");
         await lead.PostJsonAsync($"/api/v1/tasks/{appraise}/reassign", new { assignee = "nobody" }, HttpStatusCode.BadRequest);
+        await lead.PostJsonAsync($"/api/v1/tasks/{appraise}/reassign", new { assignee = "clerk.cn01" }, HttpStatusCode.BadRequest);
         await lead.PostJsonAsync($"/api/v1/tasks/{appraise}/reassign", new { assignee = "clerk.hoankiem" });
         var task = await agency.GetJsonAsync($"/api/v1/tasks/{appraise}");
         Assert.That((task.GetProperty("assignee").GetString(), task.GetProperty("state").GetString()), Is.EqualTo(("clerk.hoankiem", "claimed")));

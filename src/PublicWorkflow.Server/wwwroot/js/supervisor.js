@@ -36,6 +36,33 @@ function action(key, run, errorBox) {
   return b;
 }
 
+/**
+ * "Reassign" opens the list of who can take the task (its agency's or branch's clerks and team leads, those with the
+ * step's job role first) with a button to give it to the one chosen.
+ */
+function reassign(taskId, errorBox) {
+  const open = Object.assign(document.createElement("button"), { type: "button", textContent: t("reassign") });
+  open.addEventListener("click", async () => {
+    errorBox.hidden = true;
+    try {
+      const people = await send("GET", `/api/v1/tasks/${taskId}/assignees`);
+      const select = document.createElement("select");
+      select.setAttribute("aria-label", t("assignee"));
+      select.append(...people.map(p => Object.assign(document.createElement("option"), {
+        value: p.userName,
+        textContent: `${p.displayName} (${p.userName})${p.hasStepRole ? "" : ` — ${t("otherJobRole")}`}`,
+      })));
+      const give = action("assign", () => send("POST", `/api/v1/tasks/${taskId}/reassign`, { assignee: select.value }), errorBox);
+      give.disabled = people.length === 0;
+      open.replaceWith(select, give);
+    } catch (error) {
+      errorBox.textContent = error.message;
+      errorBox.hidden = false;
+    }
+  });
+  return open;
+}
+
 async function loadMeasures() {
   const query = `from=${from.value}&to=${to.value}&groupBy=${groupBy.value}`;
   document.querySelector("#csv").href = `/api/v1/supervision/measures?${query}&format=csv`;
@@ -56,10 +83,7 @@ async function loadAlerts() {
   document.querySelector("#alerts tbody").replaceChildren(...alerts.map(a => {
     const buttons = document.createElement("span");
     if (a.taskId) {
-      buttons.append(action("reassign", async () => {
-        const assignee = window.prompt(t("assigneePrompt"));
-        if (assignee) await send("POST", `/api/v1/tasks/${a.taskId}/reassign`, { assignee });
-      }, errorBox));
+      buttons.append(reassign(a.taskId, errorBox));
     }
     buttons.append(action("acknowledge", () => send("POST", `/api/v1/supervision/alerts/${a.id}/acknowledge`), errorBox));
     const row = cells(document.createElement("tr"), [kindName(a.kind), a.dossierCode, a.recipient, formatTime(a.raisedAt), buttons]);
