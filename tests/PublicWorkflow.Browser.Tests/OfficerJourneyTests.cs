@@ -4,7 +4,7 @@ namespace PublicWorkflow.Browser.Tests;
 
 /// <summary>
 /// A reform officer opens the shared one-stop workflow in the designer, breaks and fixes a step's role, lengthens the
-/// appraisal's time limit, publishes version 2 and sees the comparison with version 1.
+/// appraisal's time limit, rewrites a decision path's condition, publishes version 2 and sees the comparison with version 1.
 /// </summary>
 public sealed class OfficerJourneyTests
 {
@@ -39,6 +39,22 @@ public sealed class OfficerJourneyTests
         await page.FillAsync("#fields input[name='pwf:timeLimit']", "3");
         await page.Locator("#fields input[name='pwf:timeLimit']").DispatchEventAsync("change");
         await page.SelectOptionAsync("#fields select[name='pwf:timeLimitUnit']", "workingDays");
+
+        // A decision path's condition: a half-typed one is refused on the flow, then completed.
+        var supplementPath = page.Locator("#canvas [data-element-id=Flow_Supplement]");
+        var box = await supplementPath.BoundingBoxAsync() ?? throw new AssertionException("the supplement path is not drawn");
+        // A vertical line has no width to click "in": click on the line itself, away from its label.
+        await page.Mouse.ClickAsync(box.X + box.Width / 2, box.Y + 12);
+        var condition = page.Locator("#fields textarea[name=condition]");
+        await Assertions.Expect(condition).ToHaveValueAsync("decision === 'supplement'");
+        await condition.FillAsync("decision ===");
+        await condition.DispatchEventAsync("change");
+        await page.ClickAsync("#save");
+        await Assertions.Expect(page.Locator("#problems li[data-element=Flow_Supplement]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#canvas .djs-connection.problem[data-element-id=Flow_Supplement]")).ToHaveCountAsync(1);
+        await page.ClickAsync("#problems li[data-element=Flow_Supplement]");
+        await condition.FillAsync("decision === 'supplement' || decision === 'incomplete'");
+        await condition.DispatchEventAsync("change");
         await page.ClickAsync("#save");
         await Assertions.Expect(page.Locator("#check-ok")).ToBeVisibleAsync();
         await page.ClickAsync("#publish");
@@ -51,6 +67,8 @@ public sealed class OfficerJourneyTests
         await Assertions.Expect(page.Locator("#changes")).ToContainTextAsync("time limit: - -> 3 workingDays");
         await Assertions.Expect(page.Locator("#figures")).ToContainTextAsync("3");
         await Assertions.Expect(page.Locator("#after .djs-element.changed[data-element-id=Task_Appraise]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#changes")).ToContainTextAsync("Gateway_Decision → Flow_Supplement");
+        await Assertions.Expect(page.Locator("#after .djs-connection.changed[data-element-id=Flow_Supplement]")).ToHaveCountAsync(1);
         await Browser.ScreenshotAsync(page, "officer-comparison");
 
         // The catalog: search, a procedure's documents, its versions and its indicators, and back to the designer.

@@ -5,6 +5,12 @@ namespace PublicWorkflow.Runtime.Definitions;
 /// <summary>A step added, removed or changed between two versions, with what changed (name, role, level, stage, time limit, handler).</summary>
 public sealed record StepChange(string ElementId, string? Name, string Change, IReadOnlyList<string> Differences);
 
+/// <summary>
+/// A decision path (a flow leaving an exclusive or inclusive gateway) added, removed or changed: its condition, where
+/// it leads, whether it is the gateway's default path.
+/// </summary>
+public sealed record RouteChange(string FlowId, string? Name, string Gateway, string Change, IReadOnlyList<string> Differences);
+
 /// <summary>Work passing from one party (a level, the branch, the agency) to another between two consecutive steps.</summary>
 public sealed record Handoff(string From, string To, string FromParty, string ToParty);
 
@@ -20,6 +26,7 @@ public sealed record VersionComparison(
     int Steps,
     int StepsAfter,
     IReadOnlyList<StepChange> StepChanges,
+    IReadOnlyList<RouteChange> RouteChanges,
     int Handoffs,
     int HandoffsAfter,
     IReadOnlyList<Handoff> HandoffsAdded,
@@ -58,9 +65,47 @@ public static class DefinitionComparison
         var oldHandoffs = Handoffs(before);
         var newHandoffs = Handoffs(after);
         return new VersionComparison(oldSteps.Count, newSteps.Count, changes.OrderBy(c => c.ElementId, StringComparer.Ordinal).ToList(),
-            oldHandoffs.Count, newHandoffs.Count, newHandoffs.Except(oldHandoffs).ToList(), oldHandoffs.Except(newHandoffs).ToList(),
+            RouteChanges(before, after), oldHandoffs.Count, newHandoffs.Count, newHandoffs.Except(oldHandoffs).ToList(), oldHandoffs.Except(newHandoffs).ToList(),
             WorkingDays(before), WorkingDays(after));
     }
+
+    private static List<RouteChange> RouteChanges(Definition before, Definition after)
+    {
+        var oldRoutes = Routes(before);
+        var newRoutes = Routes(after);
+        var changes = new List<RouteChange>();
+        foreach (var (id, route) in newRoutes)
+        {
+            if (!oldRoutes.TryGetValue(id, out var old))
+            {
+                changes.Add(new RouteChange(id, route.Flow.Name, route.Flow.SourceRef, "added", []));
+                continue;
+            }
+            var differences = new List<string>();
+            Note(differences, "condition", old.Flow.Condition?.Trim(), route.Flow.Condition?.Trim());
+            Note(differences, "leads to", old.Flow.TargetRef, route.Flow.TargetRef);
+            Note(differences, "default", old.IsDefault ? "yes" : "no", route.IsDefault ? "yes" : "no");
+            if (differences.Count > 0)
+            {
+                changes.Add(new RouteChange(id, route.Flow.Name, route.Flow.SourceRef, "changed", differences));
+            }
+        }
+        changes.AddRange(oldRoutes.Values.Where(r => !newRoutes.ContainsKey(r.Flow.Id))
+            .Select(r => new RouteChange(r.Flow.Id, r.Flow.Name, r.Flow.SourceRef, "removed", [])));
+        return changes.OrderBy(c => c.FlowId, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The flows leaving a decision (exclusive or inclusive gateway), by id, and whether each is its gateway's default.</summary>
+    private static Dictionary<string, (SequenceFlow Flow, bool IsDefault)> Routes(Definition definition) =>
+        definition.Flows
+            .Select(f => (Flow: f, Gateway: definition.Node(f.SourceRef)))
+            .Where(r => r.Gateway is ExclusiveGateway or InclusiveGateway)
+            .ToDictionary(r => r.Flow.Id, r => (r.Flow, r.Gateway switch
+            {
+                ExclusiveGateway g => g.DefaultFlowId == r.Flow.Id,
+                InclusiveGateway g => g.DefaultFlowId == r.Flow.Id,
+                _ => false,
+            }));
 
     private static IEnumerable<FlowNode> Steps(Definition definition) => definition.Nodes.Where(IsStep);
 
@@ -69,21 +114,23 @@ public static class DefinitionComparison
     private static List<string> Differences(FlowNode before, FlowNode after)
     {
         var differences = new List<string>();
-        void Compare(string what, string? a, string? b)
-        {
-            if (a != b)
-            {
-                differences.Add($"{what}: {a ?? "-"} -> {b ?? "-"}");
-            }
-        }
         var (a, b) = (StepSettings.Of(before), StepSettings.Of(after));
-        Compare("name", before.Name, after.Name);
-        Compare("role", a.CandidateRole, b.CandidateRole);
-        Compare("level", a.Level, b.Level);
-        Compare("stage", before.Pwf.Stage, after.Pwf.Stage);
-        Compare("time limit", Limit(a.TimeLimit), Limit(b.TimeLimit));
-        Compare("handler", a.Handler, b.Handler);
+        Note(differences, "name", before.Name, after.Name);
+        Note(differences, "role", a.CandidateRole, b.CandidateRole);
+        Note(differences, "level", a.Level, b.Level);
+        Note(differences, "stage", before.Pwf.Stage, after.Pwf.Stage);
+        Note(differences, "time limit", Limit(a.TimeLimit), Limit(b.TimeLimit));
+        Note(differences, "handler", a.Handler, b.Handler);
         return differences;
+    }
+
+    /// <summary>Adds "what: before -> after" when the two differ.</summary>
+    private static void Note(List<string> differences, string what, string? before, string? after)
+    {
+        if (before != after)
+        {
+            differences.Add($"{what}: {before ?? "-"} -> {after ?? "-"}");
+        }
     }
 
     private static string? Limit(TimeLimit? limit) => limit is { } l ? $"{l.Amount} {TimeLimit.UnitName(l.Unit)}" : null;

@@ -47,7 +47,7 @@ public static class DefinitionsApi
         group.MapGet("/{key}/versions/{version:int}", VersionXmlAsync).WithSummary("One version's XML / Tệp BPMN của một phiên bản")
             .Produces<string>(StatusCodes.Status200OK, Xml);
         group.MapGet("/{key}/compare", CompareAsync)
-            .WithSummary("Compare two versions: steps, hand-offs between levels, total time limit / So sánh hai phiên bản").ProducesValidationProblem();
+            .WithSummary("Compare two versions: steps, decision paths, hand-offs between levels, total time limit / So sánh hai phiên bản").ProducesValidationProblem();
         return routes;
     }
 

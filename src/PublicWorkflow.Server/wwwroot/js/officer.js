@@ -57,27 +57,65 @@ async function open() {
   }
 }
 
-function showProperties(element) {
-  const editable = element && element.businessObject && element.type !== "bpmn:Process" && !element.type.endsWith("Flow");
-  form.hidden = !editable;
-  document.querySelector("#no-selection").hidden = editable;
-  if (!editable) return;
+/** What the properties panel edits: a step or event's fields, a flow's name and condition, or nothing. */
+function showProperties(selected) {
+  // A label stands for its flow or event.
+  const element = selected?.labelTarget ?? selected;
+  const kind = !element?.businessObject || element.type === "bpmn:Process" ? null
+    : element.type === "bpmn:SequenceFlow" ? "flow" : element.type.endsWith("Flow") ? null : "node";
+  form.hidden = !kind;
+  document.querySelector("#no-selection").hidden = Boolean(kind);
+  if (!kind) return;
+  form.replaceChildren(...(kind === "flow" ? flowFields(element) : nodeFields(element)));
+}
+
+function labelled(name, input) {
+  const label = document.createElement("label");
+  label.textContent = fieldName(name);
+  input.name = name;
+  label.append(input);
+  return label;
+}
+
+/** Any change makes the last check stale: publishing waits for the next save. */
+function update(element, properties) {
+  modeler.get("modeling").updateProperties(element, properties);
+  document.querySelector("#publish").disabled = true;
+}
+
+function nodeFields(element) {
   const bo = element.businessObject;
-  form.replaceChildren(...fields.map(field => {
-    const label = document.createElement("label");
-    label.textContent = fieldName(field);
+  return fields.map(field => {
     const choices = field === "pwf:stage" ? stages : field === "pwf:timeLimitUnit" ? units : null;
     const input = choices ? document.createElement("select") : document.createElement("input");
     if (choices) input.replaceChildren(...choices.map(c => new Option(c || "—", c)));
-    input.name = field;
     input.value = bo.get(field) ?? "";
-    input.addEventListener("change", () => {
-      modeler.get("modeling").updateProperties(element, { [field]: input.value === "" ? undefined : input.value });
-      document.querySelector("#publish").disabled = true;
-    });
-    label.append(input);
-    return label;
-  }));
+    input.addEventListener("change", () => update(element, { [field]: input.value === "" ? undefined : input.value }));
+    return labelled(field, input);
+  });
+}
+
+/**
+ * A flow's name and condition (a JavaScript expression over the case's variables, e.g. decision === 'refuse'); a
+ * flow leaving a decision can be made its default path, taken when no condition holds.
+ */
+function flowFields(element) {
+  const bo = element.businessObject;
+  const name = Object.assign(document.createElement("input"), { value: bo.name ?? "" });
+  name.addEventListener("change", () => update(element, { name: name.value.trim() || undefined }));
+  const condition = Object.assign(document.createElement("textarea"), { rows: 2, value: bo.conditionExpression?.body ?? "" });
+  condition.addEventListener("change", () => {
+    const body = condition.value.trim();
+    update(element, { conditionExpression: body ? modeler.get("moddle").create("bpmn:FormalExpression", { body }) : undefined });
+  });
+  const result = [labelled("flowName", name), labelled("condition", condition)];
+  const gateway = element.source;
+  if (gateway && ["bpmn:ExclusiveGateway", "bpmn:InclusiveGateway"].includes(gateway.type)) {
+    const isDefault = Object.assign(document.createElement("input"), { type: "checkbox", checked: gateway.businessObject.default === bo });
+    isDefault.addEventListener("change", () => update(gateway, { default: isDefault.checked ? bo : undefined }));
+    result.push(labelled("defaultPath", isDefault));
+  }
+  return result;
 }
 
 modeler.on("selection.changed", event => showProperties(event.newSelection[0] ?? null));
@@ -158,15 +196,19 @@ async function compare() {
       figure("workingDays", result.workingDays, result.workingDaysAfter),
       figure("actualDays", history(result.history), history(result.historyAfter)),
       figure("requiredDocuments", result.requiredDocuments ?? "—", result.requiredDocuments ?? "—"));
-    document.querySelector("#changes").replaceChildren(...result.stepChanges.map(c => Object.assign(document.createElement("li"), {
-      textContent: `${c.elementId} ${c.name ?? ""}: ${t(c.change)}${c.differences.length ? ` (${c.differences.join("; ")})` : ""}`,
-    })));
+    const item = (id, name, change, differences, prefix = "") => Object.assign(document.createElement("li"), {
+      textContent: `${prefix}${id} ${name ?? ""}: ${t(change)}${differences.length ? ` (${differences.join("; ")})` : ""}`,
+    });
+    document.querySelector("#changes").replaceChildren(
+      ...result.stepChanges.map(c => item(c.elementId, c.name, c.change, c.differences)),
+      ...result.routeChanges.map(r => item(r.flowId, r.name, r.change, r.differences, `${t("route")} ${r.gateway} → `)));
     document.querySelector("#comparison").hidden = false;
     await before.importXML(await xmlOf(keySelect.value, from));
     await after.importXML(await xmlOf(keySelect.value, to));
     for (const [viewer, kinds] of [[before, ["removed", "changed"]], [after, ["added", "changed"]]]) {
       viewer.get("canvas").zoom("fit-viewport");
       result.stepChanges.filter(c => kinds.includes(c.change)).forEach(c => viewer.get("canvas").addMarker(c.elementId, c.change));
+      result.routeChanges.filter(r => kinds.includes(r.change)).forEach(r => viewer.get("canvas").addMarker(r.flowId, r.change));
     }
   } catch (error) {
     fail(error);
