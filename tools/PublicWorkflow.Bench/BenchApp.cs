@@ -42,9 +42,9 @@ public static class BenchApp
                 output.WriteLine(EngineBenchmark.Run(cases).ToJson());
                 return 0;
             case "durable":
-                return Durable(args[1..], output, error);
+                return Reaching(() => Durable(args[1..], output, error), error);
             case "http":
-                return Http(args[1..], output, error);
+                return Reaching(() => Http(args[1..], output, error), error);
             case "engine-shapes":
                 foreach (var line in ShapeBenchmarks.RunAll())
                 {
@@ -55,6 +55,38 @@ public static class BenchApp
                 error.WriteLine($"bench: unknown scenario '{args[0]}'\n{Usage}");
                 return 2;
         }
+    }
+
+    /// <summary>A database that cannot be reached (refused, wrong password) is a message and exit code 1, not a crash.</summary>
+    private static int Reaching(Func<int> scenario, TextWriter error)
+    {
+        try
+        {
+            return scenario();
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            error.WriteLine($"bench: PostgreSQL: {ex.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>A PostgreSQL connection string that names its server; otherwise the reason is written.</summary>
+    private static bool IsPostgresConnection(string connection, TextWriter error)
+    {
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(new Npgsql.NpgsqlConnectionStringBuilder(connection).Host))
+            {
+                return true;
+            }
+            error.WriteLine("bench: --connection names no Host, e.g. \"Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres\"");
+        }
+        catch (ArgumentException ex)
+        {
+            error.WriteLine($"bench: --connection is not a connection string: {ex.Message}");
+        }
+        return false;
     }
 
     private static int Http(string[] args, TextWriter output, TextWriter error)
@@ -72,6 +104,10 @@ public static class BenchApp
             || !int.TryParse(options.GetValueOrDefault("--trackers", "64"), out var trackers) || trackers is < 0 or > 1000 || clerks + trackers == 0)
         {
             error.WriteLine($"bench: http needs --connection (a PostgreSQL server) and takes --seconds (positive), --think-ms (0 to 60000), --clerks and --trackers (0 to 1000, not both 0)\n{Usage}");
+            return 2;
+        }
+        if (!IsPostgresConnection(connection, error))
+        {
             return 2;
         }
         output.WriteLine(HttpBenchmark.RunAsync(connection, TimeSpan.FromSeconds(seconds), TimeSpan.FromMilliseconds(think), clerks, trackers)
@@ -115,6 +151,10 @@ public static class BenchApp
         if (connection is null)
         {
             error.WriteLine($"bench: postgres needs --connection, e.g. the one tools/test-postgres.sh start prints\n{Usage}");
+            return 2;
+        }
+        if (provider == Runtime.Persistence.DatabaseProvider.Postgres && !IsPostgresConnection(connection, error))
+        {
             return 2;
         }
         try
