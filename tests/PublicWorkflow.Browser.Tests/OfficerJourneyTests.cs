@@ -45,6 +45,7 @@ public sealed class OfficerJourneyTests
         var box = await supplementPath.BoundingBoxAsync() ?? throw new AssertionException("the supplement path is not drawn");
         // A vertical line has no width to click "in": click on the line itself, away from its label.
         await page.Mouse.ClickAsync(box.X + box.Width / 2, box.Y + 12);
+        await Assertions.Expect(page.Locator("#properties h3")).ToHaveTextAsync("Thuộc tính nhánh");
         var condition = page.Locator("#fields textarea[name=condition]");
         await Assertions.Expect(condition).ToHaveValueAsync("decision === 'supplement'");
         await condition.FillAsync("decision ===");

@@ -65,6 +65,10 @@ function showProperties(selected) {
     : element.type === "bpmn:SequenceFlow" ? "flow" : element.type.endsWith("Flow") ? null : "node";
   form.hidden = !kind;
   document.querySelector("#no-selection").hidden = Boolean(kind);
+  // The key, not only the text: switching the language re-translates the heading.
+  const heading = document.querySelector("#properties h3");
+  heading.dataset.i18n = kind === "flow" ? "flowProperties" : "properties";
+  heading.textContent = t(heading.dataset.i18n);
   if (!kind) return;
   form.replaceChildren(...(kind === "flow" ? flowFields(element) : nodeFields(element)));
 }
