@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using PublicWorkflow.Runtime.Persistence;
 using PublicWorkflow.Engine.Execution;
 using PublicWorkflow.Runtime.Dossiers;
+using PublicWorkflow.Runtime.Persistence;
 using PublicWorkflow.Runtime.Persistence.Entities;
 
 namespace PublicWorkflow.Runtime.Cases;
