@@ -13,6 +13,7 @@ public sealed class BenchCommandLineTests
     [TestCase(new[] { "durable", "--provider", "postgres", "--connection", "" }, "names no Host", TestName = "durable on an empty connection string")]
     [TestCase(new[] { "durable", "--provider", "oracle" }, "--provider is sqlite or postgres", TestName = "an unknown provider")]
     [TestCase(new[] { "nonsense" }, "unknown scenario", TestName = "an unknown scenario")]
+    [TestCase(new[] { "http", "--connection", "Host=127.0.0.1", "--seconds", "1", "--seconds", "0" }, "--seconds (positive)", TestName = "a repeated option, the last one bad")]
     public void Bad_arguments_are_refused_with_the_reason_and_exit_code_2(string[] args, string reason)
     {
         var (code, error) = Run(args);

@@ -71,6 +71,17 @@ public static class BenchApp
         }
     }
 
+    /// <summary>"--name value" pairs, the last of a repeated name winning; an odd count is refused by the caller.</summary>
+    private static Dictionary<string, string> Pairs(string[] args)
+    {
+        var options = new Dictionary<string, string>();
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            options[args[i]] = args[i + 1];
+        }
+        return options;
+    }
+
     /// <summary>A PostgreSQL connection string that names its server; otherwise the reason is written.</summary>
     private static bool IsPostgresConnection(string connection, TextWriter error)
     {
@@ -91,11 +102,7 @@ public static class BenchApp
 
     private static int Http(string[] args, TextWriter output, TextWriter error)
     {
-        var options = new Dictionary<string, string>();
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            options[args[i]] = args[i + 1];
-        }
+        var options = Pairs(args);
         if (args.Length % 2 != 0 || options.Keys.Any(k => k is not ("--connection" or "--seconds" or "--think-ms" or "--clerks" or "--trackers"))
             || !options.TryGetValue("--connection", out var connection)
             || !double.TryParse(options.GetValueOrDefault("--seconds", "10"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds <= 0
@@ -117,11 +124,7 @@ public static class BenchApp
 
     private static int Durable(string[] args, TextWriter output, TextWriter error)
     {
-        var options = new Dictionary<string, string>();
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            options[args[i]] = args[i + 1];
-        }
+        var options = Pairs(args);
         if (args.Length % 2 != 0 || options.Keys.Any(k => k is not ("--provider" or "--connection" or "--workers" or "--seconds")))
         {
             error.WriteLine(Usage);

@@ -109,40 +109,29 @@ public static class TasksApi
         var task = await TaskInScopeAsync(id, db, user, http, forWork: false);
         var staff = await Assignable(db, task.Agency).ToListAsync(http.RequestAborted);
         return TypedResults.Ok(staff
-            .Select(u => new AssigneeDto(u.UserName, u.DisplayName, task.CandidateRole is null || u.JobRoles.Split(',').Contains(task.CandidateRole)))
+            .Select(u => new AssigneeDto(u.UserName, u.DisplayName, task.CandidateRole is null || StaffMember.ParseJobRoles(u.JobRoles).Contains(task.CandidateRole)))
             .OrderByDescending(a => a.HasStepRole).ThenBy(a => a.DisplayName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
             .ToList());
     }
 
-    private static Task<Ok<CommandResultDto>> ReassignAsync(Guid id, ReassignRequest body, WorkflowDbContext db, CaseRuntime cases, ClaimsPrincipal user,
-        HttpContext http) =>
-        TaskCommandAsync(id, db, user, http, async (caller, key) =>
+    private static async Task<Ok<CommandResultDto>> ReassignAsync(Guid id, ReassignRequest body, WorkflowDbContext db, CaseRuntime cases, ClaimsPrincipal user,
+        HttpContext http)
+    {
+        var task = await TaskInScopeAsync(id, db, user, http, forWork: false);
+        ApiHttp.CheckIfMatch(http.Request, task.Revision);
+        var assignee = body.Assignee?.Trim();
+        var staff = assignee is null or { Length: 0 or > 100 } ? null : await Assignable(db, task.Agency).SingleOrDefaultAsync(u => u.UserName == assignee);
+        if (staff is null)
         {
-            var assignee = body.Assignee?.Trim();
-            var task = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == id);
-            var staff = assignee is null or { Length: 0 or > 100 } ? null : await Assignable(db, task.Agency).SingleOrDefaultAsync(u => u.UserName == assignee);
-            if (staff is null)
-            {
-                throw RuntimeException.Invalid("assignee", "an active clerk or team lead of the task's agency or branch");
-            }
-            return await cases.ReassignTaskAsync(id, staff.UserName, caller.UserName, key, http.RequestAborted);
-        }, forWork: false);
+            throw RuntimeException.Invalid("assignee", "an active clerk or team lead of the task's agency or branch");
+        }
+        return Result(await cases.ReassignTaskAsync(id, staff.UserName, ApiHttp.Caller(user).UserName, ApiHttp.IdempotencyKey(http.Request), http.RequestAborted));
+    }
 
     /// <summary>Who may be given a task of this agency or branch: its active clerks and team leads.</summary>
     private static IQueryable<StaffUserRecord> Assignable(WorkflowDbContext db, string? agency) =>
         db.StaffUsers.AsNoTracking().Where(u => u.Active && (u.AgencyCode == agency || u.BranchCode == agency)
             && (u.Role == StaffRoles.Clerk || u.Role == StaffRoles.TeamLead));
-
-    /// <summary>Scope, job role and If-Match checked; the command with the request's Idempotency-Key; its outcome.</summary>
-    private static async Task<Ok<CommandResultDto>> TaskCommandAsync(Guid id, WorkflowDbContext db, ClaimsPrincipal user, HttpContext http,
-        Func<StaffMember, string?, Task<CommandOutcome>> command, bool forWork = true)
-    {
-        var task = await TaskInScopeAsync(id, db, user, http, forWork);
-        ApiHttp.CheckIfMatch(http.Request, task.Revision);
-        db.ChangeTracker.Clear();
-        var outcome = await command(ApiHttp.Caller(user), ApiHttp.IdempotencyKey(http.Request));
-        return TypedResults.Ok(new CommandResultDto(outcome.CaseId, outcome.Status.ToString().ToLowerInvariant(), outcome.Revision, outcome.OpenedTasks));
-    }
 
     /// <summary>
     /// A work command whose scope, job-role and If-Match checks run on the task row the runtime reads anyway: one read
@@ -157,9 +146,11 @@ public static class TasksApi
             CheckTask(task, caller, forWork: true);
             ApiHttp.CheckIfMatch(http.Request, task.Revision);
         }
-        var outcome = await command(caller, ApiHttp.IdempotencyKey(http.Request), Check);
-        return TypedResults.Ok(new CommandResultDto(outcome.CaseId, outcome.Status.ToString().ToLowerInvariant(), outcome.Revision, outcome.OpenedTasks));
+        return Result(await command(caller, ApiHttp.IdempotencyKey(http.Request), Check));
     }
+
+    private static Ok<CommandResultDto> Result(CommandOutcome outcome) =>
+        TypedResults.Ok(new CommandResultDto(outcome.CaseId, outcome.Status.ToString().ToLowerInvariant(), outcome.Revision, outcome.OpenedTasks));
 
     private static async Task<TaskRecord> TaskInScopeAsync(Guid id, WorkflowDbContext db, ClaimsPrincipal user, HttpContext http, bool forWork)
     {

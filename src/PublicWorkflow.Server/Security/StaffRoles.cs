@@ -64,5 +64,8 @@ public sealed record StaffMember(string UserName, string Role, string? AgencyCod
         user.FindFirstValue(AgencyClaim),
         user.FindFirstValue(LevelClaim),
         user.FindFirstValue(BranchClaim),
-        (user.FindFirstValue(JobRolesClaim) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries));
+        ParseJobRoles(user.FindFirstValue(JobRolesClaim)));
+
+    /// <summary>Job roles as stored and carried in the sign-in: comma-separated, e.g. "specialist,agency-leader".</summary>
+    public static string[] ParseJobRoles(string? jobRoles) => (jobRoles ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
 }
