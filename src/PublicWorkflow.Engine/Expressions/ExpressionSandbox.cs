@@ -23,6 +23,9 @@ public static class ExpressionSandbox
     public static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
     public const long MemoryLimitBytes = 8_000_000;
 
+    /// <summary>The longest string one built-in call may make: a condition compares short values, never megabytes.</summary>
+    public const int MaxStringLength = 1_000_000;
+
     [ThreadStatic]
     private static SandboxEngine? current;
 
@@ -56,6 +59,7 @@ public static class ExpressionSandbox
             });
             // Randomness would break determinism; frozen built-ins stop one evaluation leaking into the next.
             timeLimit.Enabled = false;
+            GuardStringBuilders();
             engine.Execute("""
                 (function () {
                   delete Math.random;
@@ -90,7 +94,13 @@ public static class ExpressionSandbox
                 }
                 engine.SetValue("vars", all);
 
+                var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
                 var result = engine.Evaluate(expression.Script);
+                // Jint checks its memory limit before each statement, so a condition of one statement is measured here.
+                if (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore > MemoryLimitBytes)
+                {
+                    return new ConditionResult(false, MemoryExceeded);
+                }
                 return result is JsBoolean boolean
                     ? new ConditionResult(TypeConverter.ToBoolean(boolean), null)
                     : new ConditionResult(false, $"the condition gave {TypeConverter.ToString(result)} ({result.Type}), not true or false");
@@ -114,11 +124,75 @@ public static class ExpressionSandbox
         private static string Explain(Exception ex) => ex switch
         {
             StatementsCountOverflowException => $"the condition ran more than {MaxStatements} statements and was stopped",
-            MemoryLimitExceededException => $"the condition used more than {MemoryLimitBytes / 1_000_000} MB of memory and was stopped",
+            MemoryLimitExceededException => MemoryExceeded,
             RecursionDepthOverflowException => "the condition recursed too deeply and was stopped",
             TimeoutException => $"the condition ran longer than {Timeout.TotalMilliseconds} ms and was stopped",
             _ => ex.Message,
         };
+
+        private static readonly string MemoryExceeded = $"the condition used more than {MemoryLimitBytes / 1_000_000} MB of memory and was stopped";
+
+        /// <summary>
+        /// Built-ins that make one large string in a single native call, which Jint's per-statement memory check would only
+        /// see after the allocation ('x'.repeat(1e8) is 200 MB): each is wrapped to refuse a result over
+        /// <see cref="MaxStringLength"/> before it is built.
+        /// </summary>
+        private void GuardStringBuilders()
+        {
+            var strings = Prototype("String");
+            Guard(strings, "repeat", (self, args) => (long)Text(self).Length * (long)Math.Max(0, Number(args, 0)));
+            Guard(strings, "padStart", (_, args) => (long)Number(args, 0));
+            Guard(strings, "padEnd", (_, args) => (long)Number(args, 0));
+            // Every position of the text may match, each giving the whole replacement.
+            Guard(strings, "replace", ReplacedLength);
+            Guard(strings, "replaceAll", ReplacedLength);
+            Guard(Prototype("Array"), "join", JoinedLength);
+        }
+
+        private Jint.Native.Object.ObjectInstance Prototype(string constructor) =>
+            (Jint.Native.Object.ObjectInstance)engine.Global.Get(constructor).Get("prototype");
+
+        private void Guard(Jint.Native.Object.ObjectInstance prototype, string name, Func<JsValue, JsValue[], long> resultLength)
+        {
+            var original = prototype.Get(name);
+            prototype.Set(name, new Jint.Runtime.Interop.ClrFunction(engine, name, (self, args) =>
+            {
+                if (resultLength(self, args) > MaxStringLength)
+                {
+                    var message = $"{name} would make a string longer than {MaxStringLength} characters: {MemoryExceeded}";
+                    throw new JavaScriptException((Jint.Native.Error.ErrorConstructor)engine.Global.Get("RangeError"), message, new InvalidOperationException(message));
+                }
+                return engine.Call(original, self, args);
+            }));
+        }
+
+        private static long ReplacedLength(JsValue self, JsValue[] args)
+        {
+            var text = Text(self).Length;
+            return args.Length > 1 && args[1] is JsString replacement ? text + (text + 1L) * replacement.Length : text;
+        }
+
+        private static long JoinedLength(JsValue self, JsValue[] args)
+        {
+            if (self is not Jint.Native.Object.ObjectInstance array)
+            {
+                return 0;
+            }
+            var count = (long)Math.Min(TypeConverter.ToNumber(array.Get("length")), uint.MaxValue);
+            var separator = args.Length > 0 && !args[0].IsUndefined() ? Text(args[0]).Length : 1;
+            var length = Math.Max(0, count - 1) * separator;
+            for (uint i = 0; i < count && length <= MaxStringLength; i++)
+            {
+                // Numbers, booleans and objects print short (an object's own join is guarded when it runs).
+                length += array.Get(i) is JsString element ? element.Length : 24;
+            }
+            return length;
+        }
+
+        private static string Text(JsValue value) => value is JsString s ? s.ToString() : TypeConverter.ToString(value);
+
+        private static double Number(JsValue[] args, int index) =>
+            args.Length > index && TypeConverter.ToNumber(args[index]) is var n && !double.IsNaN(n) ? Math.Min(n, long.MaxValue / 4) : 0;
 
         private JsValue ToJs(JsonElement value)
         {

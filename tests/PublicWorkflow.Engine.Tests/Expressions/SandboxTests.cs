@@ -44,6 +44,38 @@ public sealed class SandboxTests
         Assert.That(result.Error, Does.Contain("memory").IgnoreCase);
     }
 
+    [TestCase("'x'.repeat(100000000).length > 0")]
+    [TestCase("'x'.padStart(100000000).length > 0")]
+    [TestCase("'x'.padEnd(100000000, 'y').length > 0")]
+    [TestCase("new Array(100000).fill('x'.repeat(1000)).join('').length > 0")]
+    [TestCase("String(new Array(100000).fill('x'.repeat(1000))).length > 0")]
+    [TestCase("'x'.repeat(100000).replaceAll('x', 'y'.repeat(1000)).length > 0")]
+    [TestCase("'x'.repeat(100000).replace(/x/g, 'y'.repeat(1000)).length > 0")]
+    public void One_statement_that_builds_a_huge_string_is_stopped_before_it_allocates(string expression)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = Eval(expression);
+        Assert.That(result.Failed, Is.True, expression);
+        Assert.That(result.Error, Does.Contain("memory").IgnoreCase);
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.LessThan(50_000_000), "the huge string was never built");
+    }
+
+    [Test]
+    public void A_single_statement_over_the_memory_limit_fails_even_when_no_guarded_built_in_made_it()
+    {
+        // 100,000 array elements of small objects: each allocation is small, the statement as a whole is not.
+        var result = Eval("Array.from({ length: 100000 }, (_, i) => ({ i })).length > 0");
+        Assert.That(result.Failed, Is.True);
+    }
+
+    [Test]
+    public void Ordinary_string_built_ins_still_work()
+    {
+        var result = Eval("'ab'.repeat(3) === 'ababab' && '7'.padStart(3, '0') === '007' && ['a', 'b'].join('-') === 'a-b' && "
+            + "'a.b.c'.replaceAll('.', '/') === 'a/b/c' && 'x1'.replace(/\\d/, '#') === 'x#' && String([1, 2]) === '1,2'");
+        Assert.That(result, Is.EqualTo(new ConditionResult(true, null)));
+    }
+
     [Test]
     public void Runaway_recursion_is_stopped()
     {
