@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PublicWorkflow.Server.Hosting;
+using PublicWorkflow.Server.Security;
 
 namespace PublicWorkflow.Server.Workflows;
 
@@ -20,7 +21,7 @@ public sealed record WorkflowProblemDto(string Code, string? ElementId, int Line
 /// <param name="Problems">Every problem found; empty when valid.</param>
 public sealed record WorkflowSummaryDto(string Key, string File, string? ProcessId, string? Name, bool Valid, IReadOnlyList<WorkflowProblemDto> Problems);
 
-/// <summary>Read-only view of the BPMN files in the workflows folder with their validation status.</summary>
+/// <summary>Read-only view of the BPMN files in the workflows folder with their validation status, for staff.</summary>
 public static partial class WorkflowsApi
 {
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
@@ -28,7 +29,8 @@ public static partial class WorkflowsApi
 
     public static IEndpointRouteBuilder MapWorkflowsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/workflows").WithTags("Workflows").AllowAnonymous();
+        // Staff only: file names, process ids and validation problems tell an outsider how the system is built.
+        var group = routes.MapGroup("/api/v1/workflows").WithTags("Workflows").RequireAuthorization(StaffRoles.Policies.Staff);
         group.MapGet("/", List)
             .WithSummary("List the workflows with their validation status / Danh sách quy trình và tình trạng kiểm tra");
         group.MapGet("/{key}", Get)

@@ -66,8 +66,9 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/definitions/{key}/versions"] = Officers,
         ["GET /api/v1/definitions/{key}/versions/{version:int}"] = Officers,
         ["GET /api/v1/definitions/{key}/compare"] = Officers,
-        ["GET /api/v1/workflows/"] = [Anyone],
-        ["GET /api/v1/workflows/{key}"] = [Anyone],
+        // The folder's files, process ids and problems are the designers' working material, not public information.
+        ["GET /api/v1/workflows/"] = StaffOnly,
+        ["GET /api/v1/workflows/{key}"] = StaffOnly,
     };
 
     [Test]

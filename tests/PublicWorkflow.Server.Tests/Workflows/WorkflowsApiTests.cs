@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using PublicWorkflow.Server.Tests.Api;
 using PublicWorkflow.Server.Workflows;
 
 namespace PublicWorkflow.Server.Tests.Workflows;
@@ -34,13 +35,24 @@ public sealed class WorkflowsApiTests
     [TearDown]
     public void RemoveFolder() => Directory.Delete(folder, recursive: true);
 
+    private static async Task<HttpClient> StaffClientAsync(ServerFactory factory) => (await ApiClient.SignInAsync(factory, "officer")).Http;
+
+    [Test]
+    public async Task Strangers_cannot_list_the_workflows()
+    {
+        await using var factory = Factory();
+        var anonymous = factory.CreateClient();
+        Assert.That((await anonymous.GetAsync("/api/v1/workflows")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await anonymous.GetAsync("/api/v1/workflows/good")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
     private ServerFactory Factory() => new(new Dictionary<string, string?> { ["PublicWorkflow:WorkflowsDirectory"] = folder });
 
     [Test]
     public async Task The_repository_workflows_are_listed_as_valid()
     {
         await using var factory = new ServerFactory();
-        var list = await factory.CreateClient().GetFromJsonAsync<List<WorkflowSummaryDto>>("/api/v1/workflows");
+        var list = await (await StaffClientAsync(factory)).GetFromJsonAsync<List<WorkflowSummaryDto>>("/api/v1/workflows");
 
         Assert.That(list!.Select(w => w.Key), Is.SupersetOf(new[] { "birth-registration", "business-household-registration", "construction-permit-house" }));
         Assert.That(list!.Where(w => !w.Valid), Is.Empty);
@@ -50,7 +62,7 @@ public sealed class WorkflowsApiTests
     public async Task Each_workflow_comes_with_its_validation_status_and_problems()
     {
         await using var factory = Factory();
-        var list = await factory.CreateClient().GetFromJsonAsync<List<WorkflowSummaryDto>>("/api/v1/workflows");
+        var list = await (await StaffClientAsync(factory)).GetFromJsonAsync<List<WorkflowSummaryDto>>("/api/v1/workflows");
 
         Assert.That(list!.Select(w => (w.Key, w.Valid)), Is.EqualTo(new[] { ("broken", false), ("good", true), ("no-role", false) }));
         var problem = list!.Single(w => w.Key == "no-role").Problems.Single();
@@ -62,7 +74,7 @@ public sealed class WorkflowsApiTests
     public async Task Reasons_follow_accept_language()
     {
         await using var factory = Factory();
-        var client = factory.CreateClient();
+        var client = (await StaffClientAsync(factory));
 
         var vietnamese = await client.GetFromJsonAsync<WorkflowSummaryDto>("/api/v1/workflows/no-role");
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
@@ -76,7 +88,7 @@ public sealed class WorkflowsApiTests
     public async Task An_edited_file_is_read_again()
     {
         await using var factory = Factory();
-        var client = factory.CreateClient();
+        var client = (await StaffClientAsync(factory));
         Assert.That((await client.GetFromJsonAsync<WorkflowSummaryDto>("/api/v1/workflows/good"))!.Valid, Is.True);
 
         File.WriteAllText(Path.Combine(folder, "good.bpmn"), File.ReadAllText(Path.Combine(folder, "no-role.bpmn")) + "\n");
@@ -88,7 +100,7 @@ public sealed class WorkflowsApiTests
     public async Task An_unknown_workflow_is_a_404_problem()
     {
         await using var factory = Factory();
-        var response = await factory.CreateClient().GetAsync("/api/v1/workflows/missing");
+        var response = await (await StaffClientAsync(factory)).GetAsync("/api/v1/workflows/missing");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
@@ -100,7 +112,7 @@ public sealed class WorkflowsApiTests
     public async Task A_malformed_key_is_a_400_naming_the_field(string key)
     {
         await using var factory = Factory();
-        var response = await factory.CreateClient().GetAsync("/api/v1/workflows/" + key);
+        var response = await (await StaffClientAsync(factory)).GetAsync("/api/v1/workflows/" + key);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("\"key\""));
