@@ -132,6 +132,12 @@ public sealed class DossierService(
         EndAsync(dossierId, DossierStatus.Stopped, reason, actor, cancellationToken);
 
     /// <summary>
+    /// How far an apology may move the appointment. The law sets no ceiling; this is a sanity bound so a typo (year 9990)
+    /// is refused instead of being shown to the citizen as their date.
+    /// </summary>
+    public static readonly TimeSpan MaxApologyPostponement = TimeSpan.FromDays(366);
+
+    /// <summary>
     /// The agency's apology for a dossier that will be late: a reason and a new appointment, at most once per dossier.
     /// The dossier is then measured against both the appointment before and the new one.
     /// </summary>
@@ -152,9 +158,14 @@ public sealed class DossierService(
         }
         if (newAppointment.UtcDateTime <= dossier.AppointmentAt)
         {
-            throw RuntimeException.Invalid("newAppointment", "the new appointment must be later than the current one");
+            throw RuntimeException.Invalid("newAppointment", "the new appointment must be later than the current one / hẹn mới phải sau hẹn hiện tại");
         }
         var now = time.GetUtcNow();
+        if (newAppointment > now + MaxApologyPostponement)
+        {
+            throw RuntimeException.Invalid("newAppointment",
+                $"the new appointment is more than {MaxApologyPostponement.TotalDays:0} days away: an apology moves a date, it does not shelve the dossier / hẹn mới quá xa");
+        }
         await SaveDossierAsync(dossierId, async tracked =>
         {
             tracked.AppointmentBeforeApology = tracked.AppointmentAt;

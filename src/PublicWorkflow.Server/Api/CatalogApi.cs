@@ -99,11 +99,11 @@ public static class CatalogApi
 
     private static Ok<List<StructureItemDto>> Agencies(ProcedureCatalog catalog, TimeProvider clock, WorkingCalendar calendar, HttpContext http, DateOnly? on, string? level) =>
         TypedResults.Ok(catalog.Structure.Agencies
-            .Where(a => a.Validity.Covers(on ?? DateOnly.FromDateTime(calendar.ToLocal(clock.GetUtcNow()))) && (level is null || a.Level == level))
+            .Where(a => a.Validity.Covers(ApiDates.Check(nameof(on), on) ?? DateOnly.FromDateTime(calendar.ToLocal(clock.GetUtcNow()))) && (level is null || a.Level == level))
             .Select(a => new StructureItemDto(a.Code, a.Name.In(DossierMapping.Language(http)), a.Kind, a.Level, a.Validity.From, a.Validity.To)).ToList());
 
     private static Ok<List<StructureItemDto>> Branches(ProcedureCatalog catalog, TimeProvider clock, WorkingCalendar calendar, HttpContext http, DateOnly? on) =>
         TypedResults.Ok(catalog.Structure.Branches
-            .Where(b => b.Validity.Covers(on ?? DateOnly.FromDateTime(calendar.ToLocal(clock.GetUtcNow()))))
+            .Where(b => b.Validity.Covers(ApiDates.Check(nameof(on), on) ?? DateOnly.FromDateTime(calendar.ToLocal(clock.GetUtcNow()))))
             .Select(b => new StructureItemDto(b.Code, b.Name.In(DossierMapping.Language(http)), "branch", "branch", b.Validity.From, b.Validity.To)).ToList());
 }

@@ -100,6 +100,7 @@ public static class DossiersApi
         int? page, int? pageSize)
     {
         var caller = ApiHttp.Caller(user);
+        ApiDates.Check(nameof(dueBefore), dueBefore);
         var errors = new Dictionary<string, string[]>();
         DossierStatus? wanted = null;
         if (status is not null)
@@ -252,7 +253,7 @@ public static class DossiersApi
 
     private static Task<Ok<DossierDto>> ApologyAsync(Guid id, ApologyRequest body, DossierService dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,
         TimeProvider clock, ClaimsPrincipal user, HttpContext http) =>
-        CommandAsync(id, dossiers, catalog, calendar, clock, user, http, caller => body.NewAppointment is { } at
+        CommandAsync(id, dossiers, catalog, calendar, clock, user, http, caller => ApiDates.Check("newAppointment", body.NewAppointment) is { } at
             ? dossiers.ApologizeAsync(id, body.Reason ?? "", at, caller.UserName, http.RequestAborted)
             : throw RuntimeException.Invalid("newAppointment", "the new appointment (ISO 8601 with offset) is required"));
 

@@ -105,6 +105,12 @@ public static class SupervisionApi
         {
             errors["to"] = ["the last receipt date of the period (yyyy-MM-dd) is required"];
         }
+        ApiDates.Check(nameof(from), from);
+        ApiDates.Check(nameof(to), to);
+        if (from > to)
+        {
+            errors["to"] = ["the period ends on or after its first day"];
+        }
         var grouping = MeasureGrouping.None;
         if (groupBy is not null && !Enum.TryParse(groupBy, ignoreCase: true, out grouping))
         {

@@ -123,6 +123,7 @@ public sealed class BadInputTests(string provider)
         foreach (var query in new[]
                  {
                      "status=bogus", "status=11", "page=0", "pageSize=1000", "pageSize=-1", "dueBefore=tomorrow", "overdue=perhaps", "page=abc",
+                     "dueBefore=0001-01-01", "dueBefore=9999-12-31", "dueBefore=1899-12-31",
                  })
         {
             yield return new Bad(Supervisor, "GET", $"/api/v1/dossiers?{query}", null);
@@ -131,11 +132,14 @@ public sealed class BadInputTests(string provider)
                  {
                      "", "from=2026-01-01", "to=2026-01-31", "from=2026-13-01&to=2026-12-31", "from=2026-02-01&to=2026-01-01",
                      "from=2026-01-01&to=2026-01-31&groupBy=planet", "from=2026-01-01&to=2026-01-31&format=pdf", "from=yesterday&to=today",
+                     "from=0001-01-01&to=9999-12-31", "from=0001-01-01&to=2026-01-31", "from=2026-01-01&to=9999-12-31",
                  })
         {
             yield return new Bad(Supervisor, "GET", $"/api/v1/supervision/measures?{query}", null);
         }
         yield return new Bad(Supervisor, "GET", "/api/v1/structure/agencies?on=someday", null);
+        yield return new Bad(Anyone, "GET", "/api/v1/structure/agencies?on=0001-01-01", null);
+        yield return new Bad(Anyone, "GET", "/api/v1/structure/branches?on=9999-12-31", null);
 
         // Sign-in.
         foreach (var body in new[]

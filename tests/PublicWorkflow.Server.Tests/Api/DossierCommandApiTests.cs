@@ -50,6 +50,40 @@ public sealed class DossierCommandApiTests
         Assert.That((await supervisor.GetJsonAsync("/api/v1/supervision/alerts")).ValueKind, Is.EqualTo(JsonValueKind.Array));
     }
 
+    [TestCase("9999-12-31T17:00:00+07:00")]
+    [TestCase("9990-01-01T17:00:00+07:00")]
+    [TestCase("0001-01-01T00:00:00+00:00")]
+    [TestCase("2020-01-01T17:00:00+07:00")]
+    public async Task An_apology_to_an_absurd_or_earlier_date_is_a_field_error_and_changes_nothing(string newAppointment)
+    {
+        await using var factory = new ServerFactory();
+        var clerk = await ApiClient.SignInAsync(factory, "clerk.cn01");
+        var received = await clerk.PostJsonAsync("/api/v1/dossiers", Body("1.004873", "counter", "declaration"), HttpStatusCode.Created);
+        var id = received.GetProperty("dossierId").GetString();
+        var supervisor = await ApiClient.SignInAsync(factory, "supervisor");
+
+        var refused = await supervisor.PostJsonAsync($"/api/v1/dossiers/{id}/apology", new { reason = "Chờ xác minh", newAppointment }, HttpStatusCode.BadRequest);
+        Assert.That(refused.GetProperty("errors").TryGetProperty("newAppointment", out _), Is.True, refused.ToString());
+        var dossier = await supervisor.GetJsonAsync($"/api/v1/dossiers/{id}");
+        Assert.That(dossier.GetProperty("appointment").GetString(), Is.EqualTo(received.GetProperty("appointment").GetString()));
+        Assert.That(dossier.GetProperty("apologizedAt").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        var tracked = await (await ApiClient.SignInAsync(factory, null)).GetJsonAsync($"/api/v1/public/dossiers/{received.GetProperty("code").GetString()}");
+        Assert.That(tracked.GetProperty("appointment").GetString(), Is.EqualTo(received.GetProperty("appointment").GetString()));
+    }
+
+    [Test]
+    public async Task An_apology_more_than_a_year_away_is_refused()
+    {
+        await using var factory = new ServerFactory();
+        var clerk = await ApiClient.SignInAsync(factory, "clerk.cn01");
+        var received = await clerk.PostJsonAsync("/api/v1/dossiers", Body("1.004873", "counter", "declaration"), HttpStatusCode.Created);
+        var id = received.GetProperty("dossierId").GetString();
+        var supervisor = await ApiClient.SignInAsync(factory, "supervisor");
+        var appointment = DateTimeOffset.Parse(received.GetProperty("appointment").GetString()!);
+        await supervisor.PostJsonAsync($"/api/v1/dossiers/{id}/apology", new { reason = "x", newAppointment = DateTimeOffset.UtcNow.AddDays(400) }, HttpStatusCode.BadRequest);
+        await supervisor.PostJsonAsync($"/api/v1/dossiers/{id}/apology", new { reason = "x", newAppointment = appointment.AddDays(30) });
+    }
+
     private static object Body(string procedure, string channel, params string[] documents) => new
     {
         procedureCode = procedure,
