@@ -27,6 +27,9 @@ public static class BpmnParser
         "escalationEventDefinition", "terminateEventDefinition",
     ];
 
+    /// <summary>How deep sub-processes may nest: real procedures use one or two levels.</summary>
+    public const int MaxSubProcessDepth = 50;
+
     public static Definition Parse(string xml) => Parse(SafeXml.Load(xml));
 
     public static Definition Parse(XDocument document)
@@ -44,7 +47,7 @@ public static class BpmnParser
             ?? throw new BpmnFormatException("the file has no <process>", SafeXml.LineOf(root));
 
         var reader = new ElementReader();
-        reader.ReadContainer(process, parentId: null);
+        reader.ReadContainer(process, parentId: null, depth: 0);
 
         return new Definition
         {
@@ -116,8 +119,12 @@ public static class BpmnParser
         public List<SequenceFlow> Flows { get; } = [];
         public List<RawElement> Raw { get; } = [];
 
-        public void ReadContainer(XElement container, string? parentId)
+        public void ReadContainer(XElement container, string? parentId, int depth)
         {
+            if (depth > MaxSubProcessDepth)
+            {
+                throw new BpmnFormatException($"sub-processes nest deeper than {MaxSubProcessDepth} levels", SafeXml.LineOf(container));
+            }
             foreach (var child in container.Elements())
             {
                 if (child.Name.Namespace == ModelNs && (NeutralChildren.Contains(child.Name.LocalName) || child.Name.LocalName is "incoming" or "outgoing"))
@@ -132,11 +139,11 @@ public static class BpmnParser
                     continue;
                 }
 
-                ReadElement(child, id, parentId);
+                ReadElement(child, id, parentId, depth);
             }
         }
 
-        private void ReadElement(XElement e, string? id, string? parentId)
+        private void ReadElement(XElement e, string? id, string? parentId, int depth)
         {
             var local = e.Name.LocalName;
             if (e.Name.Namespace == ModelNs && ArtifactElements.Contains(local))
@@ -171,7 +178,7 @@ public static class BpmnParser
             Nodes.Add(node);
             if (node is SubProcess)
             {
-                ReadContainer(e, id);
+                ReadContainer(e, id, depth + 1);
             }
         }
 

@@ -174,6 +174,10 @@ public sealed class BadInputTests(string provider)
                      ("/api/v1/definitions/Bad Key/draft", "<x/>", "application/xml"),
                      ("/api/v1/definitions/hostile/draft", "<a>" + new string('x', 3 * 1024 * 1024) + "</a>", "application/xml"),
                      ("/api/v1/definitions/hostile/draft", "<html><body>hello</body></html>", "text/xml"),
+                     // 40,000 nested sub-processes in 1.9 MB: it used to overflow the parser's stack and kill the server.
+                     ("/api/v1/definitions/hostile/draft", """<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D"><process id="P">"""
+                         + string.Concat(Enumerable.Range(0, 40_000).Select(i => $"""<subProcess id="p{i}">"""))
+                         + string.Concat(Enumerable.Repeat("</subProcess>", 40_000)) + "</process></definitions>", "application/xml"),
                  })
         {
             yield return new Bad(Officer, "PUT", path, body, type);
