@@ -28,6 +28,7 @@ internal sealed class RuntimeStartup(
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
         if (database.Value.MigrateOnStartup)
         {
+            await using var startup = await StartupLock.AcquireAsync(db, database.Value.Provider, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
         }
         if (database.Value.Provider == DatabaseProvider.Sqlite)

@@ -27,11 +27,12 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
     /// Publishes the BPMN as the next version of <paramref name="key"/>. Text identical to the latest version
     /// publishes nothing and returns that version, so importing an unchanged catalog creates no versions.
     /// </summary>
-    public async Task<PublishOutcome> PublishAsync(string key, string bpmnXml, string publishedBy, CancellationToken cancellationToken = default)
+    public async Task<PublishOutcome> PublishAsync(string key, string bpmnXml, string publishedBy, string? origin = null,
+        CancellationToken cancellationToken = default)
     {
         CheckKey(key);
         var definition = ParseValid(bpmnXml);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(bpmnXml)));
+        var hash = Hash(bpmnXml);
         var latest = await db.Definitions.Where(d => d.Key == key && d.Status == DefinitionStatus.Published)
             .OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
         if (latest is not null && latest.ContentHash == hash)
@@ -51,6 +52,7 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
             CreatedAt = now,
             PublishedBy = publishedBy,
             PublishedAt = now,
+            Origin = origin,
         };
         db.Definitions.Add(record);
         try
@@ -66,6 +68,9 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
         cache.Get(record.Id, bpmnXml);
         return new PublishOutcome(record.Id, key, record.Version, Created: true);
     }
+
+    /// <summary>SHA-256 of a BPMN text, lower-case hex: how a version and a file are recognised as the same.</summary>
+    public static string Hash(string bpmnXml) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(bpmnXml)));
 
     /// <summary>Every problem of a BPMN text, including "not BPMN" (hostile XML, DTDs and entities, are refused as such).</summary>
     public static IReadOnlyList<Problem> Validate(string bpmnXml)
@@ -97,7 +102,7 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
             db.Definitions.Add(draft);
         }
         draft.BpmnXml = bpmnXml;
-        draft.ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(bpmnXml)));
+        draft.ContentHash = Hash(bpmnXml);
         draft.ProcessName = problems.Count == 0 ? BpmnParser.Parse(bpmnXml).ProcessName : draft.ProcessName;
         draft.PublishedBy = author;
         draft.CreatedAt = now;
@@ -117,7 +122,7 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
     {
         var draft = await db.Definitions.SingleOrDefaultAsync(d => d.Key == key && d.Status == DefinitionStatus.Draft, cancellationToken)
             ?? throw RuntimeException.NotFound("draft of workflow", key);
-        var outcome = await PublishAsync(key, draft.BpmnXml, publishedBy, cancellationToken);
+        var outcome = await PublishAsync(key, draft.BpmnXml, publishedBy, cancellationToken: cancellationToken);
         db.Definitions.Remove(draft);
         try
         {

@@ -6,7 +6,7 @@ using Npgsql;
 namespace PublicWorkflow.Runtime.Persistence;
 
 /// <summary>Recognises what each provider reports when a unique index refuses a row.</summary>
-internal static class DatabaseErrors
+public static class DatabaseErrors
 {
     public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException is { } inner && IsUniqueViolation(inner);
 

@@ -19,7 +19,12 @@ public sealed record DefinitionProblemDto(string Code, string? ElementId, int Li
 public sealed record DraftDto(string Key, DateTimeOffset? SavedAt, bool Valid, IReadOnlyList<DefinitionProblemDto> Problems);
 
 /// <summary>A version of a workflow (version 0 is the draft).</summary>
-public sealed record DefinitionVersionDto(string Key, int Version, string Status, string? Name, string ContentHash, string? By, DateTimeOffset? At);
+/// <param name="Origin">Where a version not made in the designer came from, e.g. "imported from workflows/x.bpmn, superseding version 2".</param>
+public sealed record DefinitionVersionDto(string Key, int Version, string Status, string? Name, string ContentHash, string? By, DateTimeOffset? At, string? Origin);
+
+/// <summary>What an explicit import of the workflows file did.</summary>
+/// <param name="Supersedes">The version the imported file replaced (null when the key had none, or the file was already serving).</param>
+public sealed record ImportedDto(string Key, string File, int Version, bool Created, int? Supersedes);
 
 /// <summary>The version a publish made (or the one it found unchanged).</summary>
 public sealed record PublishedDto(string Key, int Version, bool Created);
@@ -43,6 +48,9 @@ public static class DefinitionsApi
         group.MapGet("/{key}/draft", DraftXmlAsync).WithSummary("The draft's XML / Bản nháp").Produces<string>(StatusCodes.Status200OK, Xml);
         group.MapPost("/{key}/draft/publish", PublishAsync)
             .WithSummary("Publish the draft as the next version (it must be valid) / Ban hành phiên bản mới").ProducesValidationProblem();
+        group.MapPost("/{key}/import", ImportAsync)
+            .WithSummary("Publish the workflows folder's file of this key as the next version, superseding the current one / Nhập lại tệp quy trình")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{key}/versions", VersionsAsync).WithSummary("Versions, newest first, and the draft / Các phiên bản");
         group.MapGet("/{key}/versions/{version:int}", VersionXmlAsync).WithSummary("One version's XML / Tệp BPMN của một phiên bản")
             .Produces<string>(StatusCodes.Status200OK, Xml);
@@ -69,10 +77,18 @@ public static class DefinitionsApi
         return TypedResults.Created($"/api/v1/definitions/{key}/versions/{outcome.Version}", new PublishedDto(outcome.Key, outcome.Version, outcome.Created));
     }
 
+    /// <summary>An officer brings a workflows file back over a designer's version: the answer says which version it superseded.</summary>
+    private static async Task<Ok<ImportedDto>> ImportAsync(string key, ProcedureCatalog catalog, CatalogImport import, ClaimsPrincipal user, HttpContext http)
+    {
+        var path = catalog.WorkflowFiles.GetValueOrDefault(key) ?? throw RuntimeException.NotFound("workflow file of the catalog", key);
+        var outcome = await import.ImportAsync(key, path, ApiHttp.Caller(user).UserName, explicitly: true, http.RequestAborted);
+        return TypedResults.Ok(new ImportedDto(outcome.Key, outcome.File, outcome.Version!.Value, outcome.Created, outcome.Supersedes));
+    }
+
     private static async Task<Ok<List<DefinitionVersionDto>>> VersionsAsync(string key, DefinitionStore store, WorkingCalendar calendar, HttpContext http) =>
         TypedResults.Ok((await store.VersionsAsync(key, http.RequestAborted)).Select(d => new DefinitionVersionDto(d.Key, d.Version,
             d.Status.ToString().ToLowerInvariant(), d.ProcessName, d.ContentHash, d.PublishedBy,
-            ApiHttp.Local(calendar, d.Status == DefinitionStatus.Draft ? d.CreatedAt : d.PublishedAt))).ToList());
+            ApiHttp.Local(calendar, d.Status == DefinitionStatus.Draft ? d.CreatedAt : d.PublishedAt), d.Origin)).ToList());
 
     private static async Task<ContentHttpResult> VersionXmlAsync(string key, int version, DefinitionStore store, HttpContext http) =>
         TypedResults.Content((await store.VersionAsync(key, version, http.RequestAborted)).BpmnXml, Xml, Encoding.UTF8);

@@ -3,20 +3,36 @@ using PublicWorkflow.Runtime.Catalog;
 namespace PublicWorkflow.Server.Hosting;
 
 /// <summary>
-/// Publishes the workflows the catalog's procedures run, at every start. Unchanged BPMN publishes nothing (the
-/// definition store compares content hashes), so this only ever adds a version when a file really changed.
+/// Imports the workflows the catalog's procedures run, at every start (see <see cref="CatalogImport"/>: a file is
+/// published only when it changed and no officer has published its key since). Conflicts are logged and kept for /health.
 /// </summary>
-internal sealed class CatalogStartup(IServiceScopeFactory scopes, ProcedureCatalog catalog, ILogger<CatalogStartup> log) : IHostedService
+internal sealed class CatalogStartup(IServiceScopeFactory scopes, ProcedureCatalog catalog, WorkflowImportReport report, ILogger<CatalogStartup> log)
+    : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var outcomes = await scope.ServiceProvider.GetRequiredService<CatalogImport>().PublishWorkflowsAsync(catalog, cancellationToken);
-        foreach (var outcome in outcomes.Where(o => o.Created))
+        foreach (var outcome in outcomes)
         {
-            log.LogInformation("Published workflow {Key} version {Version}", outcome.Key, outcome.Version);
+            if (outcome.Created)
+            {
+                log.LogInformation("Published workflow {Key} version {Version} from {File}{Supersedes}", outcome.Key, outcome.Version, outcome.File,
+                    outcome.Supersedes is { } old ? $", superseding version {old}" : "");
+            }
+            if (outcome.Conflict is not null)
+            {
+                log.LogWarning("Workflow {Key} not imported: {Conflict}", outcome.Key, outcome.Conflict);
+            }
         }
+        report.Conflicts = outcomes.Where(o => o.Conflict is not null).Select(o => o.Conflict!).ToList();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>The workflow files the last start-up import left alone because an officer's version is newer.</summary>
+internal sealed class WorkflowImportReport
+{
+    public IReadOnlyList<string> Conflicts { get; set; } = [];
 }

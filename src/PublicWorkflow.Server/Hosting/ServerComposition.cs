@@ -31,6 +31,7 @@ public static class ServerComposition
             provider.GetRequiredService<ILogger<ProcedureCatalog>>()));
         services.AddPublicWorkflowRuntime(configuration, environment.ContentRootPath);
         // After the runtime's start-up (the database is migrated), before requests: the catalog's workflows are published.
+        services.AddSingleton<WorkflowImportReport>();
         services.AddHostedService<CatalogStartup>();
         // Its demo accounts are seeded by a hosted service: after the migrations above.
         services.AddStaffSecurity();

@@ -33,9 +33,18 @@ internal sealed class DemoUsers(IServiceScopeFactory scopes, IOptions<ServerOpti
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
         foreach (var a in Accounts)
         {
-            if (!await db.StaffUsers.AnyAsync(u => u.UserName == a.User, cancellationToken))
+            if (await db.StaffUsers.AnyAsync(u => u.UserName == a.User, cancellationToken))
+            {
+                continue;
+            }
+            try
             {
                 await accounts.CreateAsync(a.User, a.Name, a.Password, a.Role, a.Agency, a.Level, a.Branch, a.JobRoles, cancellationToken);
+            }
+            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+            {
+                // Another node starting at the same moment created it.
+                db.ChangeTracker.Clear();
             }
         }
     }

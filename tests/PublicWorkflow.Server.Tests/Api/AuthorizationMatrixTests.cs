@@ -63,6 +63,7 @@ public sealed class AuthorizationMatrixTests
         ["PUT /api/v1/definitions/{key}/draft"] = Officers,
         ["GET /api/v1/definitions/{key}/draft"] = Officers,
         ["POST /api/v1/definitions/{key}/draft/publish"] = Officers,
+        ["POST /api/v1/definitions/{key}/import"] = Officers,
         ["GET /api/v1/definitions/{key}/versions"] = Officers,
         ["GET /api/v1/definitions/{key}/versions/{version:int}"] = Officers,
         ["GET /api/v1/definitions/{key}/compare"] = Officers,

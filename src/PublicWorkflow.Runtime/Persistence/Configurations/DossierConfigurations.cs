@@ -10,6 +10,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<DossierRec
     {
         e.ToTable("dossiers");
         e.Property(d => d.Code).HasMaxLength(60);
+        e.Property(d => d.LookupKey).HasMaxLength(32);
         e.Property(d => d.ProcedureCode).HasMaxLength(20);
         e.Property(d => d.Status).HasConversion<string>().HasMaxLength(30);
         e.Property(d => d.Channel).HasConversion<string>().HasMaxLength(20);
@@ -82,6 +83,7 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
         e.Property(u => u.Level).HasMaxLength(20);
         e.Property(u => u.BranchCode).HasMaxLength(20);
         e.Property(u => u.JobRoles).HasMaxLength(500);
+        e.Property(u => u.SecurityStamp).HasMaxLength(64);
         e.HasIndex(u => u.UserName).IsUnique();
     }
 }

@@ -14,6 +14,7 @@ internal sealed class DefinitionConfiguration : IEntityTypeConfiguration<Definit
         e.Property(d => d.ContentHash).HasMaxLength(64);
         e.Property(d => d.ProcessName).HasMaxLength(500);
         e.Property(d => d.PublishedBy).HasMaxLength(100);
+        e.Property(d => d.Origin).HasMaxLength(400);
         e.HasIndex(d => new { d.Key, d.Version }).IsUnique();
     }
 }

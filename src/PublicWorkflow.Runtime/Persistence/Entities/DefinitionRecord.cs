@@ -23,4 +23,10 @@ public sealed class DefinitionRecord
     public DateTime CreatedAt { get; set; }
     public string? PublishedBy { get; set; }
     public DateTime? PublishedAt { get; set; }
+
+    /// <summary>
+    /// Where the version came from when not from the designer: the workflows file it was imported from, and the version
+    /// it superseded. The versions list shows it, so nobody wonders why a restart or an import added a version.
+    /// </summary>
+    public string? Origin { get; set; }
 }

@@ -24,6 +24,11 @@ public sealed class DossierRecord
     public Guid? CaseId { get; set; }
     /// <summary>AGENCYCODE-YYMMDD-NNNN, given when the dossier is accepted.</summary>
     public string? Code { get; set; }
+    /// <summary>
+    /// The random secret printed on the citizen's receipt beside the code: public tracking and rating need both, so a
+    /// guessed or sequential code reveals nothing.
+    /// </summary>
+    public string? LookupKey { get; set; }
     public required string ProcedureCode { get; set; }
     public Dossiers.DossierStatus Status { get; set; }
     public DossierChannel Channel { get; set; }

@@ -19,5 +19,15 @@ public sealed class StaffUserRecord
     /// <summary>Comma-separated candidate roles, e.g. "specialist,agency-leader".</summary>
     public string JobRoles { get; set; } = "";
     public bool Active { get; set; } = true;
+    /// <summary>Wrong passwords in a row; reset by a successful sign-in.</summary>
+    public int FailedSignIns { get; set; }
+    /// <summary>Sign-in is refused until then, after too many wrong passwords.</summary>
+    public DateTime? LockedUntil { get; set; }
+    /// <summary>
+    /// Random, carried in every cookie and token issued; changed by a password change or a sign-out, which makes every
+    /// cookie and token issued before it invalid.
+    /// </summary>
+    public string SecurityStamp { get; set; } = "";
+    public DateTime? PasswordChangedAt { get; set; }
     public DateTime CreatedAt { get; set; }
 }

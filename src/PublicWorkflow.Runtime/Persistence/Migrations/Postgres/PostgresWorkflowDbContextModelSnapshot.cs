@@ -166,6 +166,10 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Origin")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("ProcessName")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -319,6 +323,10 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Postgres
                     b.Property<string>("Locality")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<string>("LookupKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("MissingJson")
                         .HasColumnType("text");
@@ -670,6 +678,9 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer");
+
                     b.Property<string>("JobRoles")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -678,6 +689,12 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Postgres
                     b.Property<string>("Level")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PasswordChangedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
@@ -688,6 +705,11 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("UserName")
                         .IsRequired()

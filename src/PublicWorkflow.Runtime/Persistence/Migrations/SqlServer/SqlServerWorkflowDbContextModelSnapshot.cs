@@ -168,6 +168,10 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("Origin")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
                     b.Property<string>("ProcessName")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -321,6 +325,10 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.SqlServer
                     b.Property<string>("Locality")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("LookupKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("MissingJson")
                         .HasColumnType("nvarchar(max)");
@@ -674,6 +682,9 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("int");
+
                     b.Property<string>("JobRoles")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -682,6 +693,12 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.SqlServer
                     b.Property<string>("Level")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("PasswordChangedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
@@ -692,6 +709,11 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("UserName")
                         .IsRequired()

@@ -157,6 +157,10 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Origin")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProcessName")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -309,6 +313,10 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Locality")
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LookupKey")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MissingJson")
@@ -659,6 +667,9 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("JobRoles")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -666,6 +677,12 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Level")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PasswordChangedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
@@ -676,6 +693,11 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")
