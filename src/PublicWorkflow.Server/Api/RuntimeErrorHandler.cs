@@ -7,12 +7,32 @@ namespace PublicWorkflow.Server.Api;
 /// <summary>
 /// Turns what a command refused into RFC 7807 problem details: invalid input 400 with the field at fault, unknown
 /// ids 404, a conflict with what happened first 409, a command the case's state does not allow 422. Malformed
-/// requests the framework rejects (bad JSON, wrong types, too large) are 400/413, never 500.
+/// requests the framework rejects (bad JSON, wrong types, too large) are 400/413, never 500. A database that cannot be
+/// reached is 503 with Retry-After: the request was fine, and nothing was half-written (each command is one transaction).
 /// </summary>
-internal sealed class RuntimeErrorHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed class RuntimeErrorHandler(IProblemDetailsService problems, ILogger<RuntimeErrorHandler> log) : IExceptionHandler
 {
+    /// <summary>Seconds a client should wait before trying again while the database is out.</summary>
+    public const int RetryAfterSeconds = 5;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        if (Runtime.Persistence.DatabaseErrors.IsUnavailable(exception))
+        {
+            log.LogWarning("Database unavailable for {Method} {Path}: {Reason}", http.Request.Method, http.Request.Path, exception.GetBaseException().Message);
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var unavailable = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = ApiText.Of(http, "Hệ thống tạm thời gián đoạn", "Service temporarily unavailable"),
+                Detail = ApiText.Of(http, $"Cơ sở dữ liệu tạm thời không truy cập được; vui lòng thử lại sau {RetryAfterSeconds} giây.",
+                    $"The database cannot be reached right now; try again in {RetryAfterSeconds} seconds."),
+            };
+            unavailable.Extensions["code"] = "database-unavailable";
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = unavailable, Exception = exception });
+        }
+
         var (status, title, code, field) = exception switch
         {
             RuntimeException { Kind: RuntimeErrorKind.NotFound } e => (404, ApiText.Of(http, "Không tìm thấy", "Not found"), e.Code, null),
