@@ -26,7 +26,7 @@ public sealed class RuntimeException(RuntimeErrorKind kind, string code, string 
     public IReadOnlyList<Engine.Validation.Problem> Problems { get; } = problems ?? [];
 
     /// <summary>For invalid input: the request field at fault (e.g. "locality", "documents[2]").</summary>
-    public string? Field { get; private init; }
+    public string? Field { get; init; }
 
     public static RuntimeException NotFound(string what, object id) => new(RuntimeErrorKind.NotFound, "not-found", $"{what} '{id}' does not exist");
 

@@ -40,14 +40,15 @@ internal sealed class ApiSteps(Uri server)
     }
 
     /// <summary>A dossier stepped through the branch, the ward and back to its return.</summary>
-    public async Task<string> ReturnedDossierAsync()
+    /// <summary>A dossier taken through to its return; its code and the lookup key printed on its receipt.</summary>
+    public async Task<(string Code, string Key)> ReturnedDossierAsync()
     {
         var (code, _) = await ReceiveAsync("clerk.cn01");
         foreach (var user in new[] { "clerk.cn01", "clerk.hoankiem", "clerk.hoankiem", "clerk.hoankiem", "clerk.cn01" })
         {
             await CompleteNextAsync(user, code);
         }
-        return code;
+        return (code, (await SendAsync("clerk.cn01", HttpMethod.Get, $"/api/v1/dossiers/by-code/{code}", null)).GetProperty("lookupKey").GetString()!);
     }
 
     public async Task<string?> AssigneeAsync(string user, string code, string element) =>

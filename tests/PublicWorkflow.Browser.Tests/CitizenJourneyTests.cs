@@ -9,7 +9,7 @@ public sealed class CitizenJourneyTests
     public async Task A_citizen_tracks_a_returned_dossier_and_rates_it_once_on_a_phone()
     {
         await using var server = new LiveServer();
-        var code = await new ApiSteps(server.BaseAddress).ReturnedDossierAsync();
+        var (code, key) = await new ApiSteps(server.BaseAddress).ReturnedDossierAsync();
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.PageAsync(server.BaseAddress, 390, 844);
 
@@ -17,6 +17,10 @@ public sealed class CitizenJourneyTests
         await page.ClickAsync("a[href='/track']");
         await page.WaitForURLAsync("**/track.html");
         await page.FillAsync("#code", code);
+        await page.FillAsync("#key", "0000-0000-0000");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#error")).ToHaveTextAsync("Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này.");
+        await page.FillAsync("#key", key.ToLowerInvariant());
         await page.ClickAsync("button[type=submit]");
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Đã trả kết quả");
         await Assertions.Expect(page.Locator("#timeliness")).ToHaveTextAsync("Đúng hạn");
@@ -38,8 +42,13 @@ public sealed class CitizenJourneyTests
 
         await page.FillAsync("#code", "NOPE-000000-0000");
         await page.ClickAsync("#lookup button[type=submit]");
-        await Assertions.Expect(page.Locator("#error")).ToHaveTextAsync("No dossier has this code.");
-        // The unknown code's 404 is the one error the browser may log.
+        await Assertions.Expect(page.Locator("#error")).ToHaveTextAsync("No dossier has this code and lookup key.");
+
+        // The receipt's QR code opens the page with code and key filled in, and the key does not stay in the address bar.
+        await page.GotoAsync($"/track.html?code={code}&key={key}");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Returned");
+        Assert.That(page.Url, Does.Not.Contain(key));
+        // The wrong key's and the unknown code's 404s are the errors the browser may log.
         Assert.That(browser.ConsoleErrors.Where(e => !e.Contains("404")), Is.Empty, "console errors");
 
         await page.GotoAsync("/catalog.html");

@@ -26,11 +26,15 @@ public sealed class ClerkJourneyTests
         await Assertions.Expect(page.Locator("#received-title")).ToHaveTextAsync("Đã tiếp nhận hồ sơ");
         var code = await page.Locator("#received-code").InnerTextAsync();
         Assert.That(code, Does.Match(@"^UB\.P\.HOANKIEM-\d{6}-\d{4}$"));
+        var key = (await page.Locator("#received-key").InnerTextAsync()).Split(": ")[1];
+        Assert.That(key, Does.Match("^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$"));
         await Browser.ScreenshotAsync(page, "clerk-reception");
 
         var receipt = await page.Context.RunAndWaitForPageAsync(() => page.ClickAsync("#received-paper"));
         await Assertions.Expect(receipt.Locator("h1")).ToHaveTextAsync("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
         await Assertions.Expect(receipt.Locator("body")).ToContainTextAsync(code);
+        await Assertions.Expect(receipt.Locator("body")).ToContainTextAsync(key);
+        await Assertions.Expect(receipt.Locator(".qr svg")).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(receipt, "clerk-receipt");
         await receipt.CloseAsync();
 
@@ -67,7 +71,7 @@ public sealed class ClerkJourneyTests
         await Browser.SignInAsync(page, "clerk.cn01", "clerk.html");
         await StepAsync(page, code, "Task_Return", "Hoàn thành", claim: false);
 
-        await page.GotoAsync($"/track.html?code={code}");
+        await page.GotoAsync($"/track.html?code={code}&key={key}");
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Đã trả kết quả");
         Assert.That(browser.ConsoleErrors, Is.Empty, "console errors");
     }

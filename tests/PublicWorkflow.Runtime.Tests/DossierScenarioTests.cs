@@ -169,7 +169,7 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
         await CompleteStepAsync(caseId, "Task_Return", Hanoi(2026, 10, 12, 14), null, "clerk-cn01");
         var returned = await DossierAsync(dossierId);
         Assert.That(returned.Status, Is.EqualTo(DossierStatus.Returned));
-        await Host.InScopeAsync(p => service(p).RateAsync(returned.Code!, 4, "Cán bộ tận tình"));
+        await Host.InScopeAsync(p => service(p).RateAsync(returned.Code!, returned.LookupKey, 4, "Cán bộ tận tình"));
 
         var sheet = await Host.InScopeAsync(p => service(p).TrackingSheetAsync(dossierId));
         Assert.That(sheet.Single(h => h.Step == "Task_Appraise").Timing, Is.EqualTo(HandoverTiming.Late));
@@ -341,6 +341,6 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
     {
         var service = p.GetRequiredService<DossierService>();
         var dossier = await service.DossierAsync(dossierId);
-        return p.GetRequiredService<DossierDocuments>().Render(kind, dossier, await service.TrackingSheetAsync(dossierId));
+        return p.GetRequiredService<DossierDocuments>().Render(kind, dossier, await service.TrackingSheetAsync(dossierId), new Uri("http://127.0.0.1:5080/track"));
     });
 }

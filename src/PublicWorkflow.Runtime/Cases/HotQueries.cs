@@ -49,7 +49,7 @@ internal sealed class HotQueries
     /// <summary>What the public may see of a dossier, with the open step due first (its name and level).</summary>
     public Func<WorkflowDbContext, string, Task<PublicDossierView?>> PublicView { get; } =
         EF.CompileAsyncQuery((WorkflowDbContext db, string code) => db.Dossiers.AsNoTracking().Where(d => d.Code == code)
-            .Select(d => new PublicDossierView(d.Code!, d.ProcedureCode, d.Status, d.AgencyCode, d.ReceivedAt, d.AppointmentAt, d.AppointmentBeforeApology,
+            .Select(d => new PublicDossierView(d.Code!, d.LookupKey, d.ProcedureCode, d.Status, d.AgencyCode, d.ReceivedAt, d.AppointmentAt, d.AppointmentBeforeApology,
                 d.ResolvedAt, d.ClockPausedAt, d.RatedAt,
                 db.Tasks.Where(t => t.CaseId == d.CaseId && (t.State == TaskState.Open || t.State == TaskState.Claimed)).OrderBy(t => t.DueAt)
                     .Select(t => t.Name).FirstOrDefault(),

@@ -30,12 +30,13 @@ public sealed class DossierDocuments(ProcedureCatalog catalog, DossierClock cloc
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    public string Render(DossierDocumentKind kind, DossierRecord dossier, IReadOnlyList<HandoverRecord> handovers)
+    /// <param name="trackingPage">The public tracking page's address (…/track); the receipt's QR code opens it with the code and lookup key filled in.</param>
+    public string Render(DossierDocumentKind kind, DossierRecord dossier, IReadOnlyList<HandoverRecord> handovers, Uri trackingPage)
     {
         var procedure = catalog.Find(dossier.ProcedureCode);
         var body = kind switch
         {
-            DossierDocumentKind.Receipt when dossier.Code is not null => Receipt(dossier, procedure),
+            DossierDocumentKind.Receipt when dossier.Code is not null => Receipt(dossier, procedure, trackingPage),
             DossierDocumentKind.SupplementRequest when dossier.MissingJson is not null => SupplementRequest(dossier),
             DossierDocumentKind.Refusal when dossier.RefusalReasons is not null => Refusal(dossier),
             DossierDocumentKind.Apology when dossier.ApologizedAt is not null => Apology(dossier),
@@ -74,7 +75,7 @@ public sealed class DossierDocuments(ProcedureCatalog catalog, DossierClock cloc
         _ => "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
     };
 
-    private string Receipt(DossierRecord dossier, Procedure? procedure)
+    private string Receipt(DossierRecord dossier, Procedure? procedure, Uri trackingPage)
     {
         var presented = JsonSerializer.Deserialize<List<PresentedDocument>>(dossier.DocumentsJson, JsonOptions)!;
         var rows = presented.Select((d, i) =>
@@ -86,7 +87,29 @@ public sealed class DossierDocuments(ProcedureCatalog catalog, DossierClock cloc
             + Row("Ngày hẹn trả kết quả", Time(dossier.AppointmentAt))
             + Row("Hình thức nhận kết quả", dossier.Delivery switch { "online" => "Trực tuyến", "post" => "Qua dịch vụ bưu chính", _ => "Tại Trung tâm" })
             + Row("Phí, lệ phí", dossier.FeeAmount is { } fee ? $"{fee.ToString("N0", Vietnamese)} đồng" : "Theo quy định (chưa xác định mức)")
-            + "</dl><p>Hồ sơ tiếp nhận sau 15 giờ được tính từ ngày làm việc tiếp theo.</p>" + Signature("Người tiếp nhận", dossier.ReceivedBy);
+            + "</dl><p>Hồ sơ tiếp nhận sau 15 giờ được tính từ ngày làm việc tiếp theo.</p>" + Tracking(dossier, trackingPage)
+            + Signature("Người tiếp nhận", dossier.ReceivedBy);
+    }
+
+    /// <summary>
+    /// The lookup key and a QR code that opens the tracking page with code and key filled in: the citizen's only way to
+    /// track and rate, so it is printed on the receipt and nowhere public.
+    /// </summary>
+    private static string Tracking(DossierRecord dossier, Uri trackingPage)
+    {
+        if (dossier.LookupKey is null)
+        {
+            return "";
+        }
+        var link = $"{trackingPage}?code={Uri.EscapeDataString(dossier.Code!)}&key={LookupKeys.Format(dossier.LookupKey)}";
+        using var data = new QRCoder.QRCodeGenerator().CreateQrCode(link, QRCoder.QRCodeGenerator.ECCLevel.M);
+        // A viewBox, not fixed pixels, so the printed size is the 3.5 cm the page gives it.
+        var svg = new QRCoder.SvgQRCode(data).GetGraphic(4, "#000000", "#ffffff", drawQuietZones: true, QRCoder.SvgQRCode.SizingMode.ViewBoxAttribute);
+        return "<section style=\"display:flex;gap:16px;align-items:center;margin-top:1em\"><div class=\"qr\" style=\"flex:none;width:3.5cm;height:3.5cm\">"
+            + svg.Replace("<svg ", "<svg style=\"width:100%;height:100%\" ") + "</div><div><dl>"
+            + Row("Mã tra cứu (bí mật)", LookupKeys.Format(dossier.LookupKey))
+            + Row("Tra cứu tại", trackingPage.ToString())
+            + "</dl><p>Quét mã QR hoặc nhập mã hồ sơ và mã tra cứu để theo dõi và đánh giá hồ sơ. Không chia sẻ mã tra cứu.</p></div></section>";
     }
 
     private string SupplementRequest(DossierRecord dossier) =>

@@ -25,29 +25,43 @@ public sealed class DossierService(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>A dossier handed in at a branch (or by post): checked, and if complete accepted and started at once.</summary>
-    public async Task<ReceptionOutcome> ReceiveAsync(ReceptionRequest request, string clerk, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A dossier handed in at a branch (or by post): checked, and if complete accepted and started at once. A repeat with
+    /// the same <paramref name="idempotencyKey"/> (a client retrying after a lost answer) gets the dossier the first made.
+    /// </summary>
+    public async Task<ReceptionOutcome> ReceiveAsync(ReceptionRequest request, string clerk, string? idempotencyKey = null,
+        CancellationToken cancellationToken = default)
     {
-        var procedure = Procedure(request.ProcedureCode);
-        var receivedAt = time.GetUtcNow();
-        Validate(request, procedure, receivedAt);
-        var missing = Reception.Missing(procedure, request.Documents);
-        return missing.Count > 0
-            ? await NotAcceptedAsync(NewDossier(request, clerk, receivedAt), missing, cancellationToken)
-            : await AcceptAsync(() => NewDossier(request, clerk, receivedAt), request, procedure, cancellationToken);
+        var key = CommandKey.Of(idempotencyKey, $"receive\n{clerk}", request);
+        return await OnceAsync(key, ReceptionOfAsync, async () =>
+        {
+            var procedure = Procedure(request.ProcedureCode);
+            var receivedAt = time.GetUtcNow();
+            Validate(request, procedure, receivedAt);
+            var missing = Reception.Missing(procedure, request.Documents);
+            DossierRecord Received() => Remember(key, NewDossier(request, clerk, receivedAt));
+            return missing.Count > 0
+                ? await NotAcceptedAsync(Received(), missing, cancellationToken)
+                : await AcceptAsync(Received, request, procedure, cancellationToken);
+        }, cancellationToken);
     }
 
-    /// <summary>A citizen's online filing: stored as submitted until a clerk reviews it with <see cref="ReviewOnlineAsync"/>.</summary>
-    public async Task<ReceptionOutcome> SubmitOnlineAsync(ReceptionRequest request, string citizen, CancellationToken cancellationToken = default)
+    /// <summary>A citizen's online filing: stored as submitted until a clerk reviews it with <see cref="ReviewOnlineAsync"/>; idempotent like reception.</summary>
+    public async Task<ReceptionOutcome> SubmitOnlineAsync(ReceptionRequest request, string citizen, string? idempotencyKey = null,
+        CancellationToken cancellationToken = default)
     {
-        var procedure = Procedure(request.ProcedureCode);
-        var submittedAt = time.GetUtcNow();
-        Validate(request with { Channel = DossierChannel.Online, BranchCode = null }, procedure, submittedAt);
-        var dossier = NewDossier(request with { Channel = DossierChannel.Online, BranchCode = null }, citizen, submittedAt);
-        dossier.Status = DossierStatus.Submitted;
-        db.Dossiers.Add(dossier);
-        await db.SaveChangesAsync(cancellationToken);
-        return Outcome(dossier, []);
+        var key = CommandKey.Of(idempotencyKey, $"submit\n{citizen}", request);
+        return await OnceAsync(key, ReceptionOfAsync, async () =>
+        {
+            var procedure = Procedure(request.ProcedureCode);
+            var submittedAt = time.GetUtcNow();
+            Validate(request with { Channel = DossierChannel.Online, BranchCode = null }, procedure, submittedAt);
+            var dossier = Remember(key, NewDossier(request with { Channel = DossierChannel.Online, BranchCode = null }, citizen, submittedAt));
+            dossier.Status = DossierStatus.Submitted;
+            db.Dossiers.Add(dossier);
+            await db.SaveChangesAsync(cancellationToken);
+            return Outcome(dossier, []);
+        }, cancellationToken);
     }
 
     /// <summary>The clerk's review of an online filing: the same completeness check; the filing time is the receipt time.</summary>
@@ -96,31 +110,42 @@ public sealed class DossierService(
     }
 
     /// <summary>Records the payment of fees and obligations with its channel; a case waiting for it goes on.</summary>
-    public async Task<DossierRecord> RecordPaymentAsync(Guid dossierId, string channel, string actor, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// A repeat with the same <paramref name="idempotencyKey"/> gets the dossier as it stands, not "already paid";
+    /// <paramref name="authorize"/> (scope, If-Match) runs on the dossier read, and only for a first request.
+    /// </remarks>
+    public async Task<DossierRecord> RecordPaymentAsync(Guid dossierId, string channel, string actor, string? idempotencyKey = null,
+        Action<DossierRecord>? authorize = null, CancellationToken cancellationToken = default)
     {
         if (channel is not ("online" or "counter" or "bank" or "post"))
         {
             throw RuntimeException.Invalid("channel", "the payment channel is one of online, counter, bank, post");
         }
-        var dossier = await DossierAsync(dossierId, cancellationToken);
-        if (dossier.FeePaidAt is not null)
+        var key = CommandKey.Of(idempotencyKey, $"payment\n{actor}", (dossierId, channel));
+        return await OnceAsync(key, id => DossierAsync(id, cancellationToken), async () =>
         {
-            throw new RuntimeException(RuntimeErrorKind.Conflict, "already-paid", $"dossier {dossier.Code} is already paid");
-        }
-        void Paid(DossierRecord tracked)
-        {
-            tracked.FeePaidAt = time.GetUtcNow().UtcDateTime;
-            tracked.PaymentChannel = channel;
-        }
-        if (dossier.Status == DossierStatus.AwaitingFees)
-        {
-            await AdvanceApplicantStepAsync(dossier, "fees", new Dictionary<string, JsonElement>(), actor, Paid, cancellationToken);
-        }
-        else
-        {
-            await SaveDossierAsync(dossierId, Paid, cancellationToken);
-        }
-        return await DossierAsync(dossierId, cancellationToken);
+            var dossier = await DossierAsync(dossierId, cancellationToken);
+            authorize?.Invoke(dossier);
+            if (dossier.FeePaidAt is not null)
+            {
+                throw new RuntimeException(RuntimeErrorKind.Conflict, "already-paid", $"dossier {dossier.Code} is already paid");
+            }
+            void Paid(DossierRecord tracked)
+            {
+                Remember(key, tracked);
+                tracked.FeePaidAt = time.GetUtcNow().UtcDateTime;
+                tracked.PaymentChannel = channel;
+            }
+            if (dossier.Status == DossierStatus.AwaitingFees)
+            {
+                await AdvanceApplicantStepAsync(dossier, "fees", new Dictionary<string, JsonElement>(), actor, Paid, cancellationToken);
+            }
+            else
+            {
+                await SaveDossierAsync(dossierId, Paid, cancellationToken);
+            }
+            return await DossierAsync(dossierId, cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>The applicant takes the dossier back: the case stops.</summary>
@@ -179,8 +204,12 @@ public sealed class DossierService(
         return await DossierAsync(dossierId, cancellationToken);
     }
 
-    /// <summary>The citizen's rating (1 to 5) once the result is returned: once per dossier, by its code alone.</summary>
-    public async Task<DossierRecord> RateAsync(string code, int rating, string? comment, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The citizen's rating (1 to 5) once the result is returned: once per dossier, with its code and the lookup key printed
+    /// on the receipt (a wrong key is "not found", as for tracking). A repeat with the same idempotency key is not a second rating.
+    /// </summary>
+    public async Task<DossierRecord> RateAsync(string code, string? lookupKey, int rating, string? comment, string? idempotencyKey = null,
+        CancellationToken cancellationToken = default)
     {
         if (rating is < 1 or > 5)
         {
@@ -190,7 +219,18 @@ public sealed class DossierService(
         {
             throw RuntimeException.Invalid("comment", "the comment has at most 2000 characters");
         }
-        var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == code, cancellationToken) ?? throw RuntimeException.NotFound("dossier", code);
+        var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == code, cancellationToken);
+        if (dossier is null || !LookupKeys.Matches(dossier.LookupKey, lookupKey))
+        {
+            throw RuntimeException.NotFound("dossier", code);
+        }
+        var key = CommandKey.Of(idempotencyKey, $"rating\n{code}", (rating, comment));
+        return await OnceAsync(key, id => DossierAsync(id, cancellationToken), () => RateOnceAsync(dossier, key, rating, comment, cancellationToken), cancellationToken);
+    }
+
+    private async Task<DossierRecord> RateOnceAsync(DossierRecord dossier, CommandKey? key, int rating, string? comment, CancellationToken cancellationToken)
+    {
+        var code = dossier.Code;
         if (dossier.Status != DossierStatus.Returned)
         {
             throw RuntimeException.Rejected("not-returned", "a dossier can be rated once its result has been returned");
@@ -201,6 +241,7 @@ public sealed class DossierService(
         }
         await SaveDossierAsync(dossier.Id, tracked =>
         {
+            Remember(key, tracked);
             tracked.Rating = rating;
             tracked.RatingComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
             tracked.RatedAt = time.GetUtcNow().UtcDateTime;
@@ -218,8 +259,11 @@ public sealed class DossierService(
     /// What the public side shows of a dossier, with its current step, in one query: it is the most frequent request
     /// (citizens refresh it), and carries no personal field at all.
     /// </summary>
-    public async Task<PublicDossierView> PublicViewAsync(string code, CancellationToken cancellationToken = default) =>
-        await HotQueries.For(db).PublicView(db, code) ?? throw RuntimeException.NotFound("dossier", code);
+    /// <remarks>Code and lookup key must both match; a wrong key is "not found" like an unknown code, so neither can be probed.</remarks>
+    public async Task<PublicDossierView> PublicViewAsync(string code, string? lookupKey, CancellationToken cancellationToken = default) =>
+        await HotQueries.For(db).PublicView(db, code) is { } view && LookupKeys.Matches(view.LookupKey, lookupKey)
+            ? view
+            : throw RuntimeException.NotFound("dossier", code);
 
     public Task<List<HandoverRecord>> TrackingSheetAsync(Guid dossierId, CancellationToken cancellationToken = default) =>
         db.Handovers.AsNoTracking().Where(h => h.DossierId == dossierId).OrderBy(h => h.Id).ToListAsync(cancellationToken);
@@ -325,6 +369,7 @@ public sealed class DossierService(
             var appointment = clock.Appointment(received, limit.Limit);
 
             dossier.Code = DossierCodes.Format(route.Agency.Code, receivedOn, sequence);
+            dossier.LookupKey = LookupKeys.New();
             dossier.CaseId = Guid.NewGuid();
             dossier.AgencyCode = route.Agency.Code;
             dossier.Level = route.Level;
@@ -359,7 +404,7 @@ public sealed class DossierService(
 
     private static ReceptionOutcome Outcome(DossierRecord dossier, IReadOnlyList<string> missing, IReadOnlyList<Guid>? openedTasks = null) =>
         new(dossier.Id, dossier.Code, dossier.Status, dossier.AppointmentAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null, missing, dossier.FeeAmount,
-            openedTasks ?? []);
+            openedTasks ?? [], dossier.LookupKey);
 
     /// <summary>Moves the case past the step where it waits for the applicant (a message catch, or a branch task for the supplement).</summary>
     private async Task AdvanceApplicantStepAsync(DossierRecord dossier, string stage, Dictionary<string, JsonElement> payload, string actor, Action<DossierRecord> change,
@@ -423,5 +468,93 @@ public sealed class DossierService(
         {
             throw new RuntimeException(RuntimeErrorKind.Conflict, "dossier-changed", $"dossier {tracked.Code} was changed by someone else at the same time; reload it");
         }
+    }
+
+    /// <summary>A client's Idempotency-Key for a dossier command, scoped to who sent it and which command, with the hash of what was sent.</summary>
+    private sealed record CommandKey(string Key, string RequestHash)
+    {
+        public static CommandKey? Of(string? idempotencyKey, string scope, object request)
+        {
+            if (idempotencyKey is null)
+            {
+                return null;
+            }
+            if (idempotencyKey.Length is 0 or > 200)
+            {
+                throw new RuntimeException(RuntimeErrorKind.Invalid, "bad-idempotency-key", "an idempotency key has 1 to 200 characters") { Field = "Idempotency-Key" };
+            }
+            // Hashed with its scope: one user's key never answers another's request, and the column's length is fixed.
+            return new CommandKey("dossier:" + Sha256($"{scope}\n{idempotencyKey}"), Sha256(JsonSerializer.Serialize(request, request.GetType(), KeyJson)));
+        }
+
+        private static string Sha256(string text) =>
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+
+        /// <summary>Requests are tuples: their fields must be part of the hash.</summary>
+        private static readonly JsonSerializerOptions KeyJson = new(JsonSerializerDefaults.Web) { IncludeFields = true };
+    }
+
+    /// <summary>
+    /// Runs a command once per key: a key seen before answers with the dossier its first command created or changed
+    /// (<paramref name="repeat"/>); a request racing the first one with the same key loses on the key's unique index and
+    /// gets that answer too.
+    /// </summary>
+    private async Task<T> OnceAsync<T>(CommandKey? key, Func<Guid, Task<T>> repeat, Func<Task<T>> run, CancellationToken cancellationToken)
+    {
+        if (await FirstAnswerAsync(key, cancellationToken) is { } first)
+        {
+            return await repeat(first);
+        }
+        try
+        {
+            return await run();
+        }
+        catch (Exception ex) when (key is not null && ex is DbUpdateException or RuntimeException { Kind: RuntimeErrorKind.Conflict })
+        {
+            db.ChangeTracker.Clear();
+            if (await FirstAnswerAsync(key, cancellationToken) is { } raced)
+            {
+                return await repeat(raced);
+            }
+            throw;
+        }
+    }
+
+    private async Task<Guid?> FirstAnswerAsync(CommandKey? key, CancellationToken cancellationToken)
+    {
+        if (key is null)
+        {
+            return null;
+        }
+        var existing = await db.IdempotencyKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Key == key.Key, cancellationToken);
+        return existing is null ? null
+            : existing.RequestHash == key.RequestHash ? Guid.Parse(existing.ResponseJson)
+            : throw new RuntimeException(RuntimeErrorKind.Invalid, "idempotency-key-reused", "this idempotency key was already used for a different request")
+            {
+                Field = "Idempotency-Key",
+            };
+    }
+
+    /// <summary>The key's row joins the command's own rows (the context's next save): the key and what it did commit together.</summary>
+    private DossierRecord Remember(CommandKey? key, DossierRecord dossier)
+    {
+        if (key is not null)
+        {
+            db.IdempotencyKeys.Add(new IdempotencyRecord
+            {
+                Key = key.Key, RequestHash = key.RequestHash, ResponseJson = dossier.Id.ToString(), CreatedAt = time.GetUtcNow().UtcDateTime,
+            });
+        }
+        return dossier;
+    }
+
+    /// <summary>What reception answered, rebuilt from the stored dossier for a repeated request.</summary>
+    private async Task<ReceptionOutcome> ReceptionOfAsync(Guid dossierId)
+    {
+        var dossier = await DossierAsync(dossierId);
+        var open = await db.Tasks.AsNoTracking().Where(t => t.CaseId == dossier.CaseId && (t.State == TaskState.Open || t.State == TaskState.Claimed))
+            .OrderBy(t => t.CreatedAt).Select(t => t.Id).ToListAsync();
+        var missing = dossier.MissingJson is null ? [] : JsonSerializer.Deserialize<List<string>>(dossier.MissingJson, Json)!;
+        return Outcome(dossier, missing, open);
     }
 }

@@ -22,7 +22,7 @@ public sealed record ReceptionRequest(
 
 /// <summary>What reception did; <see cref="OpenedTasks"/> are the first steps of an accepted dossier's case.</summary>
 public sealed record ReceptionOutcome(Guid DossierId, string? Code, DossierStatus Status, DateTimeOffset? Appointment, IReadOnlyList<string> Missing, decimal? Fee,
-    IReadOnlyList<Guid> OpenedTasks);
+    IReadOnlyList<Guid> OpenedTasks, string? LookupKey = null);
 
 /// <summary>
 /// The receiving clerk's check against the procedure's required documents: everything missing is listed at once, so
@@ -64,7 +64,10 @@ public static class Reception
     }
 }
 
-/// <summary>A dossier as anyone holding its code may see it: no applicant, no staff, no documents.</summary>
-public sealed record PublicDossierView(string Code, string ProcedureCode, DossierStatus Status, string? AgencyCode, DateTime ReceivedAt,
+/// <summary>
+/// A dossier as the citizen holding its code and lookup key may see it: no applicant, no staff, no documents. The key
+/// is read only to compare it with what the citizen typed.
+/// </summary>
+public sealed record PublicDossierView(string Code, string? LookupKey, string ProcedureCode, DossierStatus Status, string? AgencyCode, DateTime ReceivedAt,
     DateTime? AppointmentAt, DateTime? AppointmentBeforeApology, DateTime? ResolvedAt, DateTime? ClockPausedAt, DateTime? RatedAt,
     string? CurrentStep, string? CurrentLevel);

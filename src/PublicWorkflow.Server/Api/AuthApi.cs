@@ -20,11 +20,12 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/auth").WithTags("Sign-in");
-        group.MapPost("/token", TokenAsync).AllowAnonymous()
+        var signIn = group.MapGroup("").RequireRateLimiting(Hosting.RateLimits.SignIn).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        signIn.MapPost("/token", TokenAsync).AllowAnonymous()
             .WithSummary("Sign in for a bearer token (API clients) / Đăng nhập lấy mã truy cập")
             .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapPost("/login", LoginAsync).AllowAnonymous()
+        signIn.MapPost("/login", LoginAsync).AllowAnonymous()
             .WithSummary("Sign in with a cookie (the web UI) / Đăng nhập (trình duyệt)")
             .Produces(StatusCodes.Status200OK)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);

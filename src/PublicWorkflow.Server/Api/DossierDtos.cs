@@ -30,8 +30,9 @@ public sealed record ReceiveDossierRequest(string? ProcedureCode, string? Channe
 
 /// <summary>The answer to a reception: accepted with a code and appointment, or not accepted with everything missing.</summary>
 /// <param name="OpenedTasks">The first steps of an accepted dossier (e.g. digitizing), ready in the inbox.</param>
+/// <param name="LookupKey">The secret printed on the receipt beside the code (XXXX-XXXX-XXXX): the citizen needs both to track and rate.</param>
 public sealed record ReceptionDto(Guid DossierId, string? Code, int Status, string StatusName, DateTimeOffset? Appointment, IReadOnlyList<string> Missing, decimal? Fee,
-    IReadOnlyList<Guid> OpenedTasks);
+    IReadOnlyList<Guid> OpenedTasks, string? LookupKey);
 
 /// <summary>A reason, for withdrawing or stopping a dossier.</summary>
 public sealed record ReasonRequest(string? Reason);
@@ -46,8 +47,9 @@ public sealed record SupplementRequest(List<DocumentDto>? Documents);
 public sealed record PaymentRequest(string? Channel);
 
 /// <summary>A dossier as staff see it.</summary>
+/// <param name="LookupKey">The secret on the citizen's receipt, to print it again; never shown on the public side.</param>
 public sealed record DossierDto(
-    Guid Id, string? Code, Guid? CaseId, string ProcedureCode, string? ProcedureName, int Status, string StatusName, string Channel,
+    Guid Id, string? Code, string? LookupKey, Guid? CaseId, string ProcedureCode, string? ProcedureName, int Status, string StatusName, string Channel,
     string? BranchCode, string? Locality, string? AgencyCode, string? AgencyName, string? Level, DateTimeOffset? ReceivedAt, string ReceivedBy,
     string? TimeLimit, DateTimeOffset? Appointment, DateTimeOffset? OriginalAppointment, bool ClockPaused, DateTimeOffset? ApologizedAt,
     string? ApologyReason, DateTimeOffset? AppointmentBeforeApology, ApplicantDto? Applicant, IReadOnlyList<DocumentDto> Documents,
@@ -74,7 +76,7 @@ internal static class DossierMapping
 
     public static ReceptionDto Reception(ReceptionOutcome o, WorkingCalendar calendar, HttpContext http) =>
         new(o.DossierId, o.Code, (int)o.Status, DossierStatuses.Name(o.Status).In(Language(http)), ApiHttp.Local(calendar, o.Appointment?.UtcDateTime),
-            o.Missing, o.Fee, o.OpenedTasks);
+            o.Missing, o.Fee, o.OpenedTasks, o.LookupKey is null ? null : LookupKeys.Format(o.LookupKey));
 
     public static DossierDto Dossier(DossierRecord d, ProcedureCatalog catalog, WorkingCalendar calendar, HttpContext http, DateTime now)
     {
@@ -83,7 +85,7 @@ internal static class DossierMapping
         var applicant = JsonSerializer.Deserialize<Applicant>(d.ApplicantJson, Json);
         var documents = JsonSerializer.Deserialize<List<PresentedDocument>>(d.DocumentsJson, Json) ?? [];
         return new DossierDto(
-            d.Id, d.Code, d.CaseId, d.ProcedureCode, catalog.Find(d.ProcedureCode)?.Name.In(language), (int)d.Status, DossierStatuses.Name(d.Status).In(language),
+            d.Id, d.Code, d.LookupKey is null ? null : LookupKeys.Format(d.LookupKey), d.CaseId, d.ProcedureCode, catalog.Find(d.ProcedureCode)?.Name.In(language), (int)d.Status, DossierStatuses.Name(d.Status).In(language),
             d.Channel.ToString().ToLowerInvariant(), d.BranchCode, d.Locality, d.AgencyCode,
             d.AgencyCode is null ? null : catalog.Structure.AgencyEver(d.AgencyCode)?.Name.In(language), d.Level, L(d.ReceivedAt), d.ReceivedBy,
             d.TimeLimit, L(d.AppointmentAt), L(d.OriginalAppointmentAt), d.ClockPausedAt is not null, L(d.ApologizedAt), d.ApologyReason,

@@ -89,8 +89,8 @@ public static class DossiersApi
             delivery, body.Copies ?? 1);
         // An online filing (from the national portal or the center's own site) waits for a clerk's review.
         var outcome = channel == DossierChannel.Online
-            ? await dossiers.SubmitOnlineAsync(request, caller.UserName, http.RequestAborted)
-            : await dossiers.ReceiveAsync(request, caller.UserName, http.RequestAborted);
+            ? await dossiers.SubmitOnlineAsync(request, caller.UserName, ApiHttp.IdempotencyKey(http.Request), http.RequestAborted)
+            : await dossiers.ReceiveAsync(request, caller.UserName, ApiHttp.IdempotencyKey(http.Request), http.RequestAborted);
         return TypedResults.Created($"/api/v1/dossiers/{outcome.DossierId}", DossierMapping.Reception(outcome, calendar, http));
     }
 
@@ -217,7 +217,8 @@ public static class DossiersApi
             _ => throw RuntimeException.Invalid("kind", "one of receipt, supplement-request, refusal, apology, tracking-sheet"),
         };
         var dossier = await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);
-        var html = papers.Render(paper, dossier, await dossiers.TrackingSheetAsync(id, http.RequestAborted));
+        var html = papers.Render(paper, dossier, await dossiers.TrackingSheetAsync(id, http.RequestAborted),
+            new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/track"));
         return TypedResults.Content(html, "text/html; charset=utf-8");
     }
 
@@ -239,9 +240,18 @@ public static class DossiersApi
                 d.FromNationalDatabase ?? false)).ToList(), caller.UserName, http.RequestAborted);
         });
 
-    private static Task<Ok<DossierDto>> PaymentAsync(Guid id, PaymentRequest body, DossierService dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,
-        TimeProvider clock, ClaimsPrincipal user, HttpContext http) =>
-        CommandAsync(id, dossiers, catalog, calendar, clock, user, http, caller => dossiers.RecordPaymentAsync(id, body.Channel ?? "", caller.UserName, http.RequestAborted));
+    /// <summary>Idempotent: a repeat with the same Idempotency-Key answers as the first, before If-Match is compared with a revision the first one moved.</summary>
+    private static async Task<Ok<DossierDto>> PaymentAsync(Guid id, PaymentRequest body, DossierService dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,
+        TimeProvider clock, ClaimsPrincipal user, HttpContext http)
+    {
+        var caller = ApiHttp.Caller(user);
+        var paid = await dossiers.RecordPaymentAsync(id, body.Channel ?? "", caller.UserName, ApiHttp.IdempotencyKey(http.Request), dossier =>
+        {
+            ApiHttp.CheckScope(caller, dossier.AgencyCode, dossier.BranchCode);
+            ApiHttp.CheckIfMatch(http.Request, dossier.Revision);
+        }, http.RequestAborted);
+        return Show(paid, catalog, calendar, clock, http);
+    }
 
     private static Task<Ok<DossierDto>> WithdrawAsync(Guid id, ReasonRequest body, DossierService dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,
         TimeProvider clock, ClaimsPrincipal user, HttpContext http) =>

@@ -35,6 +35,7 @@ public static class ServerComposition
         services.AddHostedService<CatalogStartup>();
         // Its demo accounts are seeded by a hosted service: after the migrations above.
         services.AddStaffSecurity();
+        services.AddPublicWorkflowRateLimits();
         services.AddSingleton<WorkflowDirectory>();
         services.AddHealthChecks()
             .AddCheck<WorkflowDirectoryHealthCheck>("workflows")
@@ -75,6 +76,7 @@ public static class ServerComposition
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "PublicWorkflow API");
         app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdministratorsOnly()] });

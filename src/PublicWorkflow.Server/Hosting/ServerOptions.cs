@@ -16,4 +16,13 @@ public sealed class ServerOptions
 
     /// <summary>Creates the demo accounts of the README (the embedded default only; off in production).</summary>
     public bool SeedDemoUsers { get; set; }
+
+    /// <summary>
+    /// Requests one client (IP address) may make to the public endpoints per minute; beyond it, 429. Behind a reverse
+    /// proxy, forward the client's address (X-Forwarded-For) or every citizen shares the proxy's budget.
+    /// </summary>
+    public int PublicRequestsPerMinute { get; set; } = 60;
+
+    /// <summary>Sign-in attempts one client (IP address) may make per minute, whatever the account; beyond it, 429.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 20;
 }

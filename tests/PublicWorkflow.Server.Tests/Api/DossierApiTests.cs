@@ -89,10 +89,11 @@ public sealed class DossierApiTests(string provider)
 
         // The public side: track and rate once, no sign-in.
         var citizen = await ApiClient.SignInAsync(factory, null);
-        var tracked = await citizen.GetJsonAsync($"/api/v1/public/dossiers/{code}");
+        var key = returned.GetProperty("lookupKey").GetString();
+        var tracked = await citizen.GetJsonAsync($"/api/v1/public/dossiers/{code}?key={key}");
         Assert.That((tracked.GetProperty("status").GetInt32(), tracked.GetProperty("canRate").GetBoolean()), Is.EqualTo((10, true)));
-        await citizen.PostJsonAsync($"/api/v1/public/dossiers/{code}/rating", new { rating = 5, comment = "Nhanh" }, HttpStatusCode.NoContent);
-        await citizen.PostJsonAsync($"/api/v1/public/dossiers/{code}/rating", new { rating = 1 }, HttpStatusCode.Conflict);
+        await citizen.PostJsonAsync($"/api/v1/public/dossiers/{code}/rating?key={key}", new { rating = 5, comment = "Nhanh" }, HttpStatusCode.NoContent);
+        await citizen.PostJsonAsync($"/api/v1/public/dossiers/{code}/rating?key={key}", new { rating = 1 }, HttpStatusCode.Conflict);
 
         var supervisor = await ApiClient.SignInAsync(factory, "supervisor");
         var list = await supervisor.GetJsonAsync("/api/v1/dossiers?status=returned");

@@ -67,7 +67,8 @@ public sealed class DossierCommandApiTests
         var dossier = await supervisor.GetJsonAsync($"/api/v1/dossiers/{id}");
         Assert.That(dossier.GetProperty("appointment").GetString(), Is.EqualTo(received.GetProperty("appointment").GetString()));
         Assert.That(dossier.GetProperty("apologizedAt").ValueKind, Is.EqualTo(JsonValueKind.Null));
-        var tracked = await (await ApiClient.SignInAsync(factory, null)).GetJsonAsync($"/api/v1/public/dossiers/{received.GetProperty("code").GetString()}");
+        var tracked = await (await ApiClient.SignInAsync(factory, null)).GetJsonAsync(
+            $"/api/v1/public/dossiers/{received.GetProperty("code").GetString()}?key={received.GetProperty("lookupKey").GetString()}");
         Assert.That(tracked.GetProperty("appointment").GetString(), Is.EqualTo(received.GetProperty("appointment").GetString()));
     }
 

@@ -26,13 +26,15 @@ public sealed class PublicPrivacyTests
             documents = new[] { new { id = "declaration" } },
         }, HttpStatusCode.Created);
         var code = received.GetProperty("code").GetString()!;
+        var key = received.GetProperty("lookupKey").GetString()!;
 
         var anyone = factory.CreateClient();
         var responses = new List<string>
         {
-            await anyone.GetStringAsync($"/api/v1/public/dossiers/{code}"),
+            await anyone.GetStringAsync($"/api/v1/public/dossiers/{code}?key={key}"),
             await (await anyone.GetAsync("/api/v1/public/dossiers/NOPE-000000-0000")).Content.ReadAsStringAsync(),
-            await (await anyone.PostAsJsonAsync($"/api/v1/public/dossiers/{code}/rating", new { rating = 5 })).Content.ReadAsStringAsync(),
+            await (await anyone.GetAsync($"/api/v1/public/dossiers/{code}")).Content.ReadAsStringAsync(),
+            await (await anyone.PostAsJsonAsync($"/api/v1/public/dossiers/{code}/rating?key={key}", new { rating = 5 })).Content.ReadAsStringAsync(),
             await anyone.GetStringAsync("/api/v1/procedures/1.004873"),
         };
         var staff = await clerk.GetJsonAsync($"/api/v1/dossiers/by-code/{code}");

@@ -63,7 +63,7 @@ public sealed class DatabaseOutageTests
                 (clerk, HttpMethod.Post, "/api/v1/dossiers", Reception),
                 (clerk, HttpMethod.Post, $"/api/v1/tasks/{received.GetProperty("openedTasks")[0].GetString()}/claim", new { }),
                 (anonymous, HttpMethod.Post, "/api/v1/auth/token", new { userName = "clerk.cn01", password = "clerk-demo-2026" }),
-                (anonymous, HttpMethod.Get, $"/api/v1/public/dossiers/{received.GetProperty("code").GetString()}", null),
+                (anonymous, HttpMethod.Get, $"/api/v1/public/dossiers/{received.GetProperty("code").GetString()}?key={received.GetProperty("lookupKey").GetString()}", null),
             };
             foreach (var (client, method, path, body) in requests)
             {

@@ -52,6 +52,7 @@ document.querySelector("#reception").addEventListener("submit", async event => {
     document.querySelector("#received-title").textContent = accepted ? t("accepted") : t("notAccepted");
     document.querySelector("#received-code").textContent = outcome.code ?? "";
     document.querySelector("#received-appointment").textContent = accepted ? `${t("appointment")}: ${formatTime(outcome.appointment)}` : "";
+    document.querySelector("#received-key").textContent = accepted ? `${t("keyLabel")}: ${outcome.lookupKey}` : "";
     document.querySelector("#received-missing").replaceChildren(...outcome.missing.map(m => Object.assign(document.createElement("li"), { textContent: m })));
     const paper = document.querySelector("#received-paper");
     paper.href = `/api/v1/dossiers/${outcome.dossierId}/papers/${accepted ? "receipt" : "supplement-request"}`;

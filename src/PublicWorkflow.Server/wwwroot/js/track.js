@@ -2,6 +2,7 @@ import { t, translate, switchLanguage, api, levelName, formatTime } from "./i18n
 
 const form = document.querySelector("#lookup");
 const codeInput = document.querySelector("#code");
+const keyInput = document.querySelector("#key");
 const result = document.querySelector("#result");
 const error = document.querySelector("#error");
 const rating = document.querySelector("#rating");
@@ -28,16 +29,19 @@ function show(dossier) {
   document.querySelector("#rated").hidden = !dossier.rated;
 }
 
+// The lookup key is the citizen's secret: it stays in this page's memory and the request, never in the address bar.
+let key = "";
+
 async function track(code) {
   error.hidden = true;
   result.hidden = true;
   try {
-    const response = await api(`/api/v1/public/dossiers/${encodeURIComponent(code)}`);
+    const response = await api(`/api/v1/public/dossiers/${encodeURIComponent(code)}?key=${encodeURIComponent(key)}`);
     if (response.ok) {
       show(await response.json());
       history.replaceState(null, "", `?code=${encodeURIComponent(code)}`);
     } else {
-      error.textContent = response.status === 404 ? t("notFound") : t("badCode");
+      error.textContent = response.status === 404 ? t("notFound") : response.status === 429 ? t("tooMany") : t("badCode");
       error.hidden = false;
     }
   } catch {
@@ -48,6 +52,7 @@ async function track(code) {
 
 form.addEventListener("submit", event => {
   event.preventDefault();
+  key = keyInput.value.trim();
   track(codeInput.value.trim());
 });
 
@@ -61,7 +66,7 @@ rating.addEventListener("submit", async event => {
   event.preventDefault();
   const chosen = rating.querySelector("input[name=rating]:checked");
   if (!chosen || !current) return;
-  const response = await api(`/api/v1/public/dossiers/${encodeURIComponent(current.code)}/rating`, {
+  const response = await api(`/api/v1/public/dossiers/${encodeURIComponent(current.code)}/rating?key=${encodeURIComponent(key)}`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ rating: Number(chosen.value), comment: document.querySelector("#comment").value || null }),
@@ -81,8 +86,10 @@ document.querySelector("#language").addEventListener("click", () => {
 });
 
 translate();
-const initial = new URLSearchParams(location.search).get("code");
-if (initial) {
-  codeInput.value = initial;
-  track(initial);
+// The receipt's QR code opens this page with the code and the key.
+const opened = new URLSearchParams(location.search);
+if (opened.get("code")) {
+  codeInput.value = opened.get("code");
+  keyInput.value = key = opened.get("key") ?? "";
+  if (key) track(codeInput.value);
 }
