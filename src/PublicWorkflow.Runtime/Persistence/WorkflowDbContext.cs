@@ -24,6 +24,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
     public DbSet<HandoverRecord> Handovers => Set<HandoverRecord>();
     public DbSet<DossierDeadlineRecord> DossierDeadlines => Set<DossierDeadlineRecord>();
     public DbSet<StaffUserRecord> StaffUsers => Set<StaffUserRecord>();
+    public DbSet<StaffSessionRecord> StaffSessions => Set<StaffSessionRecord>();
     public DbSet<DossierSequenceRecord> DossierSequences => Set<DossierSequenceRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

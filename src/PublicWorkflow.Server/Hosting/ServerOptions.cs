@@ -25,4 +25,10 @@ public sealed class ServerOptions
 
     /// <summary>Sign-in attempts one client (IP address) may make per minute, whatever the account; beyond it, 429.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 20;
+
+    /// <summary>Wrong passwords in a row that lock an account.</summary>
+    public int SignInLockoutFailures { get; set; } = 5;
+
+    /// <summary>How long a locked account refuses every sign-in, the right password included.</summary>
+    public double SignInLockoutMinutes { get; set; } = 15;
 }

@@ -7,9 +7,11 @@ namespace PublicWorkflow.Server.Security;
 
 /// <summary>
 /// Demo accounts, one per role, for the embedded default (their passwords are printed in the README as demo-only).
-/// Created only when <c>PublicWorkflow:SeedDemoUsers</c> is true and the account does not exist yet.
+/// Created only when <c>PublicWorkflow:SeedDemoUsers</c> is true and the account does not exist yet. When it is false, a
+/// demo account that still has its published password (a database first run as the demo) is deactivated, so the README's
+/// passwords never open a production system.
 /// </summary>
-internal sealed class DemoUsers(IServiceScopeFactory scopes, IOptions<ServerOptions> options) : IHostedService
+internal sealed class DemoUsers(IServiceScopeFactory scopes, IOptions<ServerOptions> options, ILogger<DemoUsers> log) : IHostedService
 {
     public static readonly (string User, string Name, string Password, string Role, string? Agency, string? Level, string? Branch, string JobRoles)[] Accounts =
     [
@@ -24,12 +26,13 @@ internal sealed class DemoUsers(IServiceScopeFactory scopes, IOptions<ServerOpti
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.SeedDemoUsers)
-        {
-            return;
-        }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        if (!options.Value.SeedDemoUsers)
+        {
+            await RetirePublishedPasswordsAsync(db, cancellationToken);
+            return;
+        }
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
         foreach (var a in Accounts)
         {
@@ -47,6 +50,20 @@ internal sealed class DemoUsers(IServiceScopeFactory scopes, IOptions<ServerOpti
                 db.ChangeTracker.Clear();
             }
         }
+    }
+
+    private async Task RetirePublishedPasswordsAsync(WorkflowDbContext db, CancellationToken cancellationToken)
+    {
+        var names = Accounts.Select(a => a.User).ToList();
+        foreach (var user in await db.StaffUsers.Where(u => names.Contains(u.UserName) && u.Active).ToListAsync(cancellationToken))
+        {
+            if (StaffAccounts.HasPassword(user, Accounts.Single(a => a.User == user.UserName).Password))
+            {
+                user.Active = false;
+                log.LogWarning("Demo account {User} still had its published password and was deactivated (SeedDemoUsers is off)", user.UserName);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -12,9 +12,17 @@ public static class SecurityComposition
 {
     public const string Scheme = "staff";
 
+    /// <summary>A working day: a session, its cookie and its refresh token end with it.</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(9);
+
     public static IServiceCollection AddStaffSecurity(this IServiceCollection services)
     {
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<StaffSessions>();
+        services.AddSingleton<StaffSessionCache>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, StaffSessionCheck>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, EndedSessionChallenge>();
         services.AddHostedService<DemoUsers>();
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Cookie or bearer token", options =>
@@ -27,12 +35,17 @@ public static class SecurityComposition
                 options.Cookie.Name = "pwf.staff";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
-                options.ExpireTimeSpan = TimeSpan.FromHours(9);
+                options.ExpireTimeSpan = SessionLifetime;
                 options.SlidingExpiration = true;
                 options.Events.OnRedirectToLogin = context => Deny(context.Response, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => Deny(context.Response, StatusCodes.Status403Forbidden);
             })
-            .AddBearerToken(options => options.BearerTokenExpiration = TimeSpan.FromHours(9));
+            .AddBearerToken(options =>
+            {
+                // Short-lived access tokens; the refresh token (valid for the working day) gets a new one while its session lives.
+                options.BearerTokenExpiration = TimeSpan.FromHours(1);
+                options.RefreshTokenExpiration = SessionLifetime;
+            });
         services.AddAuthorization(options =>
         {
             foreach (var (policy, roles) in StaffRoles.PolicyRoles)

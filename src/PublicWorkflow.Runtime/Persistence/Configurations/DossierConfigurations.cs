@@ -83,8 +83,18 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
         e.Property(u => u.Level).HasMaxLength(20);
         e.Property(u => u.BranchCode).HasMaxLength(20);
         e.Property(u => u.JobRoles).HasMaxLength(500);
-        e.Property(u => u.SecurityStamp).HasMaxLength(64);
         e.HasIndex(u => u.UserName).IsUnique();
+    }
+}
+
+internal sealed class StaffSessionConfiguration : IEntityTypeConfiguration<StaffSessionRecord>
+{
+    public void Configure(EntityTypeBuilder<StaffSessionRecord> e)
+    {
+        e.ToTable("staff_sessions");
+        e.Property(s => s.Id).HasMaxLength(32);
+        e.Property(s => s.UserName).HasMaxLength(100);
+        e.HasIndex(s => s.UserName);
     }
 }
 

@@ -23,11 +23,6 @@ public sealed class StaffUserRecord
     public int FailedSignIns { get; set; }
     /// <summary>Sign-in is refused until then, after too many wrong passwords.</summary>
     public DateTime? LockedUntil { get; set; }
-    /// <summary>
-    /// Random, carried in every cookie and token issued; changed by a password change or a sign-out, which makes every
-    /// cookie and token issued before it invalid.
-    /// </summary>
-    public string SecurityStamp { get; set; } = "";
     public DateTime? PasswordChangedAt { get; set; }
     public DateTime CreatedAt { get; set; }
 }

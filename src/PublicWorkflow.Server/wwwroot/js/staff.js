@@ -1,4 +1,4 @@
-import { translate, switchLanguage, api } from "./i18n.js";
+import { t, translate, switchLanguage, api } from "./i18n.js";
 
 /** The signed-in member of staff, or a trip to the sign-in page. Wires the header's language and sign-out buttons. */
 export async function signedIn(onLanguage) {
@@ -11,7 +11,10 @@ export async function signedIn(onLanguage) {
   const me = await response.json();
   // Pages open to everyone (the catalog) show staff-only parts when this is set.
   sessionStorage.setItem("pwf.staff", me.role);
-  document.querySelector("#me").textContent = me.displayName ?? me.userName;
+  // The name links to the password change.
+  const name = Object.assign(document.createElement("a"), { href: "/staff/password.html", textContent: me.displayName ?? me.userName, title: t("changePassword") });
+  name.style.color = "inherit";
+  document.querySelector("#me").replaceChildren(name);
   document.querySelector("#language").addEventListener("click", () => { switchLanguage(); onLanguage?.(); });
   document.querySelector("#logout").addEventListener("click", async () => {
     await api("/api/v1/auth/logout", { method: "POST" });

@@ -113,8 +113,13 @@ async function loadIncidents() {
   document.querySelector("#incidents-none").hidden = incidents.length > 0;
 }
 
+// Indicators and incidents are the supervisor's; a team lead's page does not ask for them (it would only be refused).
+let supervisor = false;
+
 async function load() {
-  await Promise.all([loadMeasures(), loadAlerts(), loadDossiers("overdue=true", "#overdue"), loadDossiers("atRisk=true", "#at-risk"), loadIncidents()]);
+  document.querySelector("#measures-card").hidden = document.querySelector("#incidents-card").hidden = !supervisor;
+  await Promise.all([supervisor ? loadMeasures() : null, loadAlerts(), loadDossiers("overdue=true", "#overdue"), loadDossiers("atRisk=true", "#at-risk"),
+    supervisor ? loadIncidents() : null]);
 }
 
 const from = document.querySelector("#from");
@@ -128,6 +133,8 @@ document.querySelector("#period").addEventListener("submit", event => {
   loadMeasures();
 });
 
-if (await signedIn(() => { translate(); load(); })) {
+const me = await signedIn(() => { translate(); load(); });
+if (me) {
+  supervisor = me.role === "supervisor";
   await load();
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PublicWorkflow.Runtime.Persistence.Migrations.Postgres
+namespace PublicWorkflow.Runtime.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Hardening : Migration
@@ -14,52 +14,65 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Postgres
             migrationBuilder.AddColumn<int>(
                 name: "FailedSignIns",
                 table: "staff_users",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "LockedUntil",
                 table: "staff_users",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "PasswordChangedAt",
                 table: "staff_users",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "SecurityStamp",
-                table: "staff_users",
-                type: "character varying(64)",
-                maxLength: 64,
-                nullable: false,
-                defaultValue: "");
 
             migrationBuilder.AddColumn<string>(
                 name: "LookupKey",
                 table: "dossiers",
-                type: "character varying(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Origin",
                 table: "definitions",
-                type: "character varying(400)",
+                type: "TEXT",
                 maxLength: 400,
                 nullable: true);
-            // Dossiers accepted before public lookups needed a secret get one (their receipts can be printed again), and
-            // every account a security stamp, so tokens issued before it are no longer accepted.
-            migrationBuilder.Sql("UPDATE \"dossiers\" SET \"LookupKey\" = upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 12)) WHERE \"Code\" IS NOT NULL;");
-            migrationBuilder.Sql("UPDATE \"staff_users\" SET \"SecurityStamp\" = replace(gen_random_uuid()::text, '-', '');");
+
+            migrationBuilder.CreateTable(
+                name: "staff_sessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_staff_sessions", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_staff_sessions_UserName",
+                table: "staff_sessions",
+                column: "UserName");
+            // Dossiers accepted before public look-ups needed a secret get one; their receipts can be printed again with it.
+            migrationBuilder.Sql("UPDATE \"dossiers\" SET \"LookupKey\" = upper(hex(randomblob(6))) WHERE \"Code\" IS NOT NULL;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "staff_sessions");
+
             migrationBuilder.DropColumn(
                 name: "FailedSignIns",
                 table: "staff_users");
@@ -70,10 +83,6 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "PasswordChangedAt",
-                table: "staff_users");
-
-            migrationBuilder.DropColumn(
-                name: "SecurityStamp",
                 table: "staff_users");
 
             migrationBuilder.DropColumn(

@@ -31,14 +31,6 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.SqlServer
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
-                name: "SecurityStamp",
-                table: "staff_users",
-                type: "nvarchar(64)",
-                maxLength: 64,
-                nullable: false,
-                defaultValue: "");
-
-            migrationBuilder.AddColumn<string>(
                 name: "LookupKey",
                 table: "dossiers",
                 type: "nvarchar(32)",
@@ -51,15 +43,36 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.SqlServer
                 type: "nvarchar(400)",
                 maxLength: 400,
                 nullable: true);
-            // Dossiers accepted before public lookups needed a secret get one (their receipts can be printed again), and
-            // every account a security stamp, so tokens issued before it are no longer accepted.
+
+            migrationBuilder.CreateTable(
+                name: "staff_sessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_staff_sessions", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_staff_sessions_UserName",
+                table: "staff_sessions",
+                column: "UserName");
+            // Dossiers accepted before public look-ups needed a secret get one; their receipts can be printed again with it.
             migrationBuilder.Sql("UPDATE [dossiers] SET [LookupKey] = UPPER(LEFT(REPLACE(CONVERT(varchar(36), NEWID()), '-', ''), 12)) WHERE [Code] IS NOT NULL;");
-            migrationBuilder.Sql("UPDATE [staff_users] SET [SecurityStamp] = LOWER(REPLACE(CONVERT(varchar(36), NEWID()), '-', ''));");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "staff_sessions");
+
             migrationBuilder.DropColumn(
                 name: "FailedSignIns",
                 table: "staff_users");
@@ -70,10 +83,6 @@ namespace PublicWorkflow.Runtime.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropColumn(
                 name: "PasswordChangedAt",
-                table: "staff_users");
-
-            migrationBuilder.DropColumn(
-                name: "SecurityStamp",
                 table: "staff_users");
 
             migrationBuilder.DropColumn(

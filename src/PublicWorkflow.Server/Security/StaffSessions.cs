@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using PublicWorkflow.Runtime.Persistence;
+using PublicWorkflow.Runtime.Persistence.Entities;
+
+namespace PublicWorkflow.Server.Security;
+
+/// <summary>
+/// Sign-in sessions: opened at sign-in, carried as a claim in the cookie or token, revoked by sign-out (that one) or a
+/// password change (all of the account's). A session found active is believed for <see cref="Recheck"/> before the
+/// database is asked again, so a request costs no query; a revocation made on this node takes effect at once, one made on
+/// another node within that time.
+/// </summary>
+public sealed class StaffSessions(WorkflowDbContext db, StaffSessionCache cache, TimeProvider clock)
+{
+    public const string Claim = "pwf:session";
+    public static readonly TimeSpan Recheck = TimeSpan.FromSeconds(5);
+
+    public async Task<string> OpenAsync(string userName, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var session = new StaffSessionRecord { Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), UserName = userName, CreatedAt = now, ExpiresAt = now + lifetime };
+        db.StaffSessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        return session.Id;
+    }
+
+    /// <summary>True when the principal's session exists, belongs to it, is neither revoked nor expired, and its account is active.</summary>
+    public async Task<bool> IsActiveAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var id = user.FindFirstValue(Claim);
+        var name = user.Identity?.Name;
+        if (id is null || name is null || cache.IsRevoked(id))
+        {
+            return false;
+        }
+        var now = clock.GetUtcNow();
+        if (cache.ActiveUntil(id) > now)
+        {
+            return true;
+        }
+        var nowUtc = now.UtcDateTime;
+        var active = await db.StaffSessions.AsNoTracking()
+            .AnyAsync(s => s.Id == id && s.UserName == name && s.RevokedAt == null && s.ExpiresAt > nowUtc
+                && db.StaffUsers.Any(u => u.UserName == name && u.Active), cancellationToken);
+        if (active)
+        {
+            cache.Believe(id, now + Recheck);
+        }
+        return active;
+    }
+
+    public async Task RevokeAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (user.FindFirstValue(Claim) is { } id)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            await db.StaffSessions.Where(s => s.Id == id && s.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), cancellationToken);
+            cache.Revoke(id);
+        }
+    }
+
+    public async Task RevokeAllAsync(string userName, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ids = await db.StaffSessions.Where(s => s.UserName == userName && s.RevokedAt == null).Select(s => s.Id).ToListAsync(cancellationToken);
+        await db.StaffSessions.Where(s => s.UserName == userName && s.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), cancellationToken);
+        foreach (var id in ids)
+        {
+            cache.Revoke(id);
+        }
+    }
+}
+
+/// <summary>What this node knows of sessions between database checks.</summary>
+public sealed class StaffSessionCache
+{
+    private readonly ConcurrentDictionary<string, DateTimeOffset> active = new();
+    private readonly ConcurrentDictionary<string, bool> revoked = new();
+
+    public DateTimeOffset ActiveUntil(string id) => active.GetValueOrDefault(id);
+
+    public bool IsRevoked(string id) => revoked.ContainsKey(id);
+
+    public void Believe(string id, DateTimeOffset until)
+    {
+        // Bounded: a flood of sessions cannot grow the cache without limit; forgetting only costs a query.
+        if (active.Count > 100_000)
+        {
+            active.Clear();
+        }
+        active[id] = until;
+    }
+
+    public void Revoke(string id)
+    {
+        active.TryRemove(id, out _);
+        if (revoked.Count > 100_000)
+        {
+            revoked.Clear();
+        }
+        revoked[id] = true;
+    }
+}
+
+/// <summary>
+/// Runs after every successful authentication (cookie or bearer): a principal whose session is no longer active becomes
+/// anonymous, so the endpoint answers 401 as if no credential had been sent.
+/// </summary>
+internal sealed class StaffSessionCheck(StaffSessions sessions, IHttpContextAccessor http) : IClaimsTransformation
+{
+    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal) =>
+        principal.Identity?.IsAuthenticated == true && !await sessions.IsActiveAsync(principal, http.HttpContext?.RequestAborted ?? default)
+            ? new ClaimsPrincipal(new ClaimsIdentity())
+            : principal;
+}
+
+/// <summary>
+/// A credential whose session has ended authenticates (the cookie or token itself is intact) but carries no identity
+/// after <see cref="StaffSessionCheck"/>: such a request is answered 401, as if no credential had been sent, not 403.
+/// </summary>
+internal sealed class EndedSessionChallenge : Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler
+{
+    private readonly Microsoft.AspNetCore.Authorization.Policy.AuthorizationMiddlewareResultHandler standard = new();
+
+    public Task HandleAsync(RequestDelegate next, HttpContext context, Microsoft.AspNetCore.Authorization.AuthorizationPolicy policy,
+        Microsoft.AspNetCore.Authorization.Policy.PolicyAuthorizationResult authorizeResult) =>
+        standard.HandleAsync(next, context, policy, authorizeResult.Forbidden && context.User.Identity?.IsAuthenticated != true
+            ? Microsoft.AspNetCore.Authorization.Policy.PolicyAuthorizationResult.Challenge()
+            : authorizeResult);
+}
