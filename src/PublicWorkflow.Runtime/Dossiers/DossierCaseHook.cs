@@ -113,8 +113,7 @@ internal sealed class DossierCaseHook(WorkflowDbContext db, ProcedureCatalog cat
             var stage = DossierStage.Of(context.Definition.Node(task.ElementId));
             (task.Agency, task.Level) = stage.Party switch
             {
-                Party.Branch => (dossier.BranchCode ?? Branchless, "branch"),
-                Party.Applicant => (dossier.BranchCode ?? Branchless, "branch"),
+                Party.Branch or Party.Applicant => (dossier.BranchCode, "branch"),
                 _ => (dossier.AgencyCode, dossier.Level),
             };
             if (stage.Party == Party.Applicant || limit is null || dossier.AppointmentAt is not { } appointment)
@@ -125,9 +124,6 @@ internal sealed class DossierCaseHook(WorkflowDbContext db, ProcedureCatalog cat
             deadlines.ScheduleStep(dossier, task);
         }
     }
-
-    /// <summary>Online dossiers are handled by the center's online desk.</summary>
-    public const string Branchless = "ONLINE";
 
     private void RecordHandovers(CaseCommandContext context, DossierRecord dossier, List<TaskRecord> closedTasks)
     {
@@ -164,7 +160,7 @@ internal sealed class DossierCaseHook(WorkflowDbContext db, ProcedureCatalog cat
 
     private static string PartyLabel(Party party, DossierRecord dossier) => party switch
     {
-        Party.Branch => $"branch:{dossier.BranchCode ?? Branchless}",
+        Party.Branch => $"branch:{dossier.BranchCode}",
         Party.Agency => $"agency:{dossier.AgencyCode}",
         _ => "applicant",
     };

@@ -55,8 +55,8 @@ public sealed class DossierService(
         {
             var procedure = Procedure(request.ProcedureCode);
             var submittedAt = time.GetUtcNow();
-            Validate(request with { Channel = DossierChannel.Online, BranchCode = null }, procedure, submittedAt);
-            var dossier = Remember(key, NewDossier(request with { Channel = DossierChannel.Online, BranchCode = null }, citizen, submittedAt));
+            Validate(request with { Channel = DossierChannel.Online }, procedure, submittedAt);
+            var dossier = Remember(key, NewDossier(request with { Channel = DossierChannel.Online }, citizen, submittedAt));
             dossier.Status = DossierStatus.Submitted;
             db.Dossiers.Add(dossier);
             await db.SaveChangesAsync(cancellationToken);
@@ -73,7 +73,7 @@ public sealed class DossierService(
         {
             throw new RuntimeException(RuntimeErrorKind.Conflict, "dossier-not-submitted", $"dossier {dossierId} was already reviewed");
         }
-        var request = new ReceptionRequest(submitted.ProcedureCode, DossierChannel.Online, null, submitted.Locality,
+        var request = new ReceptionRequest(submitted.ProcedureCode, DossierChannel.Online, submitted.BranchCode, submitted.Locality,
             JsonSerializer.Deserialize<Applicant>(submitted.ApplicantJson, Json)!, JsonSerializer.Deserialize<List<PresentedDocument>>(submitted.DocumentsJson, Json)!,
             Enum.Parse<DeliveryOption>(submitted.Delivery, ignoreCase: true));
         var procedure = Procedure(request.ProcedureCode);
@@ -294,9 +294,9 @@ public sealed class DossierService(
         {
             throw RuntimeException.Invalid("documents", "at most 200 documents");
         }
-        if (request.Channel == DossierChannel.Counter && request.BranchCode is null)
+        if (request.BranchCode is null)
         {
-            throw RuntimeException.Invalid("branchCode", "a dossier received at the counter names the branch that received it");
+            throw RuntimeException.Invalid("branchCode", "every dossier, of every channel, names the branch that receives it and takes its branch steps");
         }
         if (request.BranchCode is not null && catalog.Structure.Branch(request.BranchCode, receivedOn) is null)
         {

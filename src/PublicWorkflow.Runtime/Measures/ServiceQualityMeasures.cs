@@ -79,7 +79,7 @@ public sealed class ServiceQualityMeasures(WorkflowDbContext db, ProcedureCatalo
             {
                 MeasureGrouping.Agency => d.AgencyCode ?? "-",
                 MeasureGrouping.Level => d.Level ?? "-",
-                MeasureGrouping.Branch => d.BranchCode ?? DossierCaseHook.Branchless,
+                MeasureGrouping.Branch => d.BranchCode ?? "-",
                 _ => "all",
             })
             .OrderBy(g => g.Key, StringComparer.Ordinal)

@@ -75,15 +75,16 @@ public static class DossiersApi
                 }
             }
         }
-        if (channel == DossierChannel.Counter && caller.BranchCode is not null && body.BranchCode is not null && body.BranchCode != caller.BranchCode)
-        {
-            errors["branchCode"] = ["a clerk receives at their own branch"];
-        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var request = new ReceptionRequest(body.ProcedureCode!.Trim(), channel, body.BranchCode ?? (channel == DossierChannel.Counter ? caller.BranchCode : null),
+        var branch = ReceivingBranch(caller, body.BranchCode, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var request = new ReceptionRequest(body.ProcedureCode!.Trim(), channel, branch,
             body.Locality, new Applicant(body.Applicant!.FullName ?? "", body.Applicant.IdNumber, body.Applicant.Phone, body.Applicant.Email, body.Applicant.Address),
             body.Documents!.Select(d => new PresentedDocument(d.Id!.Trim(), d.Copies ?? 1, d.Pages ?? 0, d.FromNationalDatabase ?? false)).ToList(),
             delivery, body.Copies ?? 1);
@@ -222,9 +223,42 @@ public static class DossiersApi
         return TypedResults.Content(html, "text/html; charset=utf-8");
     }
 
+    /// <summary>
+    /// Every dossier, whatever its channel (counter, post, online), is received by a real branch whose staff then take its
+    /// branch steps: a reception clerk receives at their own branch; the supervisor names the branch. Anyone else is refused.
+    /// </summary>
+    private static string? ReceivingBranch(StaffMember caller, string? requested, Dictionary<string, string[]> errors)
+    {
+        if (caller.SeesAllAgencies)
+        {
+            if (requested is null)
+            {
+                errors["branchCode"] = ["the branch that receives the dossier is required / cần nêu chi nhánh tiếp nhận"];
+            }
+            return requested;
+        }
+        if (caller.BranchCode is null || !caller.JobRoles.Contains(StaffMember.ReceptionClerk))
+        {
+            throw new ApiRefusal(StatusCodes.Status403Forbidden, "not-a-reception-desk",
+                "only the reception clerks of a branch receive dossiers / chỉ công chức tiếp nhận của chi nhánh được tiếp nhận hồ sơ");
+        }
+        if (requested is not null && requested != caller.BranchCode)
+        {
+            errors["branchCode"] = ["a clerk receives at their own branch / công chức tiếp nhận tại chi nhánh của mình"];
+        }
+        return caller.BranchCode;
+    }
+
     private static async Task<Ok<ReceptionDto>> ReviewAsync(Guid id, DossierService dossiers, WorkingCalendar calendar, ClaimsPrincipal user, HttpContext http)
     {
-        var outcome = await dossiers.ReviewOnlineAsync(id, ApiHttp.Caller(user).UserName, http.RequestAborted);
+        var caller = ApiHttp.Caller(user);
+        var submitted = await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);
+        if (!caller.SeesAllAgencies && !caller.JobRoles.Contains(StaffMember.ReceptionClerk))
+        {
+            throw new ApiRefusal(StatusCodes.Status403Forbidden, "not-a-reception-desk",
+                $"dossier {submitted.Id} is reviewed by the reception clerks of branch {submitted.BranchCode} / hồ sơ do bộ phận tiếp nhận xem xét");
+        }
+        var outcome = await dossiers.ReviewOnlineAsync(id, caller.UserName, http.RequestAborted);
         return TypedResults.Ok(DossierMapping.Reception(outcome, calendar, http));
     }
 

@@ -52,6 +52,9 @@ public sealed record StaffMember(string UserName, string Role, string? AgencyCod
     public const string BranchClaim = "pwf:branch";
     public const string JobRolesClaim = "pwf:job-roles";
 
+    /// <summary>The job role of a branch's one-stop desk: receives dossiers of every channel and reviews online filings.</summary>
+    public const string ReceptionClerk = "reception-clerk";
+
     public bool SeesAllAgencies => Role == StaffRoles.Supervisor;
 
     /// <summary>A clerk or team lead works on what belongs to their agency or their branch.</summary>

@@ -61,7 +61,7 @@ public sealed class IdempotentCreationTests
         var mine = await branch.PostJsonAsync("/api/v1/dossiers", Body(), HttpStatusCode.Created, idempotencyKey: "k");
         var theirs = await supervisor.PostJsonAsync("/api/v1/dossiers", new
         {
-            procedureCode = "1.004873", channel = "post", locality = "P.HOANKIEM", applicant = new { fullName = "Phạm Văn Cường" },
+            procedureCode = "1.004873", channel = "post", branchCode = "CN01", locality = "P.HOANKIEM", applicant = new { fullName = "Phạm Văn Cường" },
             documents = new[] { new { id = "declaration" } },
         }, HttpStatusCode.Created, idempotencyKey: "k");
         Assert.That(theirs.GetProperty("dossierId").GetString(), Is.Not.EqualTo(mine.GetProperty("dossierId").GetString()));

@@ -1,0 +1,84 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PublicWorkflow.Runtime.Persistence;
+
+namespace PublicWorkflow.Server.Tests.Api;
+
+/// <summary>
+/// Every channel's dossier belongs to a real receiving branch whose staff can see it and take its branch steps; only a
+/// branch's reception clerks (or the supervisor, naming the branch) receive.
+/// </summary>
+public sealed class ReceptionChannelTests
+{
+    private static object Body(string channel, string? branchCode = null) => new
+    {
+        procedureCode = "1.004873",
+        channel,
+        branchCode,
+        locality = "P.HOANKIEM",
+        applicant = new { fullName = "Vũ Thị Giang" },
+        documents = new[] { new { id = "declaration" } },
+    };
+
+    [TestCase("counter")]
+    [TestCase("post")]
+    public async Task A_branch_clerk_receiving_by_any_channel_can_open_the_dossier_its_receipt_and_its_first_step(string channel)
+    {
+        await using var factory = new ServerFactory();
+        var clerk = await ApiClient.SignInAsync(factory, "clerk.cn01");
+        var received = await clerk.PostJsonAsync("/api/v1/dossiers", Body(channel), HttpStatusCode.Created);
+        var id = received.GetProperty("dossierId").GetString();
+        var dossier = await clerk.GetJsonAsync($"/api/v1/dossiers/{id}");
+        Assert.That(dossier.GetProperty("branchCode").GetString(), Is.EqualTo("CN01"));
+        Assert.That((await clerk.Http.GetAsync($"/api/v1/dossiers/{id}/papers/receipt")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var task = received.GetProperty("openedTasks")[0].GetString();
+        await clerk.GetJsonAsync($"/api/v1/tasks/{task}");
+        await clerk.PostJsonAsync($"/api/v1/tasks/{task}/claim", null);
+        var inbox = await clerk.GetJsonAsync("/api/v1/tasks/inbox");
+        Assert.That(inbox.EnumerateArray().Select(t => t.GetProperty("id").GetString()), Does.Contain(task));
+    }
+
+    [Test]
+    public async Task An_online_filing_belongs_to_the_branch_that_reviews_it_and_another_agency_cannot_review_it()
+    {
+        await using var factory = new ServerFactory();
+        var clerk = await ApiClient.SignInAsync(factory, "clerk.cn01");
+        var submitted = await clerk.PostJsonAsync("/api/v1/dossiers", Body("online"), HttpStatusCode.Created);
+        var id = submitted.GetProperty("dossierId").GetString();
+        var ward = await ApiClient.SignInAsync(factory, "clerk.hoankiem");
+        await ward.PostJsonAsync($"/api/v1/dossiers/{id}/review", null, HttpStatusCode.Forbidden);
+        var reviewed = await clerk.PostJsonAsync($"/api/v1/dossiers/{id}/review", null);
+        var task = reviewed.GetProperty("openedTasks")[0].GetString();
+        await clerk.PostJsonAsync($"/api/v1/tasks/{task}/claim", null);
+    }
+
+    [TestCase("counter")]
+    [TestCase("post")]
+    [TestCase("online")]
+    public async Task A_commune_clerk_without_a_reception_desk_cannot_receive_for_anyone_and_nothing_is_written(string channel)
+    {
+        await using var factory = new ServerFactory();
+        var ward = await ApiClient.SignInAsync(factory, "clerk.hoankiem");
+        var lead = await ApiClient.SignInAsync(factory, "lead.hoankiem");
+        await ward.PostJsonAsync("/api/v1/dossiers", Body(channel), HttpStatusCode.Forbidden);
+        await ward.PostJsonAsync("/api/v1/dossiers", Body(channel, "CN01"), HttpStatusCode.Forbidden);
+        await lead.PostJsonAsync("/api/v1/dossiers", Body(channel, "CN01"), HttpStatusCode.Forbidden);
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.That(await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Dossiers.CountAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_clerk_cannot_receive_for_another_branch_and_the_supervisor_names_the_branch()
+    {
+        await using var factory = new ServerFactory();
+        var clerk = await ApiClient.SignInAsync(factory, "clerk.cn01");
+        var other = await clerk.PostJsonAsync("/api/v1/dossiers", Body("post", "CN02"), HttpStatusCode.BadRequest);
+        Assert.That(other.GetProperty("errors").TryGetProperty("branchCode", out _), Is.True);
+        var supervisor = await ApiClient.SignInAsync(factory, "supervisor");
+        await supervisor.PostJsonAsync("/api/v1/dossiers", Body("post"), HttpStatusCode.BadRequest);
+        var named = await supervisor.PostJsonAsync("/api/v1/dossiers", Body("post", "CN01"), HttpStatusCode.Created);
+        var task = named.GetProperty("openedTasks")[0].GetString();
+        await clerk.GetJsonAsync($"/api/v1/tasks/{task}");
+    }
+}
