@@ -37,7 +37,7 @@ public sealed class CatalogImportTests(string provider) : RuntimeSuite(provider)
     public async Task Importing_the_catalog_publishes_a_new_version_only_when_the_BPMN_changed_and_says_what_it_superseded()
     {
         var first = await ImportAsync();
-        Assert.That(first, Has.All.Matches<WorkflowImport>(o => o.Created && o.Version == 1 && o.Conflict == null));
+        Assert.That(first, Has.All.Matches<WorkflowImport>(o => o.Created && o.Version == 1 && o.NotImported == null));
         Assert.That(first.Select(o => o.Key), Is.EquivalentTo(RuntimeHost.Catalog.WorkflowFiles.Keys));
 
         var again = await ImportAsync();
@@ -60,12 +60,12 @@ public sealed class CatalogImportTests(string provider) : RuntimeSuite(provider)
         Assert.That(published.Version, Is.EqualTo(2));
 
         var restart = (await ImportAsync()).Single(o => o.Key == Key);
-        Assert.That((restart.Created, restart.Version, restart.Conflict), Is.EqualTo((false, (int?)2, (string?)null)), "the file did not change: nothing to report");
+        Assert.That((restart.Created, restart.Version, restart.NotImported), Is.EqualTo((false, (int?)2, (string?)null)), "the file did not change: nothing to report");
 
         EditFile("Số hóa hồ sơ / Digitize the dossier", "Số hóa hồ sơ (tệp mới) / Digitize (new file)");
         var conflict = (await ImportAsync()).Single(o => o.Key == Key);
         Assert.That((conflict.Created, conflict.Version), Is.EqualTo((false, (int?)2)));
-        Assert.That(conflict.Conflict, Does.Contain("version 2 was published by officer").And.Contain($"workflows/{Key}.bpmn changed"));
+        Assert.That(conflict.NotImported, Does.Contain("version 2 was published by officer").And.Contain($"workflows/{Key}.bpmn changed"));
         Assert.That(await LatestAsync(), Is.EqualTo((2, "officer")));
 
         var explicitly = await Host.InScopeAsync(p => p.GetRequiredService<CatalogImport>().ImportAsync(Key, File_, "officer", explicitly: true));
@@ -74,7 +74,18 @@ public sealed class CatalogImportTests(string provider) : RuntimeSuite(provider)
         Assert.That(v3.Origin, Is.EqualTo($"imported from workflows/{Key}.bpmn, superseding version 2"));
 
         var afterExplicit = (await ImportAsync()).Single(o => o.Key == Key);
-        Assert.That((afterExplicit.Created, afterExplicit.Conflict), Is.EqualTo((false, (string?)null)), "the file is what serves the key now");
+        Assert.That((afterExplicit.Created, afterExplicit.NotImported), Is.EqualTo((false, (string?)null)), "the file is what serves the key now");
+    }
+
+    [Test]
+    public async Task A_file_this_system_cannot_publish_is_reported_and_the_other_files_are_imported()
+    {
+        EditFile("pwf:stage=\"appraise\" pwf:candidateRole=\"specialist\"", "pwf:stage=\"appraise\" pwf:assignee=\"chairman\"");
+        var outcomes = await ImportAsync();
+        var refused = outcomes.Single(o => o.Key == Key);
+        Assert.That((refused.Created, refused.Version), Is.EqualTo((false, (int?)null)));
+        Assert.That(refused.NotImported, Does.Contain("chairman"));
+        Assert.That(outcomes.Where(o => o.Key != Key), Has.All.Matches<WorkflowImport>(o => o.Created));
     }
 
     [Test]

@@ -8,8 +8,11 @@ namespace PublicWorkflow.Runtime.Catalog;
 /// <param name="Version">The version now serving the key (null when a conflict left the key without a version it could name).</param>
 /// <param name="Created">True when the import published a new version.</param>
 /// <param name="Supersedes">The version the new one replaced, if any.</param>
-/// <param name="Conflict">Why the file was not imported: a version published through the designer is newer than the file's last import.</param>
-public sealed record WorkflowImport(string Key, string File, int? Version, bool Created, int? Supersedes, string? Conflict);
+/// <param name="NotImported">
+/// Why a changed file was not imported: a version published through the designer is newer than the file's last import, or
+/// the file cannot be published here (e.g. it assigns a step to an account this system does not have).
+/// </param>
+public sealed record WorkflowImport(string Key, string File, int? Version, bool Created, int? Supersedes, string? NotImported);
 
 /// <summary>
 /// Imports the workflows the catalog's procedures run from workflows/*.bpmn. The files are seed content: a file is
@@ -52,7 +55,7 @@ public sealed class CatalogImport(WorkflowDbContext db, DefinitionStore definiti
             var lastImported = await published.Where(d => d.Origin != null || d.PublishedBy == Actor).FirstOrDefaultAsync(cancellationToken);
             if (latest is not null && (latest.ContentHash == hash || (!explicitly && lastImported?.ContentHash == hash)))
             {
-                return new WorkflowImport(key, file, latest.Version, Created: false, Supersedes: null, Conflict: null);
+                return new WorkflowImport(key, file, latest.Version, Created: false, Supersedes: null, NotImported: null);
             }
             if (latest is not null && !explicitly && latest.Version != lastImported?.Version)
             {
@@ -64,11 +67,16 @@ public sealed class CatalogImport(WorkflowDbContext db, DefinitionStore definiti
             try
             {
                 var outcome = await definitions.PublishAsync(key, xml, actor, origin, cancellationToken);
-                return new WorkflowImport(key, file, outcome.Version, outcome.Created, latest?.Version, Conflict: null);
+                return new WorkflowImport(key, file, outcome.Version, outcome.Created, latest?.Version, NotImported: null);
             }
             catch (RuntimeException ex) when (ex.Kind == RuntimeErrorKind.Conflict && attempt < Attempts)
             {
                 // Another node published this key at the same moment: decide again on what it wrote.
+            }
+            catch (RuntimeException ex) when (ex.Kind == RuntimeErrorKind.Invalid && !explicitly)
+            {
+                // At start-up a file this system cannot publish is reported, never a reason to stop the server.
+                return new WorkflowImport(key, file, latest?.Version, Created: false, Supersedes: null, $"{file} was not imported: {ex.Message}");
             }
         }
     }

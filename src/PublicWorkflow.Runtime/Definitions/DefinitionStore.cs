@@ -32,6 +32,10 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
     {
         CheckKey(key);
         var definition = ParseValid(bpmnXml);
+        if (await AssigneeProblemsAsync(definition, cancellationToken) is { Count: > 0 } unknown)
+        {
+            throw new RuntimeException(RuntimeErrorKind.Invalid, "invalid-definition", $"the workflow has {unknown.Count} problem(s); first: {unknown[0]}", unknown);
+        }
         var hash = Hash(bpmnXml);
         var latest = await db.Definitions.Where(d => d.Key == key && d.Status == DefinitionStatus.Published)
             .OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
@@ -94,6 +98,7 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
         {
             throw new RuntimeException(RuntimeErrorKind.Invalid, "not-bpmn", notBpmn.Reason, problems);
         }
+        problems = [.. problems, .. await AssigneeProblemsAsync(BpmnParser.Parse(bpmnXml), cancellationToken)];
         var now = clock.GetUtcNow().UtcDateTime;
         var draft = await db.Definitions.SingleOrDefaultAsync(d => d.Key == key && d.Status == DefinitionStatus.Draft, cancellationToken);
         if (draft is null)
@@ -183,6 +188,25 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
         var xml = await db.Definitions.Where(d => d.Id == definitionId).Select(d => d.BpmnXml).SingleOrDefaultAsync(cancellationToken)
             ?? throw RuntimeException.NotFound("definition", definitionId);
         return cache.Get(definitionId, xml);
+    }
+
+    /// <summary>
+    /// A step given to a named person must name an active account: a task assigned to nobody who exists would block its
+    /// case (nobody sees it in their inbox). Checked when a draft is saved and when a version is published.
+    /// </summary>
+    private async Task<IReadOnlyList<Problem>> AssigneeProblemsAsync(Definition definition, CancellationToken cancellationToken)
+    {
+        var assigned = definition.Nodes.OfType<UserTask>().Select(n => (Node: n, Assignee: StepSettings.Of(n).Assignee))
+            .Where(a => !string.IsNullOrWhiteSpace(a.Assignee)).ToList();
+        if (assigned.Count == 0)
+        {
+            return [];
+        }
+        var names = assigned.Select(a => a.Assignee!).Distinct().ToList();
+        var known = await db.StaffUsers.AsNoTracking().Where(u => u.Active && names.Contains(u.UserName)).Select(u => u.UserName).ToListAsync(cancellationToken);
+        return assigned.Where(a => !known.Contains(a.Assignee!)).Select(a => new Problem("unknown-assignee", a.Node.Id, a.Node.Line.Number,
+            $"the assignee '{a.Assignee}' is not an active member of staff: name an existing account, or give the step a candidate role instead",
+            $"người được giao '{a.Assignee}' không phải tài khoản cán bộ đang hoạt động: hãy nêu tài khoản có thật, hoặc giao theo vai trò")).ToList();
     }
 
     /// <summary>The engine's rules and the dossier lifecycle's stage vocabulary: what a runnable procedure workflow must satisfy.</summary>

@@ -5,7 +5,7 @@ namespace PublicWorkflow.Server.Hosting;
 
 /// <summary>
 /// Degraded when a catalog file has problems (those entries are not offered) or a changed workflow file was not imported
-/// because an officer's version is newer; unhealthy when nothing loaded.
+/// (an officer's version is newer, or it cannot be published); unhealthy when nothing loaded.
 /// </summary>
 internal sealed class CatalogHealthCheck(ProcedureCatalog catalog, WorkflowImportReport imports) : IHealthCheck
 {
@@ -13,15 +13,15 @@ internal sealed class CatalogHealthCheck(ProcedureCatalog catalog, WorkflowImpor
     {
         var summary = $"{catalog.Procedures.Count} procedures, {catalog.Structure.Agencies.Count} agencies, {catalog.Structure.Branches.Count} branches";
         var problems = catalog.Problems.Take(20).Select(p => (object)p.ToString()).ToList();
-        var data = new Dictionary<string, object> { ["problems"] = problems, ["workflowImportConflicts"] = imports.Conflicts };
+        var data = new Dictionary<string, object> { ["problems"] = problems, ["workflowsNotImported"] = imports.NotImported };
         var degraded = new List<string>();
         if (catalog.Problems.Count > 0)
         {
             degraded.Add($"{catalog.Problems.Count} problems in catalog files");
         }
-        if (imports.Conflicts.Count > 0)
+        if (imports.NotImported.Count > 0)
         {
-            degraded.Add($"{imports.Conflicts.Count} changed workflow file(s) not imported over an officer's version: {string.Join(" ", imports.Conflicts)}");
+            degraded.Add($"{imports.NotImported.Count} changed workflow file(s) not imported: {string.Join(" ", imports.NotImported)}");
         }
         return Task.FromResult(catalog.Procedures.Count == 0
             ? HealthCheckResult.Unhealthy("no procedure loaded from the catalog", data: data)

@@ -4,7 +4,7 @@ namespace PublicWorkflow.Server.Hosting;
 
 /// <summary>
 /// Imports the workflows the catalog's procedures run, at every start (see <see cref="CatalogImport"/>: a file is
-/// published only when it changed and no officer has published its key since). Conflicts are logged and kept for /health.
+/// published only when it changed and no officer has published its key since). Files left out are logged and kept for /health.
 /// </summary>
 internal sealed class CatalogStartup(IServiceScopeFactory scopes, ProcedureCatalog catalog, WorkflowImportReport report, ILogger<CatalogStartup> log)
     : IHostedService
@@ -20,19 +20,19 @@ internal sealed class CatalogStartup(IServiceScopeFactory scopes, ProcedureCatal
                 log.LogInformation("Published workflow {Key} version {Version} from {File}{Supersedes}", outcome.Key, outcome.Version, outcome.File,
                     outcome.Supersedes is { } old ? $", superseding version {old}" : "");
             }
-            if (outcome.Conflict is not null)
+            if (outcome.NotImported is not null)
             {
-                log.LogWarning("Workflow {Key} not imported: {Conflict}", outcome.Key, outcome.Conflict);
+                log.LogWarning("Workflow {Key} not imported: {Reason}", outcome.Key, outcome.NotImported);
             }
         }
-        report.Conflicts = outcomes.Where(o => o.Conflict is not null).Select(o => o.Conflict!).ToList();
+        report.NotImported = outcomes.Where(o => o.NotImported is not null).Select(o => o.NotImported!).ToList();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>The workflow files the last start-up import left alone because an officer's version is newer.</summary>
+/// <summary>The changed workflow files the last start-up import left out (an officer's version is newer, or the file cannot be published), and why.</summary>
 internal sealed class WorkflowImportReport
 {
-    public IReadOnlyList<string> Conflicts { get; set; } = [];
+    public IReadOnlyList<string> NotImported { get; set; } = [];
 }

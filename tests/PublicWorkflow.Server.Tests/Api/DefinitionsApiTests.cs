@@ -91,7 +91,7 @@ public sealed class DefinitionsApiTests
         Assert.That((await officer.GetJsonAsync("/api/v1/definitions/hostile/versions")).GetArrayLength(), Is.Zero);
     }
 
-    private static async Task<JsonElement> PutXmlAsync(ApiClient client, string path, string xml, HttpStatusCode expected)
+    internal static async Task<JsonElement> PutXmlAsync(ApiClient client, string path, string xml, HttpStatusCode expected)
     {
         using var response = await client.Http.PutAsync(path, new StringContent(xml, Encoding.UTF8, "application/xml"));
         return await ApiClient.ReadAsync(response, expected, $"PUT {path}");
