@@ -22,12 +22,17 @@ public abstract class RuntimeSuite(string provider)
     /// <summary>A suite that drives deadlines itself runs without the Hangfire server.</summary>
     protected virtual bool ProcessJobs => true;
 
+    /// <summary>A suite's own registrations in the host.</summary>
+    protected virtual void AddServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+    }
+
     [SetUp]
     public async Task StartAsync()
     {
         SwitchableHandler.Reset(broken: false);
         Database = await TestDatabase.CreateAsync(Provider);
-        Host = await RuntimeHost.StartAsync(Database, ProcessJobs, Clock);
+        Host = await RuntimeHost.StartAsync(Database, ProcessJobs, Clock, AddServices);
     }
 
     [TearDown]
@@ -61,6 +66,6 @@ public abstract class RuntimeSuite(string provider)
     protected async Task RestartAsync(bool processJobs = true)
     {
         await Host.DisposeAsync();
-        Host = await RuntimeHost.StartAsync(Database, processJobs, Clock);
+        Host = await RuntimeHost.StartAsync(Database, processJobs, Clock, AddServices);
     }
 }

@@ -29,7 +29,9 @@ public sealed class RuntimeHost : IAsyncDisposable
         ProcedureCatalog.Load(Path.Combine(Repo.Root, "procedure-catalog"), Repo.Workflows));
 
     /// <param name="clock">A clock the test moves (dossier scenarios on given dates); the system clock otherwise.</param>
-    public static async Task<RuntimeHost> StartAsync(TestDatabase database, bool processJobs = true, TimeProvider? clock = null)
+    /// <param name="services">Extra registrations of a suite, e.g. a hook that holds a command half-way.</param>
+    public static async Task<RuntimeHost> StartAsync(TestDatabase database, bool processJobs = true, TimeProvider? clock = null,
+        Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -56,6 +58,7 @@ public sealed class RuntimeHost : IAsyncDisposable
             builder.Services.AddSingleton(clock);
         }
         builder.Services.AddScoped<IServiceHandler, SwitchableHandler>();
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new RuntimeHost(host);

@@ -28,6 +28,28 @@ internal static class TestWorkflows
         </definitions>
         """;
 
+    /// <summary>A clerk's task and the applicant's documents (a message) in parallel, joined, then a last task.</summary>
+    public const string TaskAndMessage = Head + """
+          <message id="M" name="documents" />
+          <process id="task-and-message" isExecutable="true">
+            <startEvent id="start" />
+            <parallelGateway id="fork" />
+            <userTask id="work" pwf:candidateRole="clerk" />
+            <intermediateCatchEvent id="documents"><messageEventDefinition messageRef="M" /></intermediateCatchEvent>
+            <parallelGateway id="join" />
+            <userTask id="last" pwf:candidateRole="clerk" />
+            <endEvent id="end" />
+            <sequenceFlow id="f1" sourceRef="start" targetRef="fork" />
+            <sequenceFlow id="f2" sourceRef="fork" targetRef="work" />
+            <sequenceFlow id="f3" sourceRef="fork" targetRef="documents" />
+            <sequenceFlow id="f4" sourceRef="work" targetRef="join" />
+            <sequenceFlow id="f5" sourceRef="documents" targetRef="join" />
+            <sequenceFlow id="f6" sourceRef="join" targetRef="last" />
+            <sequenceFlow id="f7" sourceRef="last" targetRef="end" />
+          </process>
+        </definitions>
+        """;
+
     /// <summary>A wait of <paramref name="duration"/>, then a clerk's task.</summary>
     public static string TimerThenTask(string duration) => Head + $"""
           <process id="cool-off" isExecutable="true">
