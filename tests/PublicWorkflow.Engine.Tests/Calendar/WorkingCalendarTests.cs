@@ -34,6 +34,27 @@ public sealed class WorkingCalendarTests
     }
 
     [Test]
+    public void Every_calculation_treats_the_make_up_Saturday_of_April_2025_as_a_working_day()
+    {
+        // Saturday 26/4/2025 made up for Friday 2/5; 30/4 and 1/5 are holidays, 3-4/5 the weekend.
+        var makeUp = new DateOnly(2025, 4, 26);
+        Assert.That(Calendar.NextWorkingDay(new DateOnly(2025, 4, 25)), Is.EqualTo(makeUp));
+        Assert.That(Calendar.PreviousWorkingDay(new DateOnly(2025, 4, 28)), Is.EqualTo(makeUp));
+        Assert.That(Calendar.EffectiveReceiptDate(At(2025, 4, 26, 9)), Is.EqualTo(makeUp), "a dossier received that Saturday morning counts that day");
+        Assert.That(Calendar.EffectiveReceiptDate(At(2025, 4, 26, 15, 30)), Is.EqualTo(new DateOnly(2025, 4, 28)), "after the cut-off: Monday");
+        // Three working days from Thursday 24/4: Friday 25, Saturday 26, Monday 28.
+        Assert.That(Calendar.Deadline(At(2025, 4, 24, 10), new TimeLimit(3, TimeLimitUnit.WorkingDays)), Is.EqualTo(At(2025, 4, 28, 17)));
+        // Five working days from Friday 25/4: 26, 28, 29, then 30/4-4/5 off, 5 and 6 May.
+        Assert.That(Calendar.Deadline(At(2025, 4, 25, 10), new TimeLimit(5, TimeLimitUnit.WorkingDays)), Is.EqualTo(At(2025, 5, 6, 17)));
+        Assert.That(Calendar.CountWorkingDays(At(2025, 4, 25, 10), At(2025, 4, 28, 10)), Is.EqualTo(2), "Saturday 26 and Monday 28");
+        Assert.That(Calendar.WorkingTimeBetween(At(2025, 4, 25, 17), At(2025, 4, 28, 8)), Is.GreaterThan(TimeSpan.Zero), "office hours on the Saturday count");
+        Assert.That(Calendar.WorkingTimeBetween(At(2025, 4, 18, 17), At(2025, 4, 21, 8)), Is.EqualTo(TimeSpan.Zero), "an ordinary weekend has none");
+        Assert.That(Calendar.IsWorkingDay(new DateOnly(2025, 5, 2)), Is.False, "the swapped Friday");
+        Assert.That(Calendar.IsWorkingDay(new DateOnly(2024, 5, 4)), Is.True, "2024's make-up Saturday");
+        Assert.That(Calendar.IsWorkingDay(new DateOnly(2024, 5, 11)), Is.False);
+    }
+
+    [Test]
     public void A_start_on_a_day_off_counts_from_the_opening_of_the_next_working_day()
     {
         Assert.That(Calendar.AddWorkingDays(new DateTime(2026, 2, 17, 20, 0, 0), 0), Is.EqualTo(new DateTime(2026, 2, 23, 8, 0, 0)));

@@ -95,6 +95,29 @@ public sealed class GatewayTests
     }
 
     [Test]
+    public void Parallel_join_reached_twice_on_one_branch_through_a_loop_back_still_waits_for_the_other_branch()
+    {
+        // Each time a is done it reports to the join AND may loop back for another round: after two rounds the join holds
+        // two tokens, both on a's flow. A join that counted tokens by their total would fire now, without b.
+        var definition = new ProcessBuilder().Start().Parallel("fork").UserTask("a").Parallel("report").Exclusive("redo?", defaultFlow: "no-redo")
+            .UserTask("b").Parallel("join").UserTask("after").End().End("a-finished")
+            .Chain("start", "fork").Flow("fork", "a").Flow("fork", "b").Flow("a", "report")
+            .Flow("report", "join", id: "from-a").Flow("report", "redo?")
+            .Flow("redo?", "a", "redo === true", "a-again").Flow("redo?", "a-finished", id: "no-redo")
+            .Flow("b", "join", id: "from-b").Chain("join", "after", "end").Build();
+        var driver = new CaseDriver(definition).Start();
+
+        driver.Complete("a", new { redo = true });
+        Assert.That(driver.Active, Is.EqualTo(new[] { "a", "b" }));
+        driver.Complete("a", new { redo = false });
+        Assert.That(driver.Active, Is.EqualTo(new[] { "b" }), "two arrivals on from-a are not an arrival on from-b");
+        Assert.That(driver.State.Joins.Single().Count, Is.EqualTo(2));
+
+        driver.Complete("b");
+        Assert.That(driver.Active, Is.EqualTo(new[] { "after" }), "the join fires once, when b arrives");
+    }
+
+    [Test]
     public void Parallel_join_does_not_count_two_tokens_on_one_flow_as_a_full_set()
     {
         // Branch A splits again and merges back (exclusive merge) onto ONE incoming flow of the join,

@@ -50,6 +50,51 @@ public sealed class PublicPrivacyTests
     }
 
     [Test]
+    public async Task No_public_answer_at_any_stage_in_either_language_or_on_error_carries_personal_data_staff_names_or_the_key()
+    {
+        await using var factory = new ServerFactory();
+        var clerk = await ApiClient.SignInAsync(factory, "clerk.cn01");
+        var received = await clerk.PostJsonAsync("/api/v1/dossiers", new
+        {
+            procedureCode = "1.004873",
+            locality = "P.HOANKIEM",
+            applicant = new { fullName = Name, idNumber = IdNumber, phone = Phone, email = Email, address = Address },
+            documents = new[] { new { id = "declaration" } },
+        }, HttpStatusCode.Created);
+        var code = received.GetProperty("code").GetString()!;
+        var key = received.GetProperty("lookupKey").GetString()!;
+        var anyone = factory.CreateClient();
+        var english = factory.CreateClient();
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var bodies = new List<string>();
+        async Task SeeAsync()
+        {
+            foreach (var client in new[] { anyone, english })
+            {
+                bodies.Add(await client.GetStringAsync($"/api/v1/public/dossiers/{code}?key={key}"));
+                bodies.Add(await (await client.GetAsync($"/api/v1/public/dossiers/{code}?key=WRONG-KEY0-0000")).Content.ReadAsStringAsync());
+                bodies.Add(await (await client.PostAsJsonAsync($"/api/v1/public/dossiers/{code}/rating?key={key}", new { rating = 5 })).Content.ReadAsStringAsync());
+                bodies.Add(await (await client.PostAsJsonAsync($"/api/v1/public/dossiers/{code}/rating?key={key}", new { rating = 9 })).Content.ReadAsStringAsync());
+            }
+        }
+
+        await SeeAsync();
+        var appraise = (await clerk.PostJsonAsync($"/api/v1/tasks/{received.GetProperty("openedTasks")[0].GetString()}/complete", new { }))
+            .GetProperty("openedTasks")[0].GetString();
+        await SeeAsync();
+        var ward = await ApiClient.SignInAsync(factory, "clerk.hoankiem");
+        await ward.PostJsonAsync($"/api/v1/tasks/{appraise}/request-supplement", new { missing = new[] { $"Giấy tờ của {Name}" } });
+        await SeeAsync();
+
+        Assert.That(bodies, Has.Count.EqualTo(24));
+        foreach (var body in bodies)
+        {
+            Assert.That(body, Does.Not.Contain(Name).And.Not.Contain(IdNumber).And.Not.Contain(Phone).And.Not.Contain(Email).And.Not.Contain(Address)
+                .And.Not.Contain("clerk.cn01").And.Not.Contain("clerk.hoankiem").And.Not.Contain(key).And.Not.Contain(key.Replace("-", "")), body);
+        }
+    }
+
+    [Test]
     public async Task A_cookie_sign_in_lets_the_browser_call_the_API_and_signing_out_ends_it()
     {
         await using var factory = new ServerFactory();
