@@ -15,7 +15,7 @@ namespace PublicWorkflow.Server.Tests.Api;
 [TestFixture("postgres")]
 public sealed class BadInputTests(string provider)
 {
-    private sealed record Bad(string Who, string Method, string Path, string? Body, string ContentType = "application/json")
+    private sealed record Bad(string Who, string Method, string Path, string? Body, string ContentType = "application/json", string? IdempotencyKey = null)
     {
         public override string ToString() => $"{Method} {Path} as {Who ?? "anyone"}: {(Body is { Length: > 80 } b ? b[..80] + "…" : Body)}";
     }
@@ -74,6 +74,7 @@ public sealed class BadInputTests(string provider)
             yield return new Bad(Reception, "POST", "/api/v1/dossiers", body);
         }
         yield return new Bad(Reception, "POST", "/api/v1/dossiers", Receive($"{Valid},{Person},{Docs}"), "text/plain");
+        yield return new Bad(Reception, "POST", "/api/v1/dossiers", Receive($"{Valid},{Person},{Docs}"), IdempotencyKey: new string('k', 201));
         yield return new Bad(Reception, "POST", "/api/v1/dossiers", Receive($"{Valid},{Person},{Docs}"), "application/xml");
         yield return new Bad(Reception, "POST", "/api/v1/dossiers", "{\"procedureCode\":\"" + new string('x', 10 * 1024 * 1024) + "\"}");
         yield return new Bad(Reception, "POST", "/api/v1/dossiers", "{\"documents\":[" + string.Join(",", Enumerable.Repeat("{\"id\":\"declaration\"}", 300)) + "]," + Person + "," + Valid + "}");
@@ -152,9 +153,20 @@ public sealed class BadInputTests(string provider)
             yield return new Bad(Anyone, "POST", "/api/v1/auth/token", body);
         }
         yield return new Bad(Anyone, "POST", "/api/v1/auth/login", "{\"userName\":\"admin\",\"password\":\"\"}");
+        foreach (var body in new[] { "", "{}", "{\"refreshToken\":\"\"}", "{\"refreshToken\":\"forged\"}", "{\"refreshToken\":\"" + new string('r', 5000) + "\"}", "[1]" })
+        {
+            yield return new Bad(Anyone, "POST", "/api/v1/auth/refresh", body);
+        }
+        foreach (var body in new[] { "", "{}", "{\"currentPassword\":\"wrong\",\"newPassword\":\"long-enough-password\"}",
+                     "{\"currentPassword\":\"officer-demo-2026\",\"newPassword\":\"short\"}", "{\"currentPassword\":5}",
+                     "{\"currentPassword\":\"officer-demo-2026\",\"newPassword\":\"" + new string('p', 300) + "\"}" })
+        {
+            yield return new Bad(Officer, "POST", "/api/v1/auth/password", body);
+        }
 
-        // Public side.
-        foreach (var code in new[] { "NOPE-260101-0001", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", new string('9', 200), "a%20b", "..%2F..%2Fetc" })
+        // Public side: unknown and malformed codes, with and without a key.
+        foreach (var code in new[] { "NOPE-260101-0001", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", new string('9', 200), "a%20b", "..%2F..%2Fetc",
+                     "NOPE-260101-0001?key=", "NOPE-260101-0001?key=" + new string('K', 500), "NOPE-260101-0001?key=%00%01" })
         {
             yield return new Bad(Anyone, "GET", $"/api/v1/public/dossiers/{code}", null);
         }
@@ -183,6 +195,12 @@ public sealed class BadInputTests(string provider)
             yield return new Bad(Officer, "PUT", path, body, type);
         }
         yield return new Bad(Officer, "POST", "/api/v1/definitions/validate", "{}", "application/json");
+        yield return new Bad(Officer, "POST", "/api/v1/definitions/no-such-workflow/import", "{}");
+        yield return new Bad(Officer, "POST", "/api/v1/definitions/Bad Key/import", "{}");
+        // Reception by someone who has no reception desk, or for another branch.
+        yield return new Bad(Agency, "POST", "/api/v1/dossiers", Receive($"{Valid},{Person},{Docs}"));
+        yield return new Bad(Lead, "POST", "/api/v1/dossiers", Receive($"{Valid},\"branchCode\":\"CN01\",{Person},{Docs}"));
+        yield return new Bad(Reception, "POST", "/api/v1/dossiers", Receive($"\"procedureCode\":\"1.004873\",\"channel\":\"post\",\"branchCode\":\"CN02\",\"locality\":\"P.HOANKIEM\",{Person},{Docs}"));
         yield return new Bad(Officer, "POST", "/api/v1/definitions/no-such/draft/publish", "{}");
         yield return new Bad(Officer, "GET", "/api/v1/definitions/no-such/draft", null);
         yield return new Bad(Officer, "GET", "/api/v1/definitions/one-stop-standard/versions/99", null);
@@ -200,7 +218,12 @@ public sealed class BadInputTests(string provider)
         Assert.That(requests, Has.Count.GreaterThanOrEqualTo(100));
 
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var factory = new ServerFactory(database: database);
+        // The per-client limits would turn the later requests into 429s; each request must meet its own check.
+        await using var factory = new ServerFactory(new Dictionary<string, string?>
+        {
+            ["PublicWorkflow:SignInAttemptsPerMinute"] = "1000",
+            ["PublicWorkflow:PublicRequestsPerMinute"] = "1000",
+        }, database);
         var clients = new Dictionary<string, ApiClient>();
         foreach (var who in requests.Select(r => r.Who).Distinct())
         {
@@ -214,6 +237,10 @@ public sealed class BadInputTests(string provider)
             if (bad.Body is not null)
             {
                 request.Content = new StringContent(bad.Body, Encoding.UTF8, bad.ContentType);
+            }
+            if (bad.IdempotencyKey is not null)
+            {
+                request.Headers.Add("Idempotency-Key", bad.IdempotencyKey);
             }
             using var response = await clients[bad.Who].Http.SendAsync(request);
             var status = (int)response.StatusCode;
@@ -233,6 +260,7 @@ public sealed class BadInputTests(string provider)
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
         return string.Join(",", await db.Dossiers.CountAsync(), await db.Cases.CountAsync(), await db.Tasks.CountAsync(), await db.Audit.CountAsync(),
             await db.Handovers.CountAsync(), await db.DossierDeadlines.CountAsync(), await db.IdempotencyKeys.CountAsync(), await db.StaffUsers.CountAsync(),
-            await db.Definitions.CountAsync());
+            await db.Definitions.CountAsync(), await db.StaffSessions.CountAsync(),
+            string.Join(",", await db.StaffUsers.OrderBy(u => u.UserName).Select(u => u.PasswordHash + u.Active).ToListAsync()));
     }
 }
