@@ -23,8 +23,8 @@ public sealed class CaseRaceTests(string provider) : RuntimeSuite(provider)
 
     protected override void AddServices(IServiceCollection services) => services.AddSingleton<ICaseCommandHook>(gate);
 
-    [Test]
-    public async Task A_timer_fires_while_a_clerk_completes_the_task_the_clerk_gets_the_conflict_and_the_timer_is_not_undone()
+    /// <summary>A case at its appraisal step whose non-interrupting reminder (one second) is due: the timer and the task can race.</summary>
+    private async Task<(CommandOutcome Started, TaskRecord Appraise, TimerRecord Reminder)> AppraisalWithDueReminderAsync()
     {
         await Host.PublishAsync("three-steps", TestWorkflows.ThreeSteps(reminder: "PT1S"));
         var started = await StartCaseAsync("three-steps");
@@ -32,6 +32,13 @@ public sealed class CaseRaceTests(string provider) : RuntimeSuite(provider)
         var appraise = await OpenTaskAsync(started.CaseId, "appraise");
         var reminder = await Host.DbAsync(db => db.Timers.AsNoTracking().SingleAsync(t => t.CaseId == started.CaseId && t.State == TimerState.Pending));
         await Task.Delay(reminder.DueAt - DateTime.UtcNow + TimeSpan.FromMilliseconds(100) is { Ticks: > 0 } wait ? wait : TimeSpan.Zero);
+        return (started, appraise, reminder);
+    }
+
+    [Test]
+    public async Task A_timer_fires_while_a_clerk_completes_the_task_the_clerk_gets_the_conflict_and_the_timer_is_not_undone()
+    {
+        var (started, appraise, reminder) = await AppraisalWithDueReminderAsync();
 
         gate.Hold<CompleteTask>();
         var completion = Task.Run(() => CompleteAsync(appraise.Id, actor: "clerk-b"));
@@ -56,12 +63,7 @@ public sealed class CaseRaceTests(string provider) : RuntimeSuite(provider)
     [Test]
     public async Task A_completion_that_commits_while_a_timer_is_held_makes_the_timer_try_again_and_find_it_cancelled()
     {
-        await Host.PublishAsync("three-steps", TestWorkflows.ThreeSteps(reminder: "PT1S"));
-        var started = await StartCaseAsync("three-steps");
-        await CompleteAsync((await OpenTaskAsync(started.CaseId, "receive")).Id);
-        var appraise = await OpenTaskAsync(started.CaseId, "appraise");
-        var reminder = await Host.DbAsync(db => db.Timers.AsNoTracking().SingleAsync(t => t.CaseId == started.CaseId && t.State == TimerState.Pending));
-        await Task.Delay(reminder.DueAt - DateTime.UtcNow + TimeSpan.FromMilliseconds(100) is { Ticks: > 0 } wait ? wait : TimeSpan.Zero);
+        var (started, appraise, reminder) = await AppraisalWithDueReminderAsync();
 
         gate.Hold<FireTimer>();
         var firing = Task.Run(() => Host.RuntimeAsync(async r => { await r.FireTimerAsync(reminder.Id); return 0; }));
