@@ -7,7 +7,7 @@ public sealed class SandboxTests
 {
     private static ConditionResult Eval(string expression, object? variables = null)
     {
-        Assert.That(CompiledExpression.TryCompile(expression, out var compiled, out var error), Is.True, () => error);
+        Assert.That(CompiledExpression.TryCompile(expression, out var compiled, out var error), Is.True, () => error ?? "");
         return ExpressionSandbox.EvaluateCondition(compiled!, CaseDriver.Vars(variables ?? new { }) ?? new Dictionary<string, System.Text.Json.JsonElement>(), CaseDriver.OrdinaryMorning);
     }
 
