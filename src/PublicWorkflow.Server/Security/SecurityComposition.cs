@@ -20,7 +20,6 @@ public static class SecurityComposition
         services.AddScoped<StaffAccounts>();
         services.AddScoped<StaffSessions>();
         services.AddSingleton<StaffSessionCache>();
-        services.AddHttpContextAccessor();
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, StaffSessionCheck>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, EndedSessionChallenge>();
         services.AddHostedService<DemoUsers>();

@@ -110,10 +110,11 @@ public sealed class StaffSessionCache
 /// Runs after every successful authentication (cookie or bearer): a principal whose session is no longer active becomes
 /// anonymous, so the endpoint answers 401 as if no credential had been sent.
 /// </summary>
-internal sealed class StaffSessionCheck(StaffSessions sessions, IHttpContextAccessor http) : IClaimsTransformation
+internal sealed class StaffSessionCheck(StaffSessions sessions) : IClaimsTransformation
 {
+    // No request token here: an IHttpContextAccessor would cost every request, and the check rarely reaches the database.
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal) =>
-        principal.Identity?.IsAuthenticated == true && !await sessions.IsActiveAsync(principal, http.HttpContext?.RequestAborted ?? default)
+        principal.Identity?.IsAuthenticated == true && !await sessions.IsActiveAsync(principal, CancellationToken.None)
             ? new ClaimsPrincipal(new ClaimsIdentity())
             : principal;
 }
