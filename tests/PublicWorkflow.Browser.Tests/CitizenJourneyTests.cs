@@ -45,7 +45,7 @@ public sealed class CitizenJourneyTests
         await Assertions.Expect(page.Locator("#error")).ToHaveTextAsync("No dossier has this code and lookup key.");
 
         // The receipt's QR code opens the page with code and key filled in, and the key does not stay in the address bar.
-        await page.GotoAsync($"/track.html?code={code}&key={key}");
+        await page.GotoAsync($"/track?code={code}&key={key}");
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Returned");
         Assert.That(page.Url, Does.Not.Contain(key));
         // The wrong key's and the unknown code's 404s are the errors the browser may log.

@@ -83,7 +83,8 @@ public static class ServerComposition
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthReportWriter.Write });
         // The front page links the public pages, the staff sign-in and the API documentation.
         app.MapGet("/", () => Results.Redirect("/index.html")).ExcludeFromDescription();
-        app.MapGet("/track", () => Results.Redirect("/track.html")).ExcludeFromDescription();
+        // The receipt's QR code opens /track?code=…&key=…: the query goes along to the page.
+        app.MapGet("/track", (HttpRequest request) => Results.Redirect("/track.html" + request.QueryString)).ExcludeFromDescription();
         app.MapAuthApi();
         app.MapCatalogApi();
         app.MapDossiersApi();

@@ -97,6 +97,12 @@ public sealed class PublicSecretTests
         var received = await clerk.PostJsonAsync("/api/v1/dossiers", Reception, HttpStatusCode.Created);
         var receipt = await clerk.Http.GetStringAsync($"/api/v1/dossiers/{received.GetProperty("dossierId").GetString()}/papers/receipt");
         Assert.That(receipt, Does.Contain(received.GetProperty("lookupKey").GetString()).And.Contain("<svg").And.Contain("/track"));
+
+        // The address the QR code holds reaches the tracking page with code and key.
+        var code = received.GetProperty("code").GetString();
+        var opened = await factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+            .GetAsync($"/track?code={code}&key=ABCD-EFGH-JKMN");
+        Assert.That(opened.Headers.Location?.ToString(), Is.EqualTo($"/track.html?code={code}&key=ABCD-EFGH-JKMN"));
     }
 
     private static async Task<string?> Title(HttpResponseMessage response) =>
