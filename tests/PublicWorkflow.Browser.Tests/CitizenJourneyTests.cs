@@ -53,6 +53,14 @@ public sealed class CitizenJourneyTests
 
         await page.GotoAsync("/catalog.html");
         await Assertions.Expect(page.Locator("#procedures tbody tr")).ToHaveCountAsync(26);
+        // Labels in the page's language, not codes; the "*" explained; no sideways scrolling on the phone.
+        var certification = page.Locator("#procedures tr[data-code='2.000815']");
+        await Assertions.Expect(certification).ToContainTextAsync("Certification");
+        await Assertions.Expect(certification).ToContainTextAsync("Same day");
+        await Assertions.Expect(page.Locator("#legend")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#online option[value=full]")).ToHaveTextAsync("Fully online");
+        Assert.That(await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), Is.LessThanOrEqualTo(390), "the catalog fits the phone");
+        await Browser.ScreenshotAsync(page, "citizen-catalog");
         await page.ClickAsync("#procedures tr[data-code='2.000815'] a");
         await Assertions.Expect(page.Locator("#detail-fee")).ToContainTextAsync("200.000 đ");
         await Assertions.Expect(page.Locator("#detail-measures")).ToBeHiddenAsync();

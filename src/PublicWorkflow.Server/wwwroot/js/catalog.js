@@ -1,4 +1,4 @@
-import { t, translate, switchLanguage, api, levelName, onlineLevelName } from "./i18n.js";
+import { t, translate, switchLanguage, api, levelName, onlineLevelName, sectorName, timeLimitText } from "./i18n.js";
 
 const body = document.querySelector("#procedures tbody");
 const sectorSelect = document.querySelector("#sector");
@@ -16,8 +16,13 @@ async function list() {
   const procedures = await (await api(`/api/v1/procedures?${query}`)).json();
   if (sectorSelect.options.length === 0) {
     const sectors = [...new Set(procedures.map(p => p.sector))].sort();
-    sectorSelect.replaceChildren(new Option(t("all"), ""), ...sectors.map(s => new Option(s, s)));
+    sectorSelect.replaceChildren(new Option(t("all"), ""), ...sectors.map(s => new Option(sectorName(s), s)));
   }
+  // Option labels in the page's language (again after a language switch).
+  for (const option of document.querySelectorAll("#online option, #sector option")) {
+    if (option.value) option.textContent = option.parentElement.id === "online" ? onlineLevelName(option.value) : sectorName(option.value);
+  }
+  const headings = [...document.querySelectorAll("#procedures th")].map(th => th.textContent);
   body.replaceChildren(...procedures.map(p => {
     const row = document.createElement("tr");
     row.dataset.code = p.code;
@@ -26,12 +31,15 @@ async function list() {
     row.querySelector("a").addEventListener("click", event => { event.preventDefault(); show(p.code); });
     const cells = row.querySelectorAll("td");
     cells[1].textContent = `${p.name}${p.hasUnverifiedFacts ? " *" : ""}`;
-    cells[2].textContent = p.sector;
+    cells[2].textContent = sectorName(p.sector);
     cells[3].textContent = levelName(p.level);
-    cells[4].textContent = p.timeLimit ?? "—";
+    cells[4].textContent = timeLimitText(p.timeLimit);
     cells[5].textContent = onlineLevelName(p.onlineLevel);
+    // On a phone each row is a card: every value carries its column's name.
+    cells.forEach((cell, i) => { cell.dataset.label = headings[i]; });
     return row;
   }));
+  document.querySelector("#legend").hidden = !procedures.some(p => p.hasUnverifiedFacts);
 }
 
 function fee(f) {
@@ -53,7 +61,7 @@ async function show(code) {
   set("#detail-name", document.documentElement.lang === "en" ? p.nameEn : p.nameVi);
   set("#detail-codes", `${p.code} · ${p.cityCode}`);
   set("#detail-resolved", p.resolvedBy.map(r => `${r.from}${r.to ? `…${r.to}` : "…"}: ${r.agency ?? `${r.agencyKind} @ ${levelName(r.level)}`}${unverified(r.verified)}`).join("; "));
-  set("#detail-limits", p.timeLimits.map(l => `${l.from}${l.to ? `…${l.to}` : "…"}: ${l.amount} ${l.unit}${unverified(l.verified)}`).join("; "));
+  set("#detail-limits", p.timeLimits.map(l => `${l.from}${l.to ? `…${l.to}` : "…"}: ${timeLimitText(l.amount, l.unit)}${unverified(l.verified)}`).join("; "));
   set("#detail-fee", fee(p.fee));
   set("#detail-legal", p.legalBasis.join("; ") || "—");
   document.querySelector("#detail-documents").replaceChildren(...p.documents.map(d => Object.assign(document.createElement("li"), {

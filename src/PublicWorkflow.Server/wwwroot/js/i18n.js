@@ -137,6 +137,15 @@ const texts = {
     unverified: "chưa xác minh",
     thisYear: "Chỉ số năm nay",
     onlineLevels: { full: "Toàn trình", partial: "Một phần", unknown: "Chưa xác định" },
+    sectors: { certification: "Chứng thực", "civil-status": "Hộ tịch", construction: "Xây dựng", education: "Giáo dục", employment: "Việc làm",
+      enterprise: "Doanh nghiệp", health: "Y tế", "health-insurance": "Bảo hiểm y tế", "household-business": "Hộ kinh doanh", identity: "Căn cước",
+      immigration: "Xuất nhập cảnh", "judicial-records": "Lý lịch tư pháp", labour: "Lao động", land: "Đất đai", residence: "Cư trú",
+      "social-insurance": "Bảo hiểm xã hội", tax: "Thuế", transport: "Giao thông vận tải" },
+    sameDay: "Trong ngày",
+    procedureCode: "Mã",
+    limitUnits: { workingDays: "ngày làm việc", calendarDays: "ngày", hours: "giờ làm việc" },
+    unverifiedLegend: "* Có thông tin chưa được xác minh với văn bản gốc (xem chi tiết).",
+    home: "Trang chủ",
     actualDays: "Thời gian giải quyết thực tế trung bình (ngày làm việc)",
     requiredDocuments: "Giấy tờ bắt buộc (theo danh mục, của các thủ tục dùng quy trình)",
     perCopy: "mỗi bản",
@@ -306,6 +315,15 @@ const texts = {
     unverified: "unverified",
     thisYear: "This year's indicators",
     onlineLevels: { full: "Fully online", partial: "Partly online", unknown: "Not known" },
+    sectors: { certification: "Certification", "civil-status": "Civil status", construction: "Construction", education: "Education",
+      employment: "Employment", enterprise: "Enterprises", health: "Health", "health-insurance": "Health insurance", "household-business": "Household businesses",
+      identity: "Identity", immigration: "Immigration", "judicial-records": "Judicial records", labour: "Labour", land: "Land", residence: "Residence",
+      "social-insurance": "Social insurance", tax: "Tax", transport: "Transport" },
+    sameDay: "Same day",
+    procedureCode: "Code",
+    limitUnits: { workingDays: "working days", calendarDays: "days", hours: "working hours" },
+    unverifiedLegend: "* Some facts are not yet verified against the source text (see the details).",
+    home: "Home",
     actualDays: "Actual average processing time (working days)",
     requiredDocuments: "Required documents (catalog data of the procedures using this workflow)",
     perCopy: "per copy",
@@ -350,6 +368,20 @@ export function t(key) {
 
 export function onlineLevelName(code) {
   return texts[language()].onlineLevels[code] ?? code;
+}
+
+export function sectorName(code) {
+  return texts[language()].sectors[code] ?? code;
+}
+
+/** "7 workingDays" (or amount and unit apart) in words: "7 ngày làm việc", and 0 working days as "Trong ngày". */
+export function timeLimitText(amount, unit) {
+  if (unit === undefined) {
+    const [, n, u] = /^([\d.]+) (\w+)$/.exec(amount ?? "") ?? [];
+    if (!u) return amount ?? "—";
+    [amount, unit] = [n, u];
+  }
+  return Number(amount) === 0 && unit === "workingDays" ? t("sameDay") : `${amount} ${texts[language()].limitUnits[unit] ?? unit}`;
 }
 
 export function fieldName(code) {
