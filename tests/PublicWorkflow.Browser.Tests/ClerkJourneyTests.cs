@@ -47,6 +47,8 @@ public sealed class ClerkJourneyTests
         await appraiseRow.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Sơ đồ" }).ClickAsync();
         await Assertions.Expect(page.Locator("#diagram .djs-element.current[data-element-id=Task_Appraise]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#diagram .djs-element.done[data-element-id=Task_Digitize]")).ToHaveCountAsync(1);
+        Assert.That(await page.EvaluateAsync<bool>("performance.getEntriesByType('resource').some(r => r.name.includes('bpmn-modeler'))"), Is.False,
+            "the clerk's page shows diagrams with the viewer, not the designer's modeler");
         // The appraisal's form: first ask for a supplement (listing what is missing), then, once it came, approve.
         await appraiseRow.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Nhận việc" }).ClickAsync();
         await Assertions.Expect(appraiseRow.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Nhận việc" })).ToHaveCountAsync(0);
@@ -80,6 +82,38 @@ public sealed class ClerkJourneyTests
     {
         await page.ClickAsync("#logout");
         await page.WaitForURLAsync("**/staff/login.html");
+    }
+
+    [Test]
+    public async Task A_claim_whose_answer_was_lost_is_retried_by_the_clerk_with_the_same_Idempotency_Key()
+    {
+        await using var server = new LiveServer();
+        var (code, _) = await new ApiSteps(server.BaseAddress).ReceiveAsync("clerk.cn01");
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.PageAsync(server.BaseAddress);
+        await Browser.SignInAsync(page, "clerk.cn01", "clerk.html");
+
+        var keys = new List<string>();
+        await page.RouteAsync("**/claim", async route =>
+        {
+            keys.Add(route.Request.Headers["idempotency-key"]);
+            if (keys.Count == 1)
+            {
+                await route.AbortAsync("connectionreset");
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+        var row = page.Locator("#inbox tr[data-element=Task_Digitize]", new PageLocatorOptions { HasText = code });
+        var claim = row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Nhận việc" });
+        await claim.ClickAsync();
+        await Assertions.Expect(page.Locator("#inbox-error")).ToBeVisibleAsync();
+        await claim.ClickAsync();
+        await Assertions.Expect(claim).ToHaveCountAsync(0);
+        Assert.That(keys, Has.Count.EqualTo(2));
+        Assert.That(keys[1], Is.EqualTo(keys[0]), "the retry carries the first attempt's key");
     }
 
     /// <summary>Claims (optionally) and completes the dossier's step from the inbox, then waits until it has left the inbox.</summary>

@@ -24,13 +24,23 @@ export async function signedIn(onLanguage) {
   return me;
 }
 
+// Idempotency keys of commands whose answer never came (no connection, 5xx, 429): the user's retry of the same command
+// reuses the key, so a command that did go through is not done twice.
+const unanswered = new Map();
+
 /** A JSON command; the problem's detail is thrown as the error message. */
 export async function send(method, path, body) {
+  const request = `${method} ${path} ${body === undefined ? "" : JSON.stringify(body)}`;
+  const key = unanswered.get(request) ?? crypto.randomUUID();
+  unanswered.set(request, key);
   const response = await api(path, {
     method,
-    headers: { "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
+    headers: { "Content-Type": "application/json", "Idempotency-Key": key },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  if (response.status < 500 && response.status !== 429) {
+    unanswered.delete(request);
+  }
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
   if (!response.ok) {
