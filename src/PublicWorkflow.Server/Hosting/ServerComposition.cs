@@ -19,7 +19,7 @@ public static class ServerComposition
     public static IServiceCollection AddPublicWorkflowServer(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.Configure<ServerOptions>(configuration.GetSection(ServerOptions.Section));
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTitles.Translate);
         services.AddExceptionHandler<RuntimeErrorHandler>();
         // Malformed bodies and parameters surface as exceptions so the handler can name the field at fault.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
