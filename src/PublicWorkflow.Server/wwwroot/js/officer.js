@@ -7,6 +7,15 @@ const fields = ["name", "pwf:stage", "pwf:level", "pwf:candidateRole", "pwf:time
 
 const descriptor = await (await fetch("/js/pwf-moddle.json")).json();
 const newModeler = container => new BpmnJS({ container, moddleExtensions: { pwf: descriptor } });
+
+/** Fits the diagram in the canvas to the right of the tool palette, which would otherwise cover its first elements. */
+function fitBesidePalette(canvas) {
+  canvas.zoom("fit-viewport");
+  const box = canvas.viewbox();
+  const palette = 110;
+  const extra = box.width * palette / Math.max(box.outer.width - palette, 1);
+  canvas.viewbox({ x: box.x - extra, y: box.y, width: box.width + extra, height: box.height });
+}
 const modeler = newModeler("#canvas");
 const keySelect = document.querySelector("#key");
 const versionSelect = document.querySelector("#version");
@@ -50,7 +59,7 @@ async function open() {
   document.querySelector("#check").hidden = true;
   try {
     await modeler.importXML(await xmlOf(keySelect.value, versionSelect.value));
-    modeler.get("canvas").zoom("fit-viewport");
+    fitBesidePalette(modeler.get("canvas"));
     showProperties(null);
   } catch (error) {
     fail(error);
@@ -210,7 +219,7 @@ async function compare() {
     await before.importXML(await xmlOf(keySelect.value, from));
     await after.importXML(await xmlOf(keySelect.value, to));
     for (const [viewer, kinds] of [[before, ["removed", "changed"]], [after, ["added", "changed"]]]) {
-      viewer.get("canvas").zoom("fit-viewport");
+      fitBesidePalette(viewer.get("canvas"));
       result.stepChanges.filter(c => kinds.includes(c.change)).forEach(c => viewer.get("canvas").addMarker(c.elementId, c.change));
       result.routeChanges.filter(r => kinds.includes(r.change)).forEach(r => viewer.get("canvas").addMarker(r.flowId, r.change));
     }
