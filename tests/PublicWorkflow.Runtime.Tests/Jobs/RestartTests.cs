@@ -3,7 +3,7 @@ using PublicWorkflow.Engine.Execution;
 using PublicWorkflow.Runtime.Persistence.Entities;
 using PublicWorkflow.Runtime.Tests.Support;
 
-namespace PublicWorkflow.Runtime.Tests;
+namespace PublicWorkflow.Runtime.Tests.Jobs;
 
 [TestFixture("sqlite")]
 [TestFixture("postgres")]

@@ -6,7 +6,7 @@ using PublicWorkflow.Runtime.Persistence.Entities;
 using PublicWorkflow.Runtime.Tests.Support;
 using static PublicWorkflow.Runtime.Tests.Support.ManualClock;
 
-namespace PublicWorkflow.Runtime.Tests;
+namespace PublicWorkflow.Runtime.Tests.Dossiers;
 
 /// <summary>The lifecycle's pure rules: the clock's three supplement rules, step shares, fees, codes, completeness.</summary>
 public sealed class DossierRulesTests

@@ -5,7 +5,7 @@ using PublicWorkflow.Runtime.Catalog;
 using PublicWorkflow.Runtime.Definitions;
 using PublicWorkflow.Runtime.Tests.Support;
 
-namespace PublicWorkflow.Runtime.Tests;
+namespace PublicWorkflow.Runtime.Tests.Catalog;
 
 [TestFixture("sqlite")]
 [TestFixture("postgres")]

@@ -8,7 +8,7 @@ using PublicWorkflow.Runtime.Persistence.Entities;
 using PublicWorkflow.Runtime.Tests.Support;
 using static PublicWorkflow.Runtime.Tests.Support.ManualClock;
 
-namespace PublicWorkflow.Runtime.Tests;
+namespace PublicWorkflow.Runtime.Tests.Dossiers;
 
 /// <summary>
 /// Whole dossiers through the real runtime on given dates: reception, routing, the clock, the tracking sheet,

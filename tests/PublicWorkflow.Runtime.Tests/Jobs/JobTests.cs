@@ -5,7 +5,7 @@ using PublicWorkflow.Runtime.Cases;
 using PublicWorkflow.Runtime.Persistence.Entities;
 using PublicWorkflow.Runtime.Tests.Support;
 
-namespace PublicWorkflow.Runtime.Tests;
+namespace PublicWorkflow.Runtime.Tests.Jobs;
 
 [TestFixture("sqlite")]
 [TestFixture("postgres")]

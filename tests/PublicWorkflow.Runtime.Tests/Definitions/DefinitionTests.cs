@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.Runtime.Persistence.Entities;
 using PublicWorkflow.Runtime.Tests.Support;
 
-namespace PublicWorkflow.Runtime.Tests;
+namespace PublicWorkflow.Runtime.Tests.Definitions;
 
 [TestFixture("sqlite")]
 [TestFixture("postgres")]

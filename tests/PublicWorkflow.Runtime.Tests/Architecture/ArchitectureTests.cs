@@ -1,4 +1,4 @@
-namespace PublicWorkflow.Runtime.Tests;
+namespace PublicWorkflow.Runtime.Tests.Architecture;
 
 public sealed class ArchitectureTests
 {

@@ -5,7 +5,7 @@ using PublicWorkflow.Runtime.Cases;
 using PublicWorkflow.Runtime.Persistence.Entities;
 using PublicWorkflow.Runtime.Tests.Support;
 
-namespace PublicWorkflow.Runtime.Tests;
+namespace PublicWorkflow.Runtime.Tests.Cases;
 
 /// <summary>
 /// Two different commands on one case at the same moment: a hook holds the first after it has read the case, the second

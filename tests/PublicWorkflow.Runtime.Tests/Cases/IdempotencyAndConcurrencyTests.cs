@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.Runtime.Cases;
 using PublicWorkflow.Runtime.Tests.Support;
 
-namespace PublicWorkflow.Runtime.Tests;
+namespace PublicWorkflow.Runtime.Tests.Cases;
 
 [TestFixture("sqlite")]
 [TestFixture("postgres")]

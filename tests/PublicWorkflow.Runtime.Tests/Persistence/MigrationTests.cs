@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.Runtime.Persistence;
 
-namespace PublicWorkflow.Runtime.Tests;
+namespace PublicWorkflow.Runtime.Tests.Persistence;
 
 /// <summary>Each provider's migrations describe the current model (SQL Server's too, though no server runs here).</summary>
 public sealed class MigrationTests

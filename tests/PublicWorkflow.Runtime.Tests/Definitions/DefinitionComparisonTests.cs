@@ -2,7 +2,7 @@ using PublicWorkflow.Engine.Bpmn;
 using PublicWorkflow.Engine.Tests.Support;
 using PublicWorkflow.Runtime.Definitions;
 
-namespace PublicWorkflow.Runtime.Tests;
+namespace PublicWorkflow.Runtime.Tests.Definitions;
 
 /// <summary>What a reform officer's edit did to the shared one-stop workflow, as the comparison reports it.</summary>
 public sealed class DefinitionComparisonTests

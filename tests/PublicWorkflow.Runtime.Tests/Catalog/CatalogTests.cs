@@ -2,7 +2,7 @@ using PublicWorkflow.Engine.Tests.Support;
 using PublicWorkflow.Runtime.Catalog;
 using PublicWorkflow.Runtime.Tests.Support;
 
-namespace PublicWorkflow.Runtime.Tests;
+namespace PublicWorkflow.Runtime.Tests.Catalog;
 
 /// <summary>The seeded catalog and structure, and how a bad catalog file is reported.</summary>
 public sealed class CatalogTests
