@@ -53,7 +53,7 @@ public sealed class ClerkJourneyTests
         await appraiseRow.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Nhận việc" }).ClickAsync();
         await Assertions.Expect(appraiseRow.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Nhận việc" })).ToHaveCountAsync(0);
         await appraiseRow.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Mở phiếu" }).ClickAsync();
-        await page.CheckAsync("#task-form input[name=decision][value=supplement]");
+        await page.CheckAsync("#task-form input[name=decision][data-outcome=supplement]");
         await page.FillAsync("#form-lines", "Bản sao quyết định ly hôn\nGiấy xác nhận nơi cư trú");
         await Browser.ScreenshotAsync(page, "clerk-task-form");
         await page.ClickAsync("#task-form button[type=submit]");
@@ -62,7 +62,7 @@ public sealed class ClerkJourneyTests
         await new ApiSteps(server.BaseAddress).DeliverSupplementAsync("clerk.cn01", code, "divorce-proof");
         await page.ClickAsync("#refresh");
         await appraiseRow.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Mở phiếu" }).ClickAsync();
-        await page.CheckAsync("#task-form input[name=decision][value=approve]");
+        await page.CheckAsync("#task-form input[name=decision][data-outcome=approve]");
         await page.ClickAsync("#task-form button[type=submit]");
         await Assertions.Expect(appraiseRow).ToHaveCountAsync(0);
         await StepAsync(page, code, "Task_Decide", "Hoàn thành", claim: false);

@@ -53,8 +53,14 @@ public sealed class OfficerJourneyTests
         await page.ClickAsync("#save");
         await Assertions.Expect(page.Locator("#problems li[data-element=Flow_Supplement]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#canvas .djs-connection.problem[data-element-id=Flow_Supplement]")).ToHaveCountAsync(1);
+        // A word no step sends is refused too: the condition could never hold.
         await page.ClickAsync("#problems li[data-element=Flow_Supplement]");
-        await condition.FillAsync("decision === 'supplement' || decision === 'incomplete'");
+        await condition.FillAsync("decision === 'suplement'");
+        await condition.DispatchEventAsync("change");
+        await page.ClickAsync("#save");
+        await Assertions.Expect(page.Locator("#problems li[data-element=Flow_Supplement]")).ToContainTextAsync("suplement");
+        await page.ClickAsync("#problems li[data-element=Flow_Supplement]");
+        await condition.FillAsync("decision === 'supplement' && missing.length > 0");
         await condition.DispatchEventAsync("change");
         await page.ClickAsync("#save");
         await Assertions.Expect(page.Locator("#check-ok")).ToBeVisibleAsync();

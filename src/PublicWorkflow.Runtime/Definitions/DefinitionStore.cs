@@ -209,9 +209,9 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
             $"người được giao '{a.Assignee}' không phải tài khoản cán bộ đang hoạt động: hãy nêu tài khoản có thật, hoặc giao theo vai trò")).ToList();
     }
 
-    /// <summary>The engine's rules and the dossier lifecycle's stage vocabulary: what a runnable procedure workflow must satisfy.</summary>
+    /// <summary>The engine's rules and the dossier lifecycle's stage and outcome vocabularies: what a runnable procedure workflow must satisfy.</summary>
     private static IReadOnlyList<Problem> Problems(Definition definition) =>
-        DefinitionValidator.Validate(definition).Concat(Dossiers.DossierStage.Problems(definition)).ToList();
+        DefinitionValidator.Validate(definition).Concat(Dossiers.DossierStage.Problems(definition)).Concat(Dossiers.StepOutcome.Problems(definition)).ToList();
 
     private static void CheckKey(string key)
     {

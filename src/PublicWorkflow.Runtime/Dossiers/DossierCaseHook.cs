@@ -73,7 +73,7 @@ internal sealed class DossierCaseHook(WorkflowDbContext db, ProcedureCatalog cat
                 break;
             case "refuse":
                 // The reasons are given here, or already with the appraisal's decision to refuse.
-                if (Texts(outputs, "reasons") is { Count: > 0 } reasons)
+                if (Texts(outputs, StepOutcome.Reasons) is { Count: > 0 } reasons)
                 {
                     dossier.RefusalReasons = JsonSerializer.Serialize(reasons);
                 }
@@ -87,14 +87,14 @@ internal sealed class DossierCaseHook(WorkflowDbContext db, ProcedureCatalog cat
                 dossier.Outcome ??= DossierOutcome.Granted;
                 break;
         }
-        var decided = outputs.TryGetValue("decision", out var decision) && decision.ValueKind == JsonValueKind.String ? decision.GetString() : null;
-        if (decided == "refuse" && Texts(outputs, "reasons") is { Count: > 0 } given)
+        var decided = outputs.TryGetValue(StepOutcome.Decision, out var decision) && decision.ValueKind == JsonValueKind.String ? decision.GetString() : null;
+        if (decided == StepOutcome.Refuse && Texts(outputs, StepOutcome.Reasons) is { Count: > 0 } given)
         {
             dossier.RefusalReasons = JsonSerializer.Serialize(given);
         }
-        if (decided == "supplement")
+        if (decided == StepOutcome.Supplement)
         {
-            var missing = Texts(outputs, "missing");
+            var missing = Texts(outputs, StepOutcome.Missing);
             if (missing.Count == 0)
             {
                 throw RuntimeException.Invalid("outputs.missing", "a supplement request must list everything that is missing / yêu cầu bổ sung phải nêu đủ các giấy tờ còn thiếu");

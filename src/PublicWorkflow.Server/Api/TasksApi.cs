@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Runtime;
 using PublicWorkflow.Runtime.Cases;
+using PublicWorkflow.Runtime.Dossiers;
 using PublicWorkflow.Runtime.Persistence;
 using PublicWorkflow.Runtime.Persistence.Entities;
 using PublicWorkflow.Server.Security;
@@ -16,6 +17,9 @@ namespace PublicWorkflow.Server.Api;
 /// <param name="Urgency">overdue, at-risk (due today or the next working day) or normal.</param>
 public sealed record TaskDto(Guid Id, Guid CaseId, string? DossierCode, string ElementId, string? Name, string? CandidateRole, string? Agency, string? Level,
     string? Assignee, string State, string? Form, DateTimeOffset? DueAt, int? WorkingDaysLeft, string Urgency, int Revision);
+
+/// <summary>The words of a step's outcome, as the API, the dossier lifecycle and the workflows' conditions use them.</summary>
+public sealed record StepOutcomesDto(string Decision, string Reasons, string Missing, string Approve, string Supplement, string Refuse);
 
 /// <summary>A step's outputs, e.g. <c>{"decision": "approve"}</c>.</summary>
 public sealed record CompleteTaskRequest(Dictionary<string, JsonElement>? Outputs);
@@ -51,6 +55,9 @@ public static class TasksApi
         group.MapPost("/{id:guid}/request-supplement", RequestSupplementAsync)
             .WithSummary("Ask the applicant for everything missing, at once / Yêu cầu bổ sung hồ sơ");
         group.MapPost("/{id:guid}/refuse", RefuseAsync).WithSummary("Refuse with reasons / Từ chối, nêu rõ lý do");
+        group.MapGet("/outcomes", () => TypedResults.Ok(new StepOutcomesDto(StepOutcome.Decision, StepOutcome.Reasons, StepOutcome.Missing,
+                StepOutcome.Approve, StepOutcome.Supplement, StepOutcome.Refuse)))
+            .WithSummary("The words of a step's outcome (decision, reasons, missing; approve, supplement, refuse) / Từ vựng kết quả bước");
         group.MapGet("/{id:guid}/assignees", AssigneesAsync).RequireAuthorization(StaffRoles.Policies.Lead)
             .WithSummary("Who the task can be given to: active clerks and team leads of its agency or branch / Người có thể nhận việc")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -94,13 +101,13 @@ public static class TasksApi
     private static Task<Ok<CommandResultDto>> RequestSupplementAsync(Guid id, RequestSupplementRequest body, CaseRuntime cases, ClaimsPrincipal user,
         HttpContext http)
     {
-        var outputs = Outputs(("decision", "supplement"), ("missing", Texts(body.Missing, "missing")));
+        var outputs = Outputs((StepOutcome.Decision, StepOutcome.Supplement), (StepOutcome.Missing, Texts(body.Missing, StepOutcome.Missing)));
         return CheckedCommandAsync(user, http, (caller, key, check) => cases.CompleteTaskAsync(id, outputs, caller.UserName, key, http.RequestAborted, check));
     }
 
     private static Task<Ok<CommandResultDto>> RefuseAsync(Guid id, RefuseRequest body, CaseRuntime cases, ClaimsPrincipal user, HttpContext http)
     {
-        var outputs = Outputs(("decision", "refuse"), ("reasons", Texts(body.Reasons, "reasons")));
+        var outputs = Outputs((StepOutcome.Decision, StepOutcome.Refuse), (StepOutcome.Reasons, Texts(body.Reasons, StepOutcome.Reasons)));
         return CheckedCommandAsync(user, http, (caller, key, check) => cases.CompleteTaskAsync(id, outputs, caller.UserName, key, http.RequestAborted, check));
     }
 

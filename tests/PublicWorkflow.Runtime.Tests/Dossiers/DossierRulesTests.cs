@@ -12,6 +12,18 @@ namespace PublicWorkflow.Runtime.Tests.Dossiers;
 public sealed class DossierRulesTests
 {
     private readonly DossierClock clock = new(WorkingCalendar.BuiltIn);
+
+    [Test]
+    public void A_condition_comparing_decision_with_a_word_no_step_sends_is_a_problem_on_its_flow()
+    {
+        var standard = PublicWorkflow.Engine.Tests.Support.Repo.Workflow("one-stop-standard");
+        Assert.That(StepOutcome.Problems(PublicWorkflow.Engine.Bpmn.BpmnParser.Parse(standard)), Is.Empty, "the shipped workflow uses the vocabulary");
+
+        var typo = standard.Replace("decision === 'supplement'", "decision === 'suplement'").Replace("decision === 'refuse'", "'refused' == decision");
+        var problems = PublicWorkflow.Runtime.Definitions.DefinitionStore.Validate(typo);
+        Assert.That(problems.Where(p => p.Code == "unknown-decision").Select(p => p.ElementId), Is.EqualTo(new[] { "Flow_Supplement", "Flow_Refuse" }));
+        Assert.That(problems.First(p => p.Code == "unknown-decision").Reason, Does.Contain("'suplement'").And.Contain("approve, supplement, refuse"));
+    }
     private static readonly TimeLimit SevenDays = new(7, TimeLimitUnit.WorkingDays);
 
     // Received 5/10/2026, due 14/10; paused from Tuesday 6/10 10:00 to Thursday 8/10 10:00.

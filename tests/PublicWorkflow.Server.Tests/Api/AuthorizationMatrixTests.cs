@@ -46,6 +46,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/v1/dossiers/{id:guid}/cancel"] = CaseWork,
         ["POST /api/v1/dossiers/{id:guid}/apology"] = CaseWork,
         ["GET /api/v1/tasks/inbox"] = CaseWork,
+        ["GET /api/v1/tasks/outcomes"] = CaseWork,
         ["GET /api/v1/tasks/{id:guid}"] = CaseWork,
         ["POST /api/v1/tasks/{id:guid}/claim"] = CaseWork,
         ["POST /api/v1/tasks/{id:guid}/release"] = CaseWork,

@@ -97,7 +97,7 @@ function openForm(task) {
   document.querySelector("#form-lines-row").hidden = task.form !== "common/appraise" && task.form !== "common/refusal";
   document.querySelector("#form-lines").value = "";
   document.querySelector("#form-notes").value = "";
-  taskForm.querySelectorAll("input[name=decision]").forEach(r => { r.checked = r.value === "approve"; });
+  taskForm.querySelectorAll("input[name=decision]").forEach(r => { r.checked = r.value === outcomes.approve; });
   taskForm.scrollIntoView();
 }
 
@@ -109,12 +109,12 @@ taskForm.addEventListener("submit", async event => {
   const items = lines(document.querySelector("#form-lines").value);
   const notes = document.querySelector("#form-notes").value.trim();
   try {
-    if (decision === "supplement") {
+    if (decision === outcomes.supplement) {
       await send("POST", `/api/v1/tasks/${id}/request-supplement`, { missing: items });
-    } else if (decision === "refuse" || taskForm.dataset.form === "common/refusal") {
+    } else if (decision === outcomes.refuse || taskForm.dataset.form === "common/refusal") {
       await send("POST", `/api/v1/tasks/${id}/refuse`, { reasons: items });
     } else {
-      await send("POST", `/api/v1/tasks/${id}/complete`, { outputs: { ...(decision ? { decision } : {}), ...(notes ? { notes } : {}) } });
+      await send("POST", `/api/v1/tasks/${id}/complete`, { outputs: { ...(decision ? { [outcomes.decision]: decision } : {}), ...(notes ? { notes } : {}) } });
     }
     taskForm.hidden = true;
     await loadInbox();
@@ -165,6 +165,16 @@ async function dossierId(code) {
 
 let viewer = null;
 
+// The decision words come from the API, the one place they are defined (the workflows' conditions use the same).
+let outcomes = null;
+
+async function loadOutcomes() {
+  outcomes = await (await api("/api/v1/tasks/outcomes")).json();
+  for (const radio of document.querySelectorAll("input[name=decision][data-outcome]")) {
+    radio.value = outcomes[radio.dataset.outcome];
+  }
+}
+
 /** The case's workflow with its open steps highlighted and its finished ones shaded. */
 async function showDiagram(code) {
   const diagram = await (await api(`/api/v1/dossiers/${await dossierId(code)}/diagram`)).json();
@@ -183,6 +193,7 @@ procedureSelect.addEventListener("change", loadDocuments);
 
 const me = await signedIn(() => { translate(); loadInbox(); loadDocuments(); });
 if (me) {
+  await loadOutcomes();
   // Reception is the branch's work; an agency's clerk sees only the inbox.
   document.querySelector("#reception-card").hidden = !me.branchCode;
   if (me.branchCode) {
