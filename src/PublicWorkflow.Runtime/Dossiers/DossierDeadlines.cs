@@ -76,6 +76,26 @@ public sealed class DossierDeadlines(WorkflowDbContext db, DossierClock clock)
     }
 
     /// <summary>Raises every pending deadline due by <paramref name="now"/>; returns how many were raised.</summary>
+    /// <summary>
+    /// A team lead or the supervisor has seen a raised alert. <paramref name="authorize"/> checks it is theirs before
+    /// anything changes; acknowledging twice keeps the first time.
+    /// </summary>
+    public async Task AcknowledgeAsync(Guid alertId, DateTime now, Action<DossierDeadlineRecord> authorize, CancellationToken cancellationToken)
+    {
+        var alert = await db.DossierDeadlines.SingleOrDefaultAsync(d => d.Id == alertId && d.State == DeadlineState.Raised, cancellationToken)
+            ?? throw RuntimeException.NotFound("alert", alertId);
+        authorize(alert);
+        alert.AcknowledgedAt ??= now;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new RuntimeException(RuntimeErrorKind.Conflict, "alert-changed", $"alert {alertId} was changed at the same time; reload it");
+        }
+    }
+
     public async Task<int> RaiseDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var due = await db.DossierDeadlines.AsNoTracking()

@@ -64,17 +64,16 @@ public static class SupervisionApi
             a.Recipient, ApiHttp.Local(calendar, a.DueAt), ApiHttp.Local(calendar, a.RaisedAt), ApiHttp.Local(calendar, a.AcknowledgedAt))).ToList());
     }
 
-    private static async Task<NoContent> AcknowledgeAsync(Guid id, WorkflowDbContext db, TimeProvider clock, ClaimsPrincipal user, HttpContext http)
+    private static async Task<NoContent> AcknowledgeAsync(Guid id, DossierDeadlines deadlines, TimeProvider clock, ClaimsPrincipal user, HttpContext http)
     {
-        var alert = await db.DossierDeadlines.SingleOrDefaultAsync(d => d.Id == id && d.State == DeadlineState.Raised, http.RequestAborted)
-            ?? throw RuntimeException.NotFound("alert", id);
         var caller = ApiHttp.Caller(user);
-        if (!caller.SeesAllAgencies && alert.Recipient != DossierDeadlines.TeamLead(caller.AgencyCode) && alert.Recipient != DossierDeadlines.AgencyOf(caller.AgencyCode))
+        await deadlines.AcknowledgeAsync(id, clock.GetUtcNow().UtcDateTime, alert =>
         {
-            throw new ApiRefusal(StatusCodes.Status403Forbidden, "outside-scope", "this alert is for another agency / cảnh báo của cơ quan khác");
-        }
-        alert.AcknowledgedAt ??= clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(http.RequestAborted);
+            if (!caller.SeesAllAgencies && alert.Recipient != DossierDeadlines.TeamLead(caller.AgencyCode) && alert.Recipient != DossierDeadlines.AgencyOf(caller.AgencyCode))
+            {
+                throw new ApiRefusal(StatusCodes.Status403Forbidden, "outside-scope", "this alert is for another agency / cảnh báo của cơ quan khác");
+            }
+        }, http.RequestAborted);
         return TypedResults.NoContent();
     }
 
