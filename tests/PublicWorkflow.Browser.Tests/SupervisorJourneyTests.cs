@@ -31,8 +31,10 @@ public sealed class SupervisorJourneyTests
 
         var alert = page.Locator("#alerts tr[data-kind=step-overdue]", new PageLocatorOptions { HasText = code });
         await Assertions.Expect(alert).ToBeVisibleAsync();
-        await page.FillAsync("#from", "2026-10-01");
-        await page.FillAsync("#to", "2026-10-31");
+        // Day/month/year, whatever the browser's locale.
+        await Assertions.Expect(page.Locator("#to")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"^\d{2}/\d{2}/\d{4}$"));
+        await page.FillAsync("#from", "01/10/2026");
+        await page.FillAsync("#to", "31/10/2026");
         await page.ClickAsync("#period button[type=submit]");
         await Assertions.Expect(page.Locator("#measures tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#measures tbody tr")).ToContainTextAsync("UB.P.HOANKIEM");

@@ -64,7 +64,7 @@ function reassign(taskId, errorBox) {
 }
 
 async function loadMeasures() {
-  const query = `from=${from.value}&to=${to.value}&groupBy=${groupBy.value}`;
+  const query = `from=${iso(from.value)}&to=${iso(to.value)}&groupBy=${groupBy.value}`;
   document.querySelector("#csv").href = `/api/v1/supervision/measures?${query}&format=csv`;
   const response = await api(`/api/v1/supervision/measures?${query}`);
   if (!response.ok) {
@@ -125,9 +125,13 @@ async function load() {
 const from = document.querySelector("#from");
 const to = document.querySelector("#to");
 const groupBy = document.querySelector("#group-by");
+// Dates are typed and shown day/month/year, as Vietnamese forms write them, whatever the browser's own locale is;
+// the API gets ISO dates.
+const iso = text => { const [d, m, y] = text.trim().split("/"); return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`; };
+const shown = isoDate => isoDate.split("-").reverse().join("/");
 const today = new Date().toLocaleDateString("en-CA", { timeZone: "Asia/Ho_Chi_Minh" });
-to.value = today;
-from.value = `${today.slice(0, 8)}01`;
+to.value = shown(today);
+from.value = shown(`${today.slice(0, 8)}01`);
 document.querySelector("#period").addEventListener("submit", event => {
   event.preventDefault();
   loadMeasures();
