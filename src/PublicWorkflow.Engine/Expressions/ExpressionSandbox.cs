@@ -140,9 +140,10 @@ public static class ExpressionSandbox
         private void GuardStringBuilders()
         {
             var strings = Prototype("String");
-            Guard(strings, "repeat", (self, args) => (long)Text(self).Length * (long)Math.Max(0, Number(args, 0)));
-            Guard(strings, "padStart", (_, args) => (long)Number(args, 0));
-            Guard(strings, "padEnd", (_, args) => (long)Number(args, 0));
+            // Lengths in double: a product of two large numbers must not wrap around to a small one.
+            Guard(strings, "repeat", (self, args) => Text(self).Length * Math.Max(0, Number(args, 0)));
+            Guard(strings, "padStart", (_, args) => Number(args, 0));
+            Guard(strings, "padEnd", (_, args) => Number(args, 0));
             // Every position of the text may match, each giving the whole replacement.
             Guard(strings, "replace", ReplacedLength);
             Guard(strings, "replaceAll", ReplacedLength);
@@ -152,7 +153,7 @@ public static class ExpressionSandbox
         private Jint.Native.Object.ObjectInstance Prototype(string constructor) =>
             (Jint.Native.Object.ObjectInstance)engine.Global.Get(constructor).Get("prototype");
 
-        private void Guard(Jint.Native.Object.ObjectInstance prototype, string name, Func<JsValue, JsValue[], long> resultLength)
+        private void Guard(Jint.Native.Object.ObjectInstance prototype, string name, Func<JsValue, JsValue[], double> resultLength)
         {
             var original = prototype.Get(name);
             prototype.Set(name, new Jint.Runtime.Interop.ClrFunction(engine, name, (self, args) =>
@@ -166,13 +167,13 @@ public static class ExpressionSandbox
             }));
         }
 
-        private static long ReplacedLength(JsValue self, JsValue[] args)
+        private static double ReplacedLength(JsValue self, JsValue[] args)
         {
-            var text = Text(self).Length;
-            return args.Length > 1 && args[1] is JsString replacement ? text + (text + 1L) * replacement.Length : text;
+            double text = Text(self).Length;
+            return args.Length > 1 && args[1] is JsString replacement ? text + (text + 1) * replacement.Length : text;
         }
 
-        private static long JoinedLength(JsValue self, JsValue[] args)
+        private static double JoinedLength(JsValue self, JsValue[] args)
         {
             if (self is not Jint.Native.Object.ObjectInstance array)
             {
@@ -180,7 +181,7 @@ public static class ExpressionSandbox
             }
             var count = (long)Math.Min(TypeConverter.ToNumber(array.Get("length")), uint.MaxValue);
             var separator = args.Length > 0 && !args[0].IsUndefined() ? Text(args[0]).Length : 1;
-            var length = Math.Max(0, count - 1) * separator;
+            var length = Math.Max(0, count - 1) * (double)separator;
             for (uint i = 0; i < count && length <= MaxStringLength; i++)
             {
                 // Numbers, booleans and objects print short (an object's own join is guarded when it runs).
@@ -192,7 +193,7 @@ public static class ExpressionSandbox
         private static string Text(JsValue value) => value is JsString s ? s.ToString() : TypeConverter.ToString(value);
 
         private static double Number(JsValue[] args, int index) =>
-            args.Length > index && TypeConverter.ToNumber(args[index]) is var n && !double.IsNaN(n) ? Math.Min(n, long.MaxValue / 4) : 0;
+            args.Length > index && TypeConverter.ToNumber(args[index]) is var n && !double.IsNaN(n) ? n : 0;
 
         private JsValue ToJs(JsonElement value)
         {

@@ -46,6 +46,8 @@ public sealed class SandboxTests
 
     [TestCase("'x'.repeat(100000000).length > 0")]
     [TestCase("'x'.padStart(100000000).length > 0")]
+    [TestCase("'x'.repeat(1000).repeat(1e18).length > 0")]
+    [TestCase("'x'.repeat(1000).padEnd(1e300).length > 0")]
     [TestCase("'x'.padEnd(100000000, 'y').length > 0")]
     [TestCase("new Array(100000).fill('x'.repeat(1000)).join('').length > 0")]
     [TestCase("String(new Array(100000).fill('x'.repeat(1000))).length > 0")]
