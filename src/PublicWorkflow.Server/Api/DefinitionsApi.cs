@@ -78,10 +78,12 @@ public static class DefinitionsApi
     }
 
     /// <summary>An officer brings a workflows file back over a designer's version: the answer says which version it superseded.</summary>
-    private static async Task<Ok<ImportedDto>> ImportAsync(string key, ProcedureCatalog catalog, CatalogImport import, ClaimsPrincipal user, HttpContext http)
+    private static async Task<Ok<ImportedDto>> ImportAsync(string key, ProcedureCatalog catalog, CatalogImport import, WorkflowImportReport report,
+        ClaimsPrincipal user, HttpContext http)
     {
         var path = catalog.WorkflowFiles.GetValueOrDefault(key) ?? throw RuntimeException.NotFound("workflow file of the catalog", key);
         var outcome = await import.ImportAsync(key, path, ApiHttp.Caller(user).UserName, explicitly: true, http.RequestAborted);
+        report.Record([outcome]);
         return TypedResults.Ok(new ImportedDto(outcome.Key, outcome.File, outcome.Version!.Value, outcome.Created, outcome.Supersedes));
     }
 

@@ -25,14 +25,34 @@ internal sealed class CatalogStartup(IServiceScopeFactory scopes, ProcedureCatal
                 log.LogWarning("Workflow {Key} not imported: {Reason}", outcome.Key, outcome.NotImported);
             }
         }
-        report.NotImported = outcomes.Where(o => o.NotImported is not null).Select(o => o.NotImported!).ToList();
+        report.Record(outcomes);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>The changed workflow files the last start-up import left out (an officer's version is newer, or the file cannot be published), and why.</summary>
+/// <summary>
+/// The changed workflow files the start-up import left out (an officer's version is newer, or the file cannot be
+/// published), and why; a file an officer then imports explicitly is no longer left out.
+/// </summary>
 internal sealed class WorkflowImportReport
 {
-    public IReadOnlyList<string> NotImported { get; set; } = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> notImported = new();
+
+    public IReadOnlyList<string> NotImported => notImported.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Value).ToList();
+
+    public void Record(IEnumerable<WorkflowImport> outcomes)
+    {
+        foreach (var outcome in outcomes)
+        {
+            if (outcome.NotImported is { } reason)
+            {
+                notImported[outcome.Key] = reason;
+            }
+            else
+            {
+                notImported.TryRemove(outcome.Key, out _);
+            }
+        }
+    }
 }

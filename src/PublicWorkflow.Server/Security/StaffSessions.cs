@@ -22,6 +22,8 @@ public sealed class StaffSessions(WorkflowDbContext db, StaffSessionCache cache,
     public async Task<string> OpenAsync(string userName, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        // The account's ended sessions are of no more use: the table holds the sessions that can still be presented.
+        await db.StaffSessions.Where(s => s.UserName == userName && s.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
         var session = new StaffSessionRecord { Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), UserName = userName, CreatedAt = now, ExpiresAt = now + lifetime };
         db.StaffSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);

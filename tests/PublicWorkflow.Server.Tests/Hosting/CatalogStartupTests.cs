@@ -74,6 +74,7 @@ public sealed class CatalogStartupTests
                 Assert.That((imported.GetProperty("version").GetInt32(), imported.GetProperty("supersedes").GetInt32()), Is.EqualTo((3, 2)));
                 var v3 = (await officer.GetJsonAsync("/api/v1/definitions/one-stop-standard/versions"))[0];
                 Assert.That(v3.GetProperty("origin").GetString(), Is.EqualTo("imported from workflows/one-stop-standard.bpmn, superseding version 2"));
+                Assert.That(await CatalogHealthAsync(changed), Is.EqualTo("Healthy"), "the file left out is in again");
             }
         }
         finally
