@@ -8,12 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Engine.Execution;
 using PublicWorkflow.Runtime.Cases;
-using PublicWorkflow.Runtime.Catalog;
-using PublicWorkflow.Runtime.Dossiers;
 using PublicWorkflow.Runtime.Definitions;
 using PublicWorkflow.Runtime.Handlers;
 using PublicWorkflow.Runtime.Jobs;
-using PublicWorkflow.Runtime.Measures;
 using PublicWorkflow.Runtime.Persistence;
 
 namespace PublicWorkflow.Runtime;
@@ -22,10 +19,15 @@ namespace PublicWorkflow.Runtime;
 public static class RuntimeComposition
 {
     /// <summary>
-    /// Registers the runtime. <paramref name="contentRoot"/> anchors a relative SQLite file; the caller registers
-    /// the <see cref="WorkingCalendar"/> and the <see cref="ProcedureCatalog"/> (it knows where their files are).
+    /// Registers the runtime on the application's database context, one subclass of <see cref="WorkflowDbContext"/>
+    /// per provider (each carries that provider's migrations). <paramref name="contentRoot"/> anchors a relative SQLite
+    /// file; the caller registers the <see cref="WorkingCalendar"/> (it knows where its file is).
     /// </summary>
-    public static IServiceCollection AddPublicWorkflowRuntime(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    public static IServiceCollection AddPublicWorkflowRuntime<TSqlite, TPostgres, TSqlServer>(this IServiceCollection services, IConfiguration configuration,
+        string contentRoot)
+        where TSqlite : WorkflowDbContext
+        where TPostgres : WorkflowDbContext
+        where TSqlServer : WorkflowDbContext
     {
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var runtime = configuration.GetSection(RuntimeOptions.Section).Get<RuntimeOptions>() ?? new RuntimeOptions();
@@ -42,13 +44,13 @@ public static class RuntimeComposition
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContextPool<WorkflowDbContext, SqliteWorkflowDbContext>(o => DatabaseOptions.Configure(o, database.Provider, connectionString));
+                services.AddDbContextPool<WorkflowDbContext, TSqlite>(o => DatabaseOptions.Configure(o, database.Provider, connectionString));
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContextPool<WorkflowDbContext, PostgresWorkflowDbContext>(o => DatabaseOptions.Configure(o, database.Provider, connectionString));
+                services.AddDbContextPool<WorkflowDbContext, TPostgres>(o => DatabaseOptions.Configure(o, database.Provider, connectionString));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContextPool<WorkflowDbContext, SqlServerWorkflowDbContext>(o => DatabaseOptions.Configure(o, database.Provider, connectionString));
+                services.AddDbContextPool<WorkflowDbContext, TSqlServer>(o => DatabaseOptions.Configure(o, database.Provider, connectionString));
                 break;
         }
 
@@ -59,18 +61,9 @@ public static class RuntimeComposition
         services.AddScoped<CaseRuntime>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<HandlerRegistry>();
-        services.AddScoped<IServiceHandler, NotifyHandler>();
-        services.AddScoped<IServiceHandler, IssueResultHandler>();
         services.AddScoped<CaseJobs>();
         services.AddScoped<HandlerJob>();
         services.AddScoped<TimerSweepJob>();
-        services.AddSingleton<DossierClock>();
-        services.AddScoped<DossierDeadlines>();
-        services.AddScoped<DossierService>();
-        services.AddScoped<ICaseCommandHook, DossierCaseHook>();
-        services.AddScoped<CatalogImport>();
-        services.AddSingleton<DossierDocuments>();
-        services.AddScoped<ServiceQualityMeasures>();
 
         services.AddHangfire(config =>
         {

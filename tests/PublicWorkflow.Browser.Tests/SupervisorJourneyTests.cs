@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using PublicWorkflow.Runtime.Dossiers;
+using PublicWorkflow.OneStop.Dossiers;
 using PublicWorkflow.Runtime.Tests.Support;
 using static PublicWorkflow.Runtime.Tests.Support.ManualClock;
 

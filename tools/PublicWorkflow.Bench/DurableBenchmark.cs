@@ -1,3 +1,4 @@
+using PublicWorkflow.OneStop;
 using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
@@ -10,7 +11,8 @@ using Npgsql;
 using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Runtime;
 using PublicWorkflow.Runtime.Cases;
-using PublicWorkflow.Runtime.Catalog;
+using PublicWorkflow.OneStop.Catalog;
+using PublicWorkflow.OneStop.Structure;
 using PublicWorkflow.Runtime.Definitions;
 using PublicWorkflow.Runtime.Persistence;
 using PublicWorkflow.Runtime.Persistence.Entities;
@@ -98,7 +100,7 @@ internal static class DurableBenchmark
         builder.Services.AddSingleton(WorkingCalendar.BuiltIn);
         // Bare cases, no dossiers: the lifecycle layer has nothing to do but is present, as in the server.
         builder.Services.AddSingleton(ProcedureCatalog.Empty);
-        builder.Services.AddPublicWorkflowRuntime(builder.Configuration, Path.GetTempPath());
+        builder.Services.AddOneStop(builder.Configuration, Path.GetTempPath());
         return builder.Build();
     }
 

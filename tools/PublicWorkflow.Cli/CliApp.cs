@@ -1,6 +1,7 @@
 using PublicWorkflow.Engine.Bpmn;
 using PublicWorkflow.Engine.Validation;
-using PublicWorkflow.Runtime.Catalog;
+using PublicWorkflow.OneStop.Catalog;
+using PublicWorkflow.OneStop.Structure;
 
 namespace PublicWorkflow.Cli;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.Engine.Execution;
-using PublicWorkflow.Runtime.Dossiers;
 using PublicWorkflow.Runtime.Persistence;
 using PublicWorkflow.Runtime.Persistence.Entities;
 
@@ -13,11 +12,8 @@ internal sealed record TaskWithCaseRow(TaskRecord Task, CaseRecord Case);
 /// <summary>A task with what a claim or release answers about its case.</summary>
 internal sealed record TaskWithCaseStatusRow(TaskRecord Task, CaseStatus CaseStatus, int CaseRevision);
 
-/// <summary>A dossier, tracked, with its pending deadlines.</summary>
-internal sealed record DossierWithPendingRow(DossierRecord Dossier, List<DossierDeadlineRecord> Pending);
-
 /// <summary>
-/// The reads made on every request of the busiest kinds (commands on cases and tasks, public tracking), compiled once
+/// The reads made on every request of the busiest kinds (commands on cases and tasks), compiled once
 /// per model: EF then skips comparing and parameterising the query tree each time (measured: about a quarter of a
 /// public tracking request's CPU time before). A compiled query serves one model only, hence one set per context type
 /// (one per provider). Case and task reads are untracked, because commands write through <see cref="CaseWriter"/>.
@@ -39,23 +35,6 @@ internal sealed class HotQueries
     public Func<WorkflowDbContext, Guid, Task<TaskWithCaseStatusRow?>> TaskWithCaseStatus { get; } =
         EF.CompileAsyncQuery((WorkflowDbContext db, Guid id) => db.Tasks.Where(t => t.Id == id)
             .Join(db.Cases, t => t.CaseId, c => c.Id, (t, c) => new TaskWithCaseStatusRow(t, c.Status, c.Revision)).SingleOrDefault());
-
-    /// <summary>The case's dossier, tracked, with its pending deadlines (every command that closes a step cancels one).</summary>
-    public Func<WorkflowDbContext, Guid, Task<DossierWithPendingRow?>> DossierOfCase { get; } =
-        EF.CompileAsyncQuery((WorkflowDbContext db, Guid caseId) => db.Dossiers.Where(d => d.CaseId == caseId)
-            .Select(d => new DossierWithPendingRow(d, db.DossierDeadlines.Where(x => x.DossierId == d.Id && x.State == DeadlineState.Pending).ToList()))
-            .SingleOrDefault());
-
-    /// <summary>What the public may see of a dossier, with the open step due first (its name and level).</summary>
-    public Func<WorkflowDbContext, string, Task<PublicDossierView?>> PublicView { get; } =
-        EF.CompileAsyncQuery((WorkflowDbContext db, string code) => db.Dossiers.AsNoTracking().Where(d => d.Code == code)
-            .Select(d => new PublicDossierView(d.Code!, d.LookupKey, d.ProcedureCode, d.Status, d.AgencyCode, d.ReceivedAt, d.AppointmentAt, d.AppointmentBeforeApology,
-                d.ResolvedAt, d.ClockPausedAt, d.RatedAt,
-                db.Tasks.Where(t => t.CaseId == d.CaseId && (t.State == TaskState.Open || t.State == TaskState.Claimed)).OrderBy(t => t.DueAt)
-                    .Select(t => t.Name).FirstOrDefault(),
-                db.Tasks.Where(t => t.CaseId == d.CaseId && (t.State == TaskState.Open || t.State == TaskState.Claimed)).OrderBy(t => t.DueAt)
-                    .Select(t => t.Level).FirstOrDefault()))
-            .SingleOrDefault());
 
     /// <summary>The latest published version's identity, without its BPMN text: starting a case needs only which version it is.</summary>
     public Func<WorkflowDbContext, string, Task<DefinitionRecord?>> LatestPublished { get; } =

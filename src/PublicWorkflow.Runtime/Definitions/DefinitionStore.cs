@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.Engine.Bpmn;
-using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Engine.Model;
 using PublicWorkflow.Engine.Validation;
 using PublicWorkflow.Runtime.Persistence;
@@ -18,7 +17,8 @@ public sealed record PublishOutcome(long DefinitionId, string Key, int Version, 
 public sealed record DraftOutcome(string Key, DateTime SavedAt, IReadOnlyList<Problem> Problems);
 
 /// <summary>Versions of procedure workflows: drafts, publish (validated, immutable, N+1) and look up.</summary>
-public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCache cache, TimeProvider clock, WorkingCalendar calendar)
+public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCache cache, TimeProvider clock, IEnumerable<IDefinitionRules> rules,
+    IEnumerable<IAssigneeDirectory> directories)
 {
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{0,99}$")]
     private static partial Regex KeyPattern();
@@ -31,7 +31,7 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
         CancellationToken cancellationToken = default)
     {
         CheckKey(key);
-        var definition = ParseValid(bpmnXml);
+        var definition = ParseValid(bpmnXml, rules);
         if (await AssigneeProblemsAsync(definition, cancellationToken) is { Count: > 0 } unknown)
         {
             throw new RuntimeException(RuntimeErrorKind.Invalid, "invalid-definition", $"the workflow has {unknown.Count} problem(s); first: {unknown[0]}", unknown);
@@ -76,12 +76,15 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
     /// <summary>SHA-256 of a BPMN text, lower-case hex: how a version and a file are recognised as the same.</summary>
     public static string Hash(string bpmnXml) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(bpmnXml)));
 
+    /// <summary>Every problem of a BPMN text under the engine's rules and the application's.</summary>
+    public IReadOnlyList<Problem> Validate(string bpmnXml) => Validate(bpmnXml, rules);
+
     /// <summary>Every problem of a BPMN text, including "not BPMN" (hostile XML, DTDs and entities, are refused as such).</summary>
-    public static IReadOnlyList<Problem> Validate(string bpmnXml)
+    public static IReadOnlyList<Problem> Validate(string bpmnXml, IEnumerable<IDefinitionRules> rules)
     {
         try
         {
-            return Problems(BpmnParser.Parse(bpmnXml));
+            return Problems(BpmnParser.Parse(bpmnXml), rules);
         }
         catch (BpmnFormatException ex)
         {
@@ -150,30 +153,6 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
         await db.Definitions.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key && d.Version == version, cancellationToken)
             ?? throw RuntimeException.NotFound($"version {version} of workflow", key);
 
-    /// <summary>Steps, hand-offs and total time limit of two versions side by side.</summary>
-    public async Task<VersionComparison> CompareAsync(string key, int from, int to, CancellationToken cancellationToken = default)
-    {
-        var before = await VersionAsync(key, from, cancellationToken);
-        var after = await VersionAsync(key, to, cancellationToken);
-        return DefinitionComparison.Compare(ParseValid(before.BpmnXml, allowProblems: true), ParseValid(after.BpmnXml, allowProblems: true)) with
-        {
-            History = await HistoryAsync(before.Id, cancellationToken),
-            HistoryAfter = await HistoryAsync(after.Id, cancellationToken),
-        };
-    }
-
-    /// <summary>The dossiers resolved on one version and their average working days from receipt to resolution.</summary>
-    private async Task<VersionHistory> HistoryAsync(long definitionId, CancellationToken cancellationToken)
-    {
-        var resolved = await db.Dossiers.AsNoTracking()
-            .Join(db.Cases.AsNoTracking().Where(c => c.DefinitionId == definitionId), d => d.CaseId, c => c.Id, (d, _) => d)
-            .Where(d => d.ResolvedAt != null)
-            .Select(d => new { d.ReceivedAt, ResolvedAt = d.ResolvedAt!.Value })
-            .ToListAsync(cancellationToken);
-        return new VersionHistory(resolved.Count, resolved.Count == 0 ? null
-            : Math.Round((decimal)resolved.Average(r => calendar.CountWorkingDays(new DateTimeOffset(r.ReceivedAt, TimeSpan.Zero), new DateTimeOffset(r.ResolvedAt, TimeSpan.Zero))), 2));
-    }
-
     /// <summary>The latest published version of a key (its BPMN text is not loaded: use <see cref="ModelAsync"/>).</summary>
     public Task<DefinitionRecord?> LatestPublishedAsync(string key, CancellationToken cancellationToken = default) =>
         Cases.HotQueries.For(db).LatestPublished(db, key);
@@ -198,20 +177,24 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
     {
         var assigned = definition.Nodes.OfType<UserTask>().Select(n => (Node: n, Assignee: StepSettings.Of(n).Assignee))
             .Where(a => !string.IsNullOrWhiteSpace(a.Assignee)).ToList();
-        if (assigned.Count == 0)
+        if (assigned.Count == 0 || !directories.Any())
         {
-            return [];
+            return []; // no directory: the application keeps no accounts to check against
         }
         var names = assigned.Select(a => a.Assignee!).Distinct().ToList();
-        var known = await db.StaffUsers.AsNoTracking().Where(u => u.Active && names.Contains(u.UserName)).Select(u => u.UserName).ToListAsync(cancellationToken);
+        var known = new HashSet<string>();
+        foreach (var directory in directories)
+        {
+            known.UnionWith(await directory.ActiveAmongAsync(names, cancellationToken));
+        }
         return assigned.Where(a => !known.Contains(a.Assignee!)).Select(a => new Problem("unknown-assignee", a.Node.Id, a.Node.Line.Number,
             $"the assignee '{a.Assignee}' is not an active member of staff: name an existing account, or give the step a candidate role instead",
             $"người được giao '{a.Assignee}' không phải tài khoản cán bộ đang hoạt động: hãy nêu tài khoản có thật, hoặc giao theo vai trò")).ToList();
     }
 
-    /// <summary>The engine's rules and the dossier lifecycle's stage and outcome vocabularies: what a runnable procedure workflow must satisfy.</summary>
-    private static IReadOnlyList<Problem> Problems(Definition definition) =>
-        DefinitionValidator.Validate(definition).Concat(Dossiers.DossierStage.Problems(definition)).Concat(Dossiers.StepOutcome.Problems(definition)).ToList();
+    /// <summary>The engine's rules and the application's: what a runnable workflow must satisfy.</summary>
+    private static IReadOnlyList<Problem> Problems(Definition definition, IEnumerable<IDefinitionRules> rules) =>
+        DefinitionValidator.Validate(definition).Concat(rules.SelectMany(r => r.Problems(definition))).ToList();
 
     private static void CheckKey(string key)
     {
@@ -224,7 +207,7 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
     private static Problem NotBpmn(BpmnFormatException ex) =>
         new("not-bpmn", null, ex.Line, ex.Message, $"Tệp không phải BPMN 2.0 hợp lệ: {ex.Message}");
 
-    private static Definition ParseValid(string bpmnXml, bool allowProblems = false)
+    private static Definition ParseValid(string bpmnXml, IEnumerable<IDefinitionRules> rules)
     {
         Definition definition;
         try
@@ -235,7 +218,7 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
         {
             throw new RuntimeException(RuntimeErrorKind.Invalid, "not-bpmn", ex.Message, [NotBpmn(ex)]);
         }
-        var problems = allowProblems ? [] : Problems(definition);
+        var problems = Problems(definition, rules);
         return problems.Count == 0
             ? definition
             : throw new RuntimeException(RuntimeErrorKind.Invalid, "invalid-definition", $"the workflow has {problems.Count} problem(s); first: {problems[0]}", problems);

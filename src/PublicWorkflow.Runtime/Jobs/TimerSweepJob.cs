@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PublicWorkflow.Runtime.Cases;
-using PublicWorkflow.Runtime.Dossiers;
 using PublicWorkflow.Runtime.Persistence;
 using PublicWorkflow.Runtime.Persistence.Entities;
 
@@ -11,10 +10,10 @@ namespace PublicWorkflow.Runtime.Jobs;
 
 /// <summary>
 /// The safety net behind Hangfire's scheduled jobs: fires every pending timer that is due, and hands over outbox
-/// rows left behind. Firing is exactly-once per timer whoever gets there first. It also raises the dossier deadlines
-/// that are due (SLA warnings, overdue steps, apology prompts), which have no job of their own.
+/// rows left behind. Firing is exactly-once per timer whoever gets there first. Then it runs the due work the
+/// application registered (<see cref="IDueWork"/>), on the same clock and in the same job.
 /// </summary>
-public sealed class TimerSweepJob(WorkflowDbContext db, OutboxDispatcher dispatcher, DossierDeadlines deadlines, IServiceScopeFactory scopes, TimeProvider clock,
+public sealed class TimerSweepJob(WorkflowDbContext db, OutboxDispatcher dispatcher, IEnumerable<IDueWork> dueWork, IServiceScopeFactory scopes, TimeProvider clock,
     ILogger<TimerSweepJob> log)
 {
     public const string RecurringJobId = "timer-sweep";
@@ -40,6 +39,9 @@ public sealed class TimerSweepJob(WorkflowDbContext db, OutboxDispatcher dispatc
                 log.LogError(ex, "Sweep could not fire timer {Timer}; the next sweep tries again", timerId);
             }
         }
-        await deadlines.RaiseDueAsync(clock.GetUtcNow());
+        foreach (var work in dueWork)
+        {
+            await work.RunDueAsync(clock.GetUtcNow());
+        }
     }
 }

@@ -5,8 +5,9 @@ using PublicWorkflow.Runtime.Persistence.Entities;
 namespace PublicWorkflow.Runtime.Persistence;
 
 /// <summary>
-/// The runtime's tables. One subclass per provider carries that provider's migrations (EF finds migrations by
-/// context type), so one assembly serves SQLite, PostgreSQL and SQL Server.
+/// The runtime's tables: definitions, cases, tasks, timers, audit, outbox, idempotency keys, incidents, escalations.
+/// The application derives its context from this one to add its own tables, and gives one subclass per provider
+/// (EF finds migrations by context type); the runtime only ever sees this type.
 /// </summary>
 public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -19,13 +20,6 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
     public DbSet<EscalationRecord> Escalations => Set<EscalationRecord>();
-    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
-    public DbSet<DossierRecord> Dossiers => Set<DossierRecord>();
-    public DbSet<HandoverRecord> Handovers => Set<HandoverRecord>();
-    public DbSet<DossierDeadlineRecord> DossierDeadlines => Set<DossierDeadlineRecord>();
-    public DbSet<StaffUserRecord> StaffUsers => Set<StaffUserRecord>();
-    public DbSet<StaffSessionRecord> StaffSessions => Set<StaffSessionRecord>();
-    public DbSet<DossierSequenceRecord> DossierSequences => Set<DossierSequenceRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);
@@ -41,9 +35,3 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
-
-public sealed class SqliteWorkflowDbContext(DbContextOptions<SqliteWorkflowDbContext> options) : WorkflowDbContext(options);
-
-public sealed class PostgresWorkflowDbContext(DbContextOptions<PostgresWorkflowDbContext> options) : WorkflowDbContext(options);
-
-public sealed class SqlServerWorkflowDbContext(DbContextOptions<SqlServerWorkflowDbContext> options) : WorkflowDbContext(options);

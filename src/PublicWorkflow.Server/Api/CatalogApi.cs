@@ -1,8 +1,10 @@
+using PublicWorkflow.OneStop.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Engine.Model;
-using PublicWorkflow.Runtime.Catalog;
+using PublicWorkflow.OneStop.Catalog;
+using PublicWorkflow.OneStop.Structure;
 using PublicWorkflow.Runtime.Persistence;
 using PublicWorkflow.Runtime.Persistence.Entities;
 
@@ -71,7 +73,7 @@ public static class CatalogApi
         }).ToList());
     }
 
-    private static async Task<Ok<ProcedureDto>> GetAsync(string code, ProcedureCatalog catalog, WorkflowDbContext db, WorkingCalendar calendar, HttpContext http)
+    private static async Task<Ok<ProcedureDto>> GetAsync(string code, ProcedureCatalog catalog, OneStopDbContext db, WorkingCalendar calendar, HttpContext http)
     {
         var p = catalog.Find(code) ?? throw Runtime.RuntimeException.NotFound("procedure", code.Length > 40 ? code[..40] : code);
         var language = DossierMapping.Language(http);

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PublicWorkflow.Engine.Validation;
 using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Runtime;
-using PublicWorkflow.Runtime.Catalog;
+using PublicWorkflow.OneStop.Catalog;
+using PublicWorkflow.OneStop.Structure;
 using PublicWorkflow.Runtime.Definitions;
 using PublicWorkflow.Runtime.Persistence.Entities;
 using PublicWorkflow.Server.Hosting;
@@ -41,7 +42,7 @@ public static class DefinitionsApi
     {
         var group = routes.MapGroup("/api/v1/definitions").WithTags("Workflow definitions").RequireAuthorization(StaffRoles.Policies.Design)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapPost("/validate", (Func<HttpContext, Task<Ok<List<DefinitionProblemDto>>>>)ValidateAsync).Accepts<string>(Xml, "text/xml")
+        group.MapPost("/validate", (Func<DefinitionStore, HttpContext, Task<Ok<List<DefinitionProblemDto>>>>)ValidateAsync).Accepts<string>(Xml, "text/xml")
             .WithSummary("Validate BPMN XML without saving it / Kiểm tra tệp BPMN").ProducesValidationProblem();
         group.MapPut("/{key}/draft", SaveDraftAsync).Accepts<string>(Xml, "text/xml")
             .WithSummary("Create or replace the draft from BPMN XML; its problems come back / Lưu bản nháp").ProducesValidationProblem();
@@ -59,8 +60,8 @@ public static class DefinitionsApi
         return routes;
     }
 
-    private static async Task<Ok<List<DefinitionProblemDto>>> ValidateAsync(HttpContext http) =>
-        TypedResults.Ok(Problems(DefinitionStore.Validate(await BodyAsync(http)), http));
+    private static async Task<Ok<List<DefinitionProblemDto>>> ValidateAsync(DefinitionStore store, HttpContext http) =>
+        TypedResults.Ok(Problems(store.Validate(await BodyAsync(http)), http));
 
     private static async Task<Ok<DraftDto>> SaveDraftAsync(string key, DefinitionStore store, WorkingCalendar calendar, ClaimsPrincipal user, HttpContext http)
     {
@@ -95,14 +96,10 @@ public static class DefinitionsApi
     private static async Task<ContentHttpResult> VersionXmlAsync(string key, int version, DefinitionStore store, HttpContext http) =>
         TypedResults.Content((await store.VersionAsync(key, version, http.RequestAborted)).BpmnXml, Xml, Encoding.UTF8);
 
-    private static async Task<Ok<VersionComparison>> CompareAsync(string key, int? from, int? to, DefinitionStore store, ProcedureCatalog catalog,
-        HttpContext http) =>
+    private static async Task<Ok<VersionComparison>> CompareAsync(string key, int? from, int? to, VersionComparisons comparisons, HttpContext http) =>
         from is null || to is null
             ? throw RuntimeException.Invalid(from is null ? "from" : "to", "the two versions to compare, e.g. ?from=1&to=2")
-            : TypedResults.Ok(await store.CompareAsync(key, from.Value, to.Value, http.RequestAborted) with
-            {
-                RequiredDocuments = catalog.Procedures.Where(p => p.Workflow == key).Sum(p => p.Documents.Count(d => d.Required)),
-            });
+            : TypedResults.Ok(await comparisons.CompareAsync(key, from.Value, to.Value, http.RequestAborted));
 
     /// <summary>The BPMN text of the body; it must be XML, non-empty and within the size limit.</summary>
     private static async Task<string> BodyAsync(HttpContext http)

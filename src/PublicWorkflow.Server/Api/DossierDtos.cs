@@ -1,7 +1,9 @@
+using PublicWorkflow.OneStop.Persistence.Entities;
 using System.Text.Json;
 using PublicWorkflow.Engine.Calendar;
-using PublicWorkflow.Runtime.Catalog;
-using PublicWorkflow.Runtime.Dossiers;
+using PublicWorkflow.OneStop.Catalog;
+using PublicWorkflow.OneStop.Structure;
+using PublicWorkflow.OneStop.Dossiers;
 using PublicWorkflow.Runtime.Persistence.Entities;
 
 namespace PublicWorkflow.Server.Api;

@@ -1,10 +1,13 @@
+using PublicWorkflow.OneStop.Persistence;
+using PublicWorkflow.OneStop.Persistence.Entities;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Runtime;
-using PublicWorkflow.Runtime.Catalog;
-using PublicWorkflow.Runtime.Dossiers;
+using PublicWorkflow.OneStop.Catalog;
+using PublicWorkflow.OneStop.Structure;
+using PublicWorkflow.OneStop.Dossiers;
 using PublicWorkflow.Runtime.Persistence;
 using PublicWorkflow.Runtime.Persistence.Entities;
 using PublicWorkflow.Server.Security;
@@ -95,7 +98,7 @@ public static class DossiersApi
         return TypedResults.Created($"/api/v1/dossiers/{outcome.DossierId}", DossierMapping.Reception(outcome, calendar, http));
     }
 
-    private static async Task<Results<Ok<PageDto<DossierDto>>, ValidationProblem>> ListAsync(WorkflowDbContext db, ProcedureCatalog catalog,
+    private static async Task<Results<Ok<PageDto<DossierDto>>, ValidationProblem>> ListAsync(OneStopDbContext db, ProcedureCatalog catalog,
         WorkingCalendar calendar, TimeProvider clock, ClaimsPrincipal user, HttpContext http,
         string? status, string? procedure, string? agency, string? level, string? branch, DateOnly? dueBefore, bool? overdue, bool? atRisk,
         int? page, int? pageSize)
@@ -183,7 +186,7 @@ public static class DossiersApi
         return TypedResults.Ok(sheet.Select(h => DossierMapping.Handover(h, calendar)).ToList());
     }
 
-    private static async Task<Ok<List<AuditDto>>> AuditAsync(Guid id, DossierService dossiers, WorkflowDbContext db, WorkingCalendar calendar,
+    private static async Task<Ok<List<AuditDto>>> AuditAsync(Guid id, DossierService dossiers, OneStopDbContext db, WorkingCalendar calendar,
         ClaimsPrincipal user, HttpContext http)
     {
         var dossier = await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);
@@ -193,7 +196,7 @@ public static class DossiersApi
         return TypedResults.Ok(lines.Select(a => new AuditDto(ApiHttp.Local(calendar, a.At), a.Actor, a.Kind, a.ElementId, a.Level, a.Detail)).ToList());
     }
 
-    private static async Task<Ok<DiagramDto>> DiagramAsync(Guid id, DossierService dossiers, WorkflowDbContext db, ClaimsPrincipal user, HttpContext http)
+    private static async Task<Ok<DiagramDto>> DiagramAsync(Guid id, DossierService dossiers, OneStopDbContext db, ClaimsPrincipal user, HttpContext http)
     {
         var dossier = await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);
         var caseId = dossier.CaseId ?? throw RuntimeException.Rejected("no-case", $"dossier {dossier.Id} was not accepted: it has no workflow");

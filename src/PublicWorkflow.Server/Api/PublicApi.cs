@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Runtime;
-using PublicWorkflow.Runtime.Catalog;
-using PublicWorkflow.Runtime.Dossiers;
+using PublicWorkflow.OneStop.Catalog;
+using PublicWorkflow.OneStop.Structure;
+using PublicWorkflow.OneStop.Dossiers;
 
 namespace PublicWorkflow.Server.Api;
 

@@ -1,3 +1,5 @@
+using PublicWorkflow.OneStop.Persistence;
+using PublicWorkflow.OneStop.Persistence.Entities;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -6,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Runtime;
 using PublicWorkflow.Runtime.Cases;
-using PublicWorkflow.Runtime.Dossiers;
-using PublicWorkflow.Runtime.Measures;
+using PublicWorkflow.OneStop.Dossiers;
+using PublicWorkflow.OneStop.Measures;
 using PublicWorkflow.Runtime.Persistence;
 using PublicWorkflow.Runtime.Persistence.Entities;
 using PublicWorkflow.Server.Security;
@@ -41,7 +43,7 @@ public static class SupervisionApi
         return routes;
     }
 
-    private static async Task<Ok<List<AlertDto>>> AlertsAsync(WorkflowDbContext db, WorkingCalendar calendar, ClaimsPrincipal user, HttpContext http,
+    private static async Task<Ok<List<AlertDto>>> AlertsAsync(OneStopDbContext db, WorkingCalendar calendar, ClaimsPrincipal user, HttpContext http,
         bool? acknowledged)
     {
         var caller = ApiHttp.Caller(user);
@@ -77,7 +79,7 @@ public static class SupervisionApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<List<IncidentDto>>> IncidentsAsync(WorkflowDbContext db, WorkingCalendar calendar, HttpContext http)
+    private static async Task<Ok<List<IncidentDto>>> IncidentsAsync(OneStopDbContext db, WorkingCalendar calendar, HttpContext http)
     {
         var incidents = await db.Incidents.AsNoTracking().Where(i => i.ResolvedAt == null).OrderBy(i => i.OpenedAt).Take(500).ToListAsync(http.RequestAborted);
         var caseIds = incidents.Select(i => i.CaseId).Distinct().ToList();

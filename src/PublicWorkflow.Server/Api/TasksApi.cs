@@ -1,3 +1,5 @@
+using PublicWorkflow.OneStop.Persistence;
+using PublicWorkflow.OneStop.Persistence.Entities;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -5,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Runtime;
 using PublicWorkflow.Runtime.Cases;
-using PublicWorkflow.Runtime.Dossiers;
+using PublicWorkflow.OneStop.Dossiers;
 using PublicWorkflow.Runtime.Persistence;
 using PublicWorkflow.Runtime.Persistence.Entities;
 using PublicWorkflow.Server.Security;
@@ -66,7 +68,7 @@ public static class TasksApi
         return routes;
     }
 
-    private static async Task<Ok<List<TaskDto>>> InboxAsync(WorkflowDbContext db, WorkingCalendar calendar, TimeProvider clock, ClaimsPrincipal user,
+    private static async Task<Ok<List<TaskDto>>> InboxAsync(OneStopDbContext db, WorkingCalendar calendar, TimeProvider clock, ClaimsPrincipal user,
         HttpContext http, int? take)
     {
         var caller = ApiHttp.Caller(user);
@@ -82,7 +84,7 @@ public static class TasksApi
         return TypedResults.Ok(tasks.Select(t => Dto(t, codes, calendar, clock)).ToList());
     }
 
-    private static async Task<Ok<TaskDto>> GetAsync(Guid id, WorkflowDbContext db, WorkingCalendar calendar, TimeProvider clock, ClaimsPrincipal user, HttpContext http)
+    private static async Task<Ok<TaskDto>> GetAsync(Guid id, OneStopDbContext db, WorkingCalendar calendar, TimeProvider clock, ClaimsPrincipal user, HttpContext http)
     {
         var task = await TaskInScopeAsync(id, db, user, http, forWork: false);
         http.Response.Headers.ETag = ApiHttp.ETag(task.Revision);
@@ -111,7 +113,7 @@ public static class TasksApi
         return CheckedCommandAsync(user, http, (caller, key, check) => cases.CompleteTaskAsync(id, outputs, caller.UserName, key, http.RequestAborted, check));
     }
 
-    private static async Task<Ok<List<AssigneeDto>>> AssigneesAsync(Guid id, WorkflowDbContext db, ClaimsPrincipal user, HttpContext http)
+    private static async Task<Ok<List<AssigneeDto>>> AssigneesAsync(Guid id, OneStopDbContext db, ClaimsPrincipal user, HttpContext http)
     {
         var task = await TaskInScopeAsync(id, db, user, http, forWork: false);
         var staff = await Assignable(db, task.Agency).ToListAsync(http.RequestAborted);
@@ -121,7 +123,7 @@ public static class TasksApi
             .ToList());
     }
 
-    private static async Task<Ok<CommandResultDto>> ReassignAsync(Guid id, ReassignRequest body, WorkflowDbContext db, CaseRuntime cases, ClaimsPrincipal user,
+    private static async Task<Ok<CommandResultDto>> ReassignAsync(Guid id, ReassignRequest body, OneStopDbContext db, CaseRuntime cases, ClaimsPrincipal user,
         HttpContext http)
     {
         var task = await TaskInScopeAsync(id, db, user, http, forWork: false);
@@ -136,7 +138,7 @@ public static class TasksApi
     }
 
     /// <summary>Who may be given a task of this agency or branch: its active clerks and team leads.</summary>
-    private static IQueryable<StaffUserRecord> Assignable(WorkflowDbContext db, string? agency) =>
+    private static IQueryable<StaffUserRecord> Assignable(OneStopDbContext db, string? agency) =>
         db.StaffUsers.AsNoTracking().Where(u => u.Active && (u.AgencyCode == agency || u.BranchCode == agency)
             && (u.Role == StaffRoles.Clerk || u.Role == StaffRoles.TeamLead));
 
@@ -159,7 +161,7 @@ public static class TasksApi
     private static Ok<CommandResultDto> Result(CommandOutcome outcome) =>
         TypedResults.Ok(new CommandResultDto(outcome.CaseId, outcome.Status.ToString().ToLowerInvariant(), outcome.Revision, outcome.OpenedTasks));
 
-    private static async Task<TaskRecord> TaskInScopeAsync(Guid id, WorkflowDbContext db, ClaimsPrincipal user, HttpContext http, bool forWork)
+    private static async Task<TaskRecord> TaskInScopeAsync(Guid id, OneStopDbContext db, ClaimsPrincipal user, HttpContext http, bool forWork)
     {
         var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, http.RequestAborted) ?? throw RuntimeException.NotFound("task", id);
         CheckTask(task, ApiHttp.Caller(user), forWork);
@@ -176,7 +178,7 @@ public static class TasksApi
         }
     }
 
-    private static async Task<Dictionary<Guid, string?>> CodesAsync(WorkflowDbContext db, List<Guid> caseIds, CancellationToken cancellationToken) =>
+    private static async Task<Dictionary<Guid, string?>> CodesAsync(OneStopDbContext db, List<Guid> caseIds, CancellationToken cancellationToken) =>
         await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Code, cancellationToken);
 
     private static TaskDto Dto(TaskRecord t, Dictionary<Guid, string?> codes, WorkingCalendar calendar, TimeProvider clock)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using PublicWorkflow.Runtime.Catalog;
+using PublicWorkflow.OneStop.Catalog;
+using PublicWorkflow.OneStop.Structure;
 
 namespace PublicWorkflow.Server.Hosting;
 

@@ -1,4 +1,5 @@
-using PublicWorkflow.Runtime.Catalog;
+using PublicWorkflow.OneStop.Catalog;
+using PublicWorkflow.OneStop.Structure;
 
 namespace PublicWorkflow.Server.Hosting;
 

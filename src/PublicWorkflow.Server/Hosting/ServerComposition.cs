@@ -1,9 +1,11 @@
+using PublicWorkflow.OneStop;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Hangfire;
 using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Runtime;
-using PublicWorkflow.Runtime.Catalog;
+using PublicWorkflow.OneStop.Catalog;
+using PublicWorkflow.OneStop.Structure;
 using PublicWorkflow.Server.Api;
 using PublicWorkflow.Server.Security;
 using Hangfire.Dashboard;
@@ -29,7 +31,7 @@ public static class ServerComposition
             provider.GetRequiredService<ILogger<WorkingCalendar>>()));
         services.AddSingleton(provider => LoadCatalog(provider.GetRequiredService<IOptions<ServerOptions>>().Value, environment,
             provider.GetRequiredService<ILogger<ProcedureCatalog>>()));
-        services.AddPublicWorkflowRuntime(configuration, environment.ContentRootPath);
+        services.AddOneStop(configuration, environment.ContentRootPath);
         // After the runtime's start-up (the database is migrated), before requests: the catalog's workflows are published.
         services.AddSingleton<WorkflowImportReport>();
         services.AddHostedService<CatalogStartup>();

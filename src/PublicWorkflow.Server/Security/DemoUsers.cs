@@ -1,3 +1,4 @@
+using PublicWorkflow.OneStop.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PublicWorkflow.Runtime.Persistence;
@@ -27,7 +28,7 @@ internal sealed class DemoUsers(IServiceScopeFactory scopes, IOptions<ServerOpti
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
         if (!options.Value.SeedDemoUsers)
         {
             await RetirePublishedPasswordsAsync(db, cancellationToken);
@@ -52,7 +53,7 @@ internal sealed class DemoUsers(IServiceScopeFactory scopes, IOptions<ServerOpti
         }
     }
 
-    private async Task RetirePublishedPasswordsAsync(WorkflowDbContext db, CancellationToken cancellationToken)
+    private async Task RetirePublishedPasswordsAsync(OneStopDbContext db, CancellationToken cancellationToken)
     {
         var names = Accounts.Select(a => a.User).ToList();
         foreach (var user in await db.StaffUsers.Where(u => names.Contains(u.UserName) && u.Active).ToListAsync(cancellationToken))

@@ -1,3 +1,5 @@
+using PublicWorkflow.OneStop.Persistence;
+using PublicWorkflow.OneStop.Persistence.Entities;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +16,7 @@ namespace PublicWorkflow.Server.Security;
 /// passwords lock the account for a while; an unknown name costs the same hashing as a known one, so timing does not
 /// tell which names exist; every sign-in opens a session that sign-out and password changes revoke.
 /// </summary>
-public sealed class StaffAccounts(WorkflowDbContext db, StaffSessions sessions, TimeProvider clock, IOptions<ServerOptions> options)
+public sealed class StaffAccounts(OneStopDbContext db, StaffSessions sessions, TimeProvider clock, IOptions<ServerOptions> options)
 {
     private static readonly PasswordHasher<StaffUserRecord> Hasher = new();
 

@@ -1,3 +1,5 @@
+using PublicWorkflow.OneStop.Persistence;
+using PublicWorkflow.OneStop.Persistence.Entities;
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Security.Cryptography;
@@ -14,7 +16,7 @@ namespace PublicWorkflow.Server.Security;
 /// database is asked again, so a request costs no query; a revocation made on this node takes effect at once, one made on
 /// another node within that time.
 /// </summary>
-public sealed class StaffSessions(WorkflowDbContext db, StaffSessionCache cache, TimeProvider clock)
+public sealed class StaffSessions(OneStopDbContext db, StaffSessionCache cache, TimeProvider clock)
 {
     public const string Claim = "pwf:session";
     public static readonly TimeSpan Recheck = TimeSpan.FromSeconds(5);

@@ -1,3 +1,4 @@
+using PublicWorkflow.OneStop.Catalog;
 using System.Text;
 using PublicWorkflow.Cli;
 using PublicWorkflow.Engine.Bpmn;
@@ -53,7 +54,7 @@ public sealed class NestingLimitTests
         var deepest = BpmnParser.Parse(Nested(BpmnParser.MaxSubProcessDepth));
         Assert.That(DefinitionValidator.Validate(deepest), Is.Empty);
         Assert.That(BpmnParser.Parse(BpmnExporter.Export(deepest)).Nodes.Count, Is.EqualTo(deepest.Nodes.Count));
-        Assert.That(PublicWorkflow.Runtime.Definitions.DefinitionComparison.Compare(deepest, deepest).StepChanges, Is.Empty);
+        Assert.That(PublicWorkflow.OneStop.Catalog.DefinitionComparison.Compare(deepest, deepest).StepChanges, Is.Empty);
         var driver = new CaseDriver(deepest).Start().Complete("t");
         Assert.That(driver.State.Status, Is.EqualTo(CaseStatus.Completed), "the case runs down through every scope and back up");
     }

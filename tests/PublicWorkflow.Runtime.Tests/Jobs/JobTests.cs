@@ -56,20 +56,6 @@ public sealed class JobTests(string provider) : RuntimeSuite(provider)
     }
 
     [Test]
-    public async Task A_non_interrupting_reminder_runs_its_handler_and_leaves_the_task_open()
-    {
-        await Host.PublishAsync("three-steps", TestWorkflows.ThreeSteps(reminder: "PT1S"));
-        var started = await StartCaseAsync("three-steps");
-        await CompleteAsync((await OpenTaskAsync(started.CaseId, "receive")).Id);
-
-        await Host.WaitForAsync(db => db.Notifications.AnyAsync(n => n.CaseId == started.CaseId), "the agency is notified");
-
-        var notice = await Host.DbAsync(db => db.Notifications.AsNoTracking().SingleAsync());
-        Assert.That((notice.Recipient, notice.Template), Is.EqualTo(("agency", "appraisal-overdue")));
-        Assert.That((await OpenTaskAsync(started.CaseId, "appraise")).State, Is.EqualTo(TaskState.Open));
-    }
-
-    [Test]
     public async Task A_call_activity_starts_the_called_case_and_continues_when_it_ends()
     {
         await Host.PublishAsync("three-steps", TestWorkflows.ThreeSteps());

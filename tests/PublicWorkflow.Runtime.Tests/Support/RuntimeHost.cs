@@ -5,10 +5,8 @@ using Microsoft.Extensions.Logging;
 using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Engine.Tests.Support;
 using PublicWorkflow.Runtime.Cases;
-using PublicWorkflow.Runtime.Catalog;
 using PublicWorkflow.Runtime.Definitions;
 using PublicWorkflow.Runtime.Handlers;
-using PublicWorkflow.Runtime.Persistence;
 
 namespace PublicWorkflow.Runtime.Tests.Support;
 
@@ -16,17 +14,14 @@ namespace PublicWorkflow.Runtime.Tests.Support;
 /// The real runtime (EF Core, Hangfire server, start-up recovery) in a generic host, on a test database,
 /// with fast polling and short handler retries so tests run in seconds.
 /// </summary>
-public sealed class RuntimeHost : IAsyncDisposable
+public sealed partial class RuntimeHost : IAsyncDisposable
 {
     private readonly IHost host;
 
     private RuntimeHost(IHost host) => this.host = host;
 
-    /// <summary>The procedure catalog of the repository, read once for all tests.</summary>
-    public static ProcedureCatalog Catalog => LoadedCatalog.Value;
-
-    private static readonly Lazy<ProcedureCatalog> LoadedCatalog = new(() =>
-        ProcedureCatalog.Load(Path.Combine(Repo.Root, "procedure-catalog"), Repo.Workflows));
+    /// <summary>What the test assembly runs on top of: the runtime alone, or the one-stop domain (Support/HostComposition.cs of each).</summary>
+    static partial void Compose(HostApplicationBuilder builder);
 
     /// <param name="clock">A clock the test moves (dossier scenarios on given dates); the system clock otherwise.</param>
     /// <param name="services">Extra registrations of a suite, e.g. a hook that holds a command half-way.</param>
@@ -51,8 +46,7 @@ public sealed class RuntimeHost : IAsyncDisposable
             ["Runtime:ProcessJobs"] = processJobs ? "true" : "false",
         });
         builder.Services.AddSingleton(WorkingCalendar.BuiltIn);
-        builder.Services.AddSingleton(Catalog);
-        builder.Services.AddPublicWorkflowRuntime(builder.Configuration, Path.GetTempPath());
+        Compose(builder);
         if (clock is not null)
         {
             builder.Services.AddSingleton(clock);
@@ -79,13 +73,13 @@ public sealed class RuntimeHost : IAsyncDisposable
 
     public Task<T> RuntimeAsync<T>(Func<CaseRuntime, Task<T>> work) => InScopeAsync(p => work(p.GetRequiredService<CaseRuntime>()));
 
-    public Task<T> DbAsync<T>(Func<WorkflowDbContext, Task<T>> query) => InScopeAsync(p => query(p.GetRequiredService<WorkflowDbContext>()));
+    public Task<T> DbAsync<T>(Func<TestDb, Task<T>> query) => InScopeAsync(p => query(p.GetRequiredService<TestDb>()));
 
     public Task<PublishOutcome> PublishAsync(string key, string xml) =>
         InScopeAsync(p => p.GetRequiredService<DefinitionStore>().PublishAsync(key, xml, "officer"));
 
     /// <summary>Polls until <paramref name="condition"/> holds; fails with <paramref name="what"/> after the timeout.</summary>
-    public async Task WaitForAsync(Func<WorkflowDbContext, Task<bool>> condition, string what, double seconds = 20)
+    public async Task WaitForAsync(Func<TestDb, Task<bool>> condition, string what, double seconds = 20)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < deadline)

@@ -1,3 +1,4 @@
+using PublicWorkflow.OneStop.Persistence;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,7 +52,7 @@ public sealed class AssigneeTests
 
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().StaffUsers.Where(u => u.UserName == "clerk.hoankiem")
+            await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().StaffUsers.Where(u => u.UserName == "clerk.hoankiem")
                 .ExecuteUpdateAsync(u => u.SetProperty(x => x.Active, false));
         }
         await supervisor.PostJsonAsync($"/api/v1/tasks/{appraisal}/reassign", new { assignee = "lead.hoankiem" });

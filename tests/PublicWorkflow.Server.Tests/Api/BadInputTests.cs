@@ -1,3 +1,4 @@
+using PublicWorkflow.OneStop.Persistence;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -257,7 +258,7 @@ public sealed class BadInputTests(string provider)
     private static async Task<string> CountsAsync(ServerFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
         return string.Join(",", await db.Dossiers.CountAsync(), await db.Cases.CountAsync(), await db.Tasks.CountAsync(), await db.Audit.CountAsync(),
             await db.Handovers.CountAsync(), await db.DossierDeadlines.CountAsync(), await db.IdempotencyKeys.CountAsync(), await db.StaffUsers.CountAsync(),
             await db.Definitions.CountAsync(), await db.StaffSessions.CountAsync(),

@@ -1,3 +1,4 @@
+using PublicWorkflow.OneStop.Persistence;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,6 +89,6 @@ public sealed class IdempotentCreationTests
     private static async Task<int> DossiersAsync(ServerFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Dossiers.CountAsync();
+        return await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().Dossiers.CountAsync();
     }
 }

@@ -1,3 +1,4 @@
+using PublicWorkflow.OneStop.Persistence;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,7 +66,7 @@ public sealed class ReceptionChannelTests
         await ward.PostJsonAsync("/api/v1/dossiers", Body(channel, "CN01"), HttpStatusCode.Forbidden);
         await lead.PostJsonAsync("/api/v1/dossiers", Body(channel, "CN01"), HttpStatusCode.Forbidden);
         await using var scope = factory.Services.CreateAsyncScope();
-        Assert.That(await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Dossiers.CountAsync(), Is.Zero);
+        Assert.That(await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().Dossiers.CountAsync(), Is.Zero);
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using PublicWorkflow.OneStop.Persistence;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,7 +86,7 @@ public sealed class TaskScopeTests
     private static async Task<string> SnapshotAsync(ServerFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
         var tasks = await db.Tasks.AsNoTracking().OrderBy(t => t.Id).Select(t => $"{t.Id}:{t.State}:{t.Assignee}:{t.Revision}").ToListAsync();
         return string.Join(";", tasks) + $"|audit={await db.Audit.CountAsync()}|cases={string.Join(",", await db.Cases.Select(c => c.Revision).ToListAsync())}";
     }

@@ -1,7 +1,9 @@
+using PublicWorkflow.OneStop.Persistence;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PublicWorkflow.Runtime.Catalog;
+using PublicWorkflow.OneStop.Catalog;
+using PublicWorkflow.OneStop.Structure;
 using PublicWorkflow.Runtime.Persistence;
 using PublicWorkflow.Runtime.Tests.Support;
 using PublicWorkflow.Engine.Tests.Support;
@@ -24,7 +26,7 @@ public sealed class CatalogStartupTests
 
         await using var scope = factory.Services.CreateAsyncScope();
         var loaded = scope.ServiceProvider.GetRequiredService<ProcedureCatalog>();
-        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
         var published = await db.Definitions.Select(d => new { d.Key, d.Version }).ToListAsync();
         Assert.That(loaded.Procedures, Has.Count.GreaterThanOrEqualTo(20));
         Assert.That(published.Select(p => p.Key), Is.EquivalentTo(loaded.WorkflowFiles.Keys));
@@ -95,7 +97,7 @@ public sealed class CatalogStartupTests
             Assert.That((await client.GetAsync("/health")).IsSuccessStatusCode, Is.True);
         }
         await using var scope = one.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
         var versions = await db.Definitions.GroupBy(d => d.Key).Select(g => g.Count()).ToListAsync();
         Assert.That(versions, Is.Not.Empty.And.All.EqualTo(1));
         Assert.That(await db.StaffUsers.CountAsync(), Is.EqualTo(PublicWorkflow.Server.Security.DemoUsers.Accounts.Length));

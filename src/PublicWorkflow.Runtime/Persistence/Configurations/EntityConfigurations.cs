@@ -135,18 +135,3 @@ internal sealed class EscalationConfiguration : IEntityTypeConfiguration<Escalat
         e.HasIndex(x => new { x.HandledAt, x.RaisedAt });
     }
 }
-
-internal sealed class NotificationConfiguration : IEntityTypeConfiguration<NotificationRecord>
-{
-    public void Configure(EntityTypeBuilder<NotificationRecord> e)
-    {
-        e.ToTable("notifications");
-        e.Property(n => n.Recipient).HasMaxLength(20);
-        e.Property(n => n.Template).HasMaxLength(100);
-        e.Property(n => n.ActivityId).HasMaxLength(40);
-        e.HasOne<CaseRecord>().WithMany().HasForeignKey(n => n.CaseId).OnDelete(DeleteBehavior.Cascade);
-        // One notice per step, even when its handler runs twice.
-        e.HasIndex(n => new { n.CaseId, n.ActivityId }).IsUnique();
-        e.HasIndex(n => n.SentAt);
-    }
-}

@@ -1,0 +1,101 @@
+using PublicWorkflow.Engine.Model;
+
+namespace PublicWorkflow.OneStop.Catalog;
+
+public enum OnlineLevel
+{
+    Unknown,
+    Partial,
+    Full,
+}
+
+public enum DeliveryOption
+{
+    Branch,
+    Online,
+    Post,
+}
+
+/// <summary>What a supplement request during processing does to the clock.</summary>
+public enum SupplementClock
+{
+    /// <summary>The clock stops while the applicant supplements and goes on where it stopped (the default).</summary>
+    Pause,
+    /// <summary>The whole time limit starts again when the supplement arrives.</summary>
+    Restart,
+    /// <summary>The clock keeps running.</summary>
+    Keep,
+}
+
+/// <summary>
+/// Who resolves the procedure during a period: a named agency (e.g. the city's Department of Justice) or the agency of
+/// a kind at a level for the applicant's locality (e.g. the People's Committee of the district until 30/6/2025, of
+/// the commune from 1/7/2025).
+/// </summary>
+public sealed record ResolvingRule(Validity Validity, string? AgencyCode, string? Level, string? AgencyKind, bool Verified);
+
+/// <summary>A statutory time limit in force for a period: time limits change (construction permits were cut in 2026).</summary>
+public sealed record TimeLimitRule(Validity Validity, TimeLimit Limit, bool Verified, LocalizedText? Note);
+
+public enum FeeKind
+{
+    Free,
+    Fixed,
+    PerCopy,
+    PerPage,
+    /// <summary>A fee is charged but its amount is not verified (e.g. set by the city council): nothing is computed.</summary>
+    Unknown,
+}
+
+/// <summary>
+/// The fee: free, a fixed amount (with a lower amount when filed online), per copy, or per page (the first pages at one
+/// rate, later pages at another, capped per copy), or a fee whose amount is unverified.
+/// </summary>
+public sealed record FeeRule(
+    FeeKind Kind,
+    decimal? Amount = null,
+    decimal? OnlineAmount = null,
+    int FirstPages = 0,
+    decimal? FirstPageAmount = null,
+    decimal? LaterPageAmount = null,
+    decimal? MaximumPerCopy = null,
+    bool Verified = true,
+    LocalizedText? Note = null)
+{
+    public bool IsCharged => Kind != FeeKind.Free;
+}
+
+/// <summary>
+/// A document of the dossier. <see cref="FetchableFrom"/> names the national database the center can take it from
+/// instead of asking the citizen; an optional document is needed only in some cases (e.g. filing by proxy).
+/// </summary>
+public sealed record RequiredDocument(string Id, LocalizedText Name, int Copies, string? FetchableFrom, bool Required, bool Verified);
+
+/// <summary>One administrative procedure of the catalog, read from <c>procedure-catalog/procedures/*.json</c>.</summary>
+public sealed record Procedure(
+    string File,
+    string Code,
+    string CityCode,
+    LocalizedText Name,
+    string Sector,
+    IReadOnlyList<ResolvingRule> ResolvedBy,
+    IReadOnlyList<string> LegalBasis,
+    IReadOnlyList<TimeLimitRule> TimeLimits,
+    FeeRule Fee,
+    IReadOnlyList<RequiredDocument> Documents,
+    OnlineLevel OnlineLevel,
+    bool OnlineLevelVerified,
+    IReadOnlyList<DeliveryOption> Delivery,
+    string Workflow,
+    SupplementClock SupplementClock,
+    bool FinancialObligationsPauseClock,
+    IReadOnlyList<string> Sources)
+{
+    public ResolvingRule? ResolvingOn(DateOnly date) => ResolvedBy.FirstOrDefault(r => r.Validity.Covers(date));
+
+    public TimeLimitRule? TimeLimitOn(DateOnly date) => TimeLimits.FirstOrDefault(t => t.Validity.Covers(date));
+
+    /// <summary>Anything in the entry not verified against an official source ('?' in the reference facts).</summary>
+    public bool HasUnverifiedFacts =>
+        !OnlineLevelVerified || !Fee.Verified || TimeLimits.Any(t => !t.Verified) || ResolvedBy.Any(r => !r.Verified) || Documents.Any(d => !d.Verified);
+}

@@ -1,0 +1,242 @@
+using PublicWorkflow.Runtime;
+using PublicWorkflow.OneStop.Persistence.Entities;
+using PublicWorkflow.OneStop.Persistence;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PublicWorkflow.Engine.Execution;
+using PublicWorkflow.Engine.Model;
+using PublicWorkflow.Runtime.Cases;
+using PublicWorkflow.OneStop.Catalog;
+using PublicWorkflow.OneStop.Structure;
+using PublicWorkflow.Runtime.Persistence;
+using PublicWorkflow.Runtime.Persistence.Entities;
+using EngineCaseStatus = PublicWorkflow.Engine.Execution.CaseStatus;
+
+namespace PublicWorkflow.OneStop.Dossiers;
+
+/// <summary>
+/// Keeps a dossier in step with its case, inside each command's transaction: gives new steps to the branch or the
+/// resolving agency with their share of the time limit, writes the tracking sheet, derives the national status,
+/// pauses and resumes the clock, and schedules or cancels the deadlines. Cases without a dossier are left alone.
+/// </summary>
+internal sealed class DossierCaseHook(OneStopDbContext db, ProcedureCatalog catalog, DossierClock clock, DossierDeadlines deadlines) : ICaseCommandHook
+{
+    public async Task OnCommandAsync(CaseCommandContext context, CancellationToken cancellationToken)
+    {
+        var caseRecord = context.Changes.Case;
+        if (caseRecord.Code is null)
+        {
+            return;
+        }
+        var dossier = await deadlines.DossierOfCaseAsync(caseRecord.Id);
+        if (dossier is null)
+        {
+            return;
+        }
+        var procedure = catalog.Find(dossier.ProcedureCode);
+        var now = new DateTimeOffset(context.Now, TimeSpan.Zero);
+
+        var closedTasks = await ClosedTasksAsync(context, cancellationToken);
+        ReadStepOutputs(context, dossier, closedTasks);
+        AssignNewTasks(context, dossier);
+        RecordHandovers(context, dossier, closedTasks);
+        if (closedTasks.Count > 0)
+        {
+            await deadlines.CancelPendingAsync(dossier, closedTasks.Select(t => t.Id).ToList(), cancellationToken);
+        }
+        await UpdateStatusAsync(context, dossier, closedTasks, procedure, now, cancellationToken);
+        dossier.Revision++;
+    }
+
+    /// <summary>The rows of the tasks the command closed: those the command read already, the others from the database.</summary>
+    private async Task<List<TaskRecord>> ClosedTasksAsync(CaseCommandContext context, CancellationToken cancellationToken)
+    {
+        var activityIds = context.Changes.ClosedTasks.Select(c => c.ActivityId).ToList();
+        var known = context.Changes.KnownTasks.Where(t => activityIds.Contains(t.ActivityId)).ToList();
+        var missing = activityIds.Except(known.Select(t => t.ActivityId)).ToList();
+        return missing.Count == 0
+            ? known
+            : known.Concat(await db.Tasks.AsNoTracking().Where(t => t.CaseId == context.Changes.Case.Id && missing.Contains(t.ActivityId))
+                .ToListAsync(cancellationToken)).ToList();
+    }
+
+    /// <summary>What the lifecycle needs from a finished step: digitized, the reasons of a refusal, what is missing.</summary>
+    private static void ReadStepOutputs(CaseCommandContext context, DossierRecord dossier, List<TaskRecord> closedTasks)
+    {
+        if (context.Command is not CompleteTask complete)
+        {
+            return;
+        }
+        var task = closedTasks.FirstOrDefault(t => t.ActivityId == complete.TaskId);
+        var stage = DossierStage.Of(context.Definition.Node(task?.ElementId));
+        var outputs = complete.Outputs ?? new Dictionary<string, JsonElement>();
+        switch (stage.Name)
+        {
+            case "digitize":
+                dossier.Digitized = true;
+                break;
+            case "refuse":
+                // The reasons are given here, or already with the appraisal's decision to refuse.
+                if (Texts(outputs, StepOutcome.Reasons) is { Count: > 0 } reasons)
+                {
+                    dossier.RefusalReasons = JsonSerializer.Serialize(reasons);
+                }
+                if (dossier.RefusalReasons is null)
+                {
+                    throw RuntimeException.Invalid("outputs.reasons", "a refusal must state its reasons / văn bản từ chối phải nêu rõ lý do");
+                }
+                dossier.Outcome = DossierOutcome.Refused;
+                break;
+            case "decide":
+                dossier.Outcome ??= DossierOutcome.Granted;
+                break;
+        }
+        var decided = outputs.TryGetValue(StepOutcome.Decision, out var decision) && decision.ValueKind == JsonValueKind.String ? decision.GetString() : null;
+        if (decided == StepOutcome.Refuse && Texts(outputs, StepOutcome.Reasons) is { Count: > 0 } given)
+        {
+            dossier.RefusalReasons = JsonSerializer.Serialize(given);
+        }
+        if (decided == StepOutcome.Supplement)
+        {
+            var missing = Texts(outputs, StepOutcome.Missing);
+            if (missing.Count == 0)
+            {
+                throw RuntimeException.Invalid("outputs.missing", "a supplement request must list everything that is missing / yêu cầu bổ sung phải nêu đủ các giấy tờ còn thiếu");
+            }
+            dossier.MissingJson = JsonSerializer.Serialize(missing);
+            dossier.SupplementRequestedAt = context.Now;
+        }
+    }
+
+    /// <summary>A step is the branch's or the resolving agency's, at that agency's level; its due date is its share of the appointment.</summary>
+    private void AssignNewTasks(CaseCommandContext context, DossierRecord dossier)
+    {
+        var limit = DossierClock.Parse(dossier.TimeLimit);
+        foreach (var task in context.Changes.NewTasks)
+        {
+            var stage = DossierStage.Of(context.Definition.Node(task.ElementId));
+            (task.Agency, task.Level) = stage.Party switch
+            {
+                Party.Branch or Party.Applicant => (dossier.BranchCode, "branch"),
+                _ => (dossier.AgencyCode, dossier.Level),
+            };
+            if (stage.Party == Party.Applicant || limit is null || dossier.AppointmentAt is not { } appointment)
+            {
+                continue;
+            }
+            task.DueAt = clock.StepDue(new DateTimeOffset(appointment, TimeSpan.Zero), limit.Value, stage.Share).UtcDateTime;
+            deadlines.ScheduleStep(dossier, task);
+        }
+    }
+
+    private void RecordHandovers(CaseCommandContext context, DossierRecord dossier, List<TaskRecord> closedTasks)
+    {
+        var receivers = context.Changes.NewTasks
+            .Select(t => PartyLabel(DossierStage.Of(context.Definition.Node(t.ElementId)).Party, dossier))
+            .Distinct().ToList();
+        var waiting = context.Result.State.Activities
+            .Select(a => context.Definition.Node(a.ElementId))
+            .Where(n => n is IntermediateCatchEvent or BoundaryEvent && DossierStage.Of(n).Party == Party.Applicant)
+            .Select(_ => PartyLabel(Party.Applicant, dossier));
+        var to = string.Join(", ", receivers.Concat(waiting).Distinct().DefaultIfEmpty(context.Result.State.Status == EngineCaseStatus.Completed ? "applicant" : "-"));
+        foreach (var closure in context.Changes.ClosedTasks.Where(c => c.State == TaskState.Completed))
+        {
+            var task = closedTasks.FirstOrDefault(t => t.ActivityId == closure.ActivityId);
+            if (task is null)
+            {
+                continue;
+            }
+            var stage = DossierStage.Of(context.Definition.Node(task.ElementId));
+            db.Handovers.Add(new HandoverRecord
+            {
+                DossierId = dossier.Id,
+                At = context.Now,
+                Step = task.ElementId,
+                StepName = task.Name ?? task.ElementId,
+                FromParty = PartyLabel(stage.Party, dossier),
+                FromActor = context.Actor,
+                ToParty = to,
+                StepDueAt = task.DueAt,
+                Timing = clock.Timing(new DateTimeOffset(context.Now, TimeSpan.Zero), task.DueAt is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null),
+            });
+        }
+    }
+
+    private static string PartyLabel(Party party, DossierRecord dossier) => party switch
+    {
+        Party.Branch => $"branch:{dossier.BranchCode}",
+        Party.Agency => $"agency:{dossier.AgencyCode}",
+        _ => "applicant",
+    };
+
+    private async Task UpdateStatusAsync(CaseCommandContext context, DossierRecord dossier, List<TaskRecord> closedTasks, Procedure? procedure, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (DossierStatuses.IsClosed(dossier.Status))
+        {
+            return; // withdrawn or stopped by the service before the case was cancelled
+        }
+        var state = context.Result.State;
+        var returned = context.Changes.ClosedTasks.Any(c => c.State == TaskState.Completed
+            && DossierStage.Of(context.Definition.Node(closedTasks.FirstOrDefault(t => t.ActivityId == c.ActivityId)?.ElementId)).Name == "return");
+        var status = state.Status switch
+        {
+            EngineCaseStatus.Running => DossierStage.StatusOf(state.Activities.Select(a => DossierStage.Of(context.Definition.Node(a.ElementId)))),
+            EngineCaseStatus.Completed when returned => DossierStatus.Returned,
+            EngineCaseStatus.Completed when dossier.Outcome is not null || DossierStatuses.IsResolved(dossier.Status) => DossierStatus.Resolved,
+            _ => DossierStatus.Stopped,
+        };
+
+        var limit = DossierClock.Parse(dossier.TimeLimit);
+        var rule = procedure?.SupplementClock ?? SupplementClock.Pause;
+        var shouldPause = (status == DossierStatus.SupplementRequested && rule != SupplementClock.Keep)
+            || (status == DossierStatus.AwaitingFees && procedure?.FinancialObligationsPauseClock == true);
+        if (shouldPause && dossier.ClockPausedAt is null)
+        {
+            dossier.ClockPausedAt = context.Now;
+            await deadlines.CancelPendingAsync(dossier, null, cancellationToken);
+        }
+        else if (!shouldPause && dossier.ClockPausedAt is { } pausedAt && limit is not null && dossier.AppointmentAt is { } appointment)
+        {
+            var resumed = clock.Resume(status == DossierStatus.AwaitingFees ? SupplementClock.Pause : rule,
+                new DateTimeOffset(appointment, TimeSpan.Zero), new DateTimeOffset(pausedAt, TimeSpan.Zero), now, limit.Value);
+            dossier.AppointmentAt = resumed.UtcDateTime;
+            dossier.ClockPausedAt = null;
+            if (!DossierStatuses.IsResolved(status))
+            {
+                deadlines.ScheduleDossier(dossier, now, now);
+            }
+        }
+
+        if (DossierStatuses.IsResolved(status) && dossier.ResolvedAt is null)
+        {
+            dossier.ResolvedAt = context.Now;
+            await deadlines.CancelPendingAsync(dossier, null, cancellationToken);
+        }
+        if (status == DossierStatus.Returned)
+        {
+            dossier.ReturnedAt = context.Now;
+        }
+        if (status == DossierStatus.Stopped)
+        {
+            dossier.StopReason ??= "the workflow ended without a result / quy trình kết thúc mà không có kết quả";
+            await deadlines.CancelPendingAsync(dossier, null, cancellationToken);
+        }
+        dossier.Status = status;
+    }
+
+    private static List<string> Texts(IReadOnlyDictionary<string, JsonElement> outputs, string name)
+    {
+        if (!outputs.TryGetValue(name, out var value))
+        {
+            return [];
+        }
+        return value.ValueKind switch
+        {
+            JsonValueKind.String when value.GetString()!.Trim().Length > 0 => [value.GetString()!.Trim()],
+            JsonValueKind.Array => value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String && v.GetString()!.Trim().Length > 0)
+                .Select(v => v.GetString()!.Trim()).ToList(),
+            _ => [],
+        };
+    }
+}

@@ -1,0 +1,76 @@
+using PublicWorkflow.Runtime;
+using PublicWorkflow.OneStop.Persistence.Entities;
+using PublicWorkflow.OneStop.Catalog;
+using PublicWorkflow.OneStop.Structure;
+using PublicWorkflow.Runtime.Persistence.Entities;
+
+namespace PublicWorkflow.OneStop.Dossiers;
+
+/// <summary>The applicant: personal data, shown to staff only and never on the public side.</summary>
+public sealed record Applicant(string FullName, string? IdNumber = null, string? Phone = null, string? Email = null, string? Address = null);
+
+/// <summary>A document the applicant handed in, or that the center took from a national database instead.</summary>
+public sealed record PresentedDocument(string Id, int Copies = 1, int Pages = 0, bool FromNationalDatabase = false);
+
+/// <summary>A dossier as the receiving clerk (or the online form) hands it in.</summary>
+public sealed record ReceptionRequest(
+    string ProcedureCode,
+    DossierChannel Channel,
+    string? BranchCode,
+    string? Locality,
+    Applicant Applicant,
+    IReadOnlyList<PresentedDocument> Documents,
+    DeliveryOption Delivery,
+    int Copies = 1);
+
+/// <summary>What reception did; <see cref="OpenedTasks"/> are the first steps of an accepted dossier's case.</summary>
+public sealed record ReceptionOutcome(Guid DossierId, string? Code, DossierStatus Status, DateTimeOffset? Appointment, IReadOnlyList<string> Missing, decimal? Fee,
+    IReadOnlyList<Guid> OpenedTasks, string? LookupKey = null);
+
+/// <summary>
+/// The receiving clerk's check against the procedure's required documents: everything missing is listed at once, so
+/// the applicant comes back one time, not once per missing paper.
+/// </summary>
+public static class Reception
+{
+    /// <summary>Checks the documents themselves; throws for a document the procedure does not know or cannot fetch.</summary>
+    public static List<string> Missing(Procedure procedure, IReadOnlyList<PresentedDocument> documents)
+    {
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var presented = documents[i];
+            var known = procedure.Documents.FirstOrDefault(d => d.Id == presented.Id)
+                ?? throw RuntimeException.Invalid($"documents[{i}].id", $"procedure {procedure.Code} asks for no document '{presented.Id}'");
+            if (presented.FromNationalDatabase && known.FetchableFrom is null)
+            {
+                throw RuntimeException.Invalid($"documents[{i}].fromNationalDatabase", $"'{presented.Id}' cannot be taken from a national database");
+            }
+            if (presented.Copies < 1 || presented.Pages < 0)
+            {
+                throw RuntimeException.Invalid($"documents[{i}].copies", "copies must be at least 1 and pages not negative");
+            }
+        }
+        var missing = new List<string>();
+        foreach (var required in procedure.Documents.Where(d => d.Required))
+        {
+            var presented = documents.Where(d => d.Id == required.Id).ToList();
+            if (presented.Count == 0)
+            {
+                missing.Add($"{required.Name.Vi} / {required.Name.En}");
+            }
+            else if (!presented.Any(p => p.FromNationalDatabase) && presented.Sum(p => p.Copies) < required.Copies)
+            {
+                missing.Add($"{required.Name.Vi}: cần {required.Copies} bản / {required.Name.En}: {required.Copies} copies needed");
+            }
+        }
+        return missing;
+    }
+}
+
+/// <summary>
+/// A dossier as the citizen holding its code and lookup key may see it: no applicant, no staff, no documents. The key
+/// is read only to compare it with what the citizen typed.
+/// </summary>
+public sealed record PublicDossierView(string Code, string? LookupKey, string ProcedureCode, DossierStatus Status, string? AgencyCode, DateTime ReceivedAt,
+    DateTime? AppointmentAt, DateTime? AppointmentBeforeApology, DateTime? ResolvedAt, DateTime? ClockPausedAt, DateTime? RatedAt,
+    string? CurrentStep, string? CurrentLevel);

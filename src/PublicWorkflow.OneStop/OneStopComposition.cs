@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PublicWorkflow.OneStop.Catalog;
+using PublicWorkflow.OneStop.Dossiers;
+using PublicWorkflow.OneStop.Measures;
+using PublicWorkflow.OneStop.Notifications;
+using PublicWorkflow.OneStop.Persistence;
+using PublicWorkflow.Runtime;
+using PublicWorkflow.OneStop.Staff;
+using PublicWorkflow.Runtime.Cases;
+using PublicWorkflow.Runtime.Definitions;
+using PublicWorkflow.Runtime.Handlers;
+using PublicWorkflow.Runtime.Jobs;
+using PublicWorkflow.Runtime.Persistence;
+
+namespace PublicWorkflow.OneStop;
+
+/// <summary>The center's one composition path: the runtime on the center's database, and the domain on top of it.</summary>
+public static class OneStopComposition
+{
+    /// <summary>
+    /// Registers the runtime and the one-stop domain. The caller registers the working calendar and the
+    /// <see cref="ProcedureCatalog"/> (it knows where their files are).
+    /// </summary>
+    public static IServiceCollection AddOneStop(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddPublicWorkflowRuntime<SqliteOneStopDbContext, PostgresOneStopDbContext, SqlServerOneStopDbContext>(configuration, contentRoot);
+        // The same pooled instance as the runtime's: one unit of work per scope, whichever type a service asks for.
+        services.AddScoped(provider => (OneStopDbContext)provider.GetRequiredService<WorkflowDbContext>());
+
+        services.AddScoped<IServiceHandler, NotifyHandler>();
+        services.AddScoped<IServiceHandler, IssueResultHandler>();
+        services.AddSingleton<DossierClock>();
+        services.AddScoped<DossierDeadlines>();
+        services.AddScoped<IDueWork>(provider => provider.GetRequiredService<DossierDeadlines>());
+        services.AddScoped<DossierService>();
+        services.AddScoped<ICaseCommandHook, DossierCaseHook>();
+        services.AddScoped<CatalogImport>();
+        services.AddScoped<VersionComparisons>();
+        services.AddSingleton<IDefinitionRules>(ProcedureWorkflowRules.Instance);
+        services.AddScoped<IAssigneeDirectory, StaffDirectory>();
+        services.AddSingleton<DossierDocuments>();
+        services.AddScoped<ServiceQualityMeasures>();
+        return services;
+    }
+}

@@ -1,0 +1,75 @@
+namespace PublicWorkflow.OneStop.Persistence.Entities;
+
+public enum DossierChannel
+{
+    Counter,
+    Online,
+    Post,
+}
+
+public enum DossierOutcome
+{
+    Granted,
+    Refused,
+}
+
+/// <summary>
+/// A dossier (hồ sơ) filed by a citizen: reception, routing, the clock, the result and the rating. The steps run as
+/// the case <see cref="CaseId"/>; a dossier that was not accepted has no case. Applicant details are personal data and
+/// stay inside the staff side.
+/// </summary>
+public sealed class DossierRecord
+{
+    public Guid Id { get; set; }
+    public Guid? CaseId { get; set; }
+    /// <summary>AGENCYCODE-YYMMDD-NNNN, given when the dossier is accepted.</summary>
+    public string? Code { get; set; }
+    /// <summary>
+    /// The random secret printed on the citizen's receipt beside the code: public tracking and rating need both, so a
+    /// guessed or sequential code reveals nothing.
+    /// </summary>
+    public string? LookupKey { get; set; }
+    public required string ProcedureCode { get; set; }
+    public Dossiers.DossierStatus Status { get; set; }
+    public DossierChannel Channel { get; set; }
+    public string? BranchCode { get; set; }
+    /// <summary>The applicant's ward or commune, which routes locally resolved procedures.</summary>
+    public string? Locality { get; set; }
+    public string? AgencyCode { get; set; }
+    public string? Level { get; set; }
+    public DateTime ReceivedAt { get; set; }
+    public required string ReceivedBy { get; set; }
+    /// <summary>The time limit that applied on the day of receipt, e.g. "7 workingDays".</summary>
+    public string? TimeLimit { get; set; }
+    public DateTime? AppointmentAt { get; set; }
+    public DateTime? OriginalAppointmentAt { get; set; }
+    public DateTime? ClockPausedAt { get; set; }
+    public DateTime? ApologizedAt { get; set; }
+    public string? ApologyReason { get; set; }
+    public DateTime? AppointmentBeforeApology { get; set; }
+    public required string ApplicantJson { get; set; }
+    /// <summary>The documents presented, and which were taken from a national database.</summary>
+    public required string DocumentsJson { get; set; }
+    /// <summary>What the applicant was last asked to supply (at reception or during processing).</summary>
+    public string? MissingJson { get; set; }
+    public DateTime? SupplementRequestedAt { get; set; }
+    public int DocumentsRequired { get; set; }
+    public int DocumentsReused { get; set; }
+    public bool Digitized { get; set; }
+    public required string Delivery { get; set; }
+    public decimal? FeeAmount { get; set; }
+    public DateTime? FeePaidAt { get; set; }
+    public string? PaymentChannel { get; set; }
+    public DossierOutcome? Outcome { get; set; }
+    public string? RefusalReasons { get; set; }
+    public string? StopReason { get; set; }
+    public DateTime? ResolvedAt { get; set; }
+    public DateTime? ReturnedAt { get; set; }
+    public int? Rating { get; set; }
+    public string? RatingComment { get; set; }
+    public DateTime? RatedAt { get; set; }
+    public int Revision { get; set; }
+
+    /// <summary>A field-by-field copy, to attach afresh when a command is retried.</summary>
+    public DossierRecord Copy() => (DossierRecord)MemberwiseClone();
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using PublicWorkflow.OneStop.Persistence.Entities;
+using PublicWorkflow.Runtime.Persistence;
+
+namespace PublicWorkflow.OneStop.Persistence;
+
+/// <summary>
+/// The runtime's tables and the center's own: dossiers, their tracking sheets and deadlines, code sequences,
+/// notifications and staff. One subclass per provider carries that provider's migrations (EF finds migrations by
+/// context type), so one assembly serves SQLite, PostgreSQL and SQL Server.
+/// </summary>
+public abstract class OneStopDbContext(DbContextOptions options) : WorkflowDbContext(options)
+{
+    public DbSet<DossierRecord> Dossiers => Set<DossierRecord>();
+    public DbSet<HandoverRecord> Handovers => Set<HandoverRecord>();
+    public DbSet<DossierDeadlineRecord> DossierDeadlines => Set<DossierDeadlineRecord>();
+    public DbSet<DossierSequenceRecord> DossierSequences => Set<DossierSequenceRecord>();
+    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+    public DbSet<StaffUserRecord> StaffUsers => Set<StaffUserRecord>();
+    public DbSet<StaffSessionRecord> StaffSessions => Set<StaffSessionRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OneStopDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteOneStopDbContext(DbContextOptions<SqliteOneStopDbContext> options) : OneStopDbContext(options);
+
+public sealed class PostgresOneStopDbContext(DbContextOptions<PostgresOneStopDbContext> options) : OneStopDbContext(options);
+
+public sealed class SqlServerOneStopDbContext(DbContextOptions<SqlServerOneStopDbContext> options) : OneStopDbContext(options);

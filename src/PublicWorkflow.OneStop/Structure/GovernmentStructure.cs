@@ -1,0 +1,62 @@
+using PublicWorkflow.OneStop.Catalog;
+namespace PublicWorkflow.OneStop.Structure;
+
+public sealed record GovernmentLevel(string Code, int Rank, LocalizedText Name, Validity Validity);
+
+/// <summary>An administrative unit (the city, a district, a ward or commune) in force for a period.</summary>
+public sealed record AdministrativeUnit(string Code, string Level, string Kind, string? Parent, LocalizedText Name, Validity Validity);
+
+/// <summary>
+/// An agency that resolves procedures: a city department, a People's Committee of a unit, or a vertically
+/// organised agency (police, tax, social insurance). Its <see cref="Code"/> opens the dossier codes it issues.
+/// </summary>
+public sealed record Agency(string Code, string Kind, string Level, string Unit, LocalizedText Name, bool Vertical, Validity Validity);
+
+/// <summary>A service point of the center. Any branch receives any procedure of the city.</summary>
+public sealed record Branch(string Code, LocalizedText Name, Validity Validity);
+
+/// <summary>
+/// Levels, units, agencies and branches as effective-dated records, so a dossier is routed by the structure in
+/// force on the day it was received (Vietnam went from three local levels to two on 1 July 2025).
+/// </summary>
+public sealed class GovernmentStructure(
+    IReadOnlyList<GovernmentLevel> levels,
+    IReadOnlyList<AdministrativeUnit> units,
+    IReadOnlyList<Agency> agencies,
+    IReadOnlyList<Branch> branches)
+{
+    public static GovernmentStructure Empty { get; } = new([], [], [], []);
+
+    public IReadOnlyList<GovernmentLevel> Levels { get; } = levels;
+    public IReadOnlyList<AdministrativeUnit> Units { get; } = units;
+    public IReadOnlyList<Agency> Agencies { get; } = agencies;
+    public IReadOnlyList<Branch> Branches { get; } = branches;
+
+    public GovernmentLevel? Level(string code, DateOnly on) => Levels.FirstOrDefault(l => l.Code == code && l.Validity.Covers(on));
+
+    public AdministrativeUnit? Unit(string code, DateOnly on) => Units.FirstOrDefault(u => u.Code == code && u.Validity.Covers(on));
+
+    public Agency? Agency(string code, DateOnly on) => Agencies.FirstOrDefault(a => a.Code == code && a.Validity.Covers(on));
+
+    /// <summary>An agency by code whatever its period (dossiers keep the code of the agency that was in force).</summary>
+    public Agency? AgencyEver(string code) => Agencies.LastOrDefault(a => a.Code == code);
+
+    public Branch? Branch(string code, DateOnly on) => Branches.FirstOrDefault(b => b.Code == code && b.Validity.Covers(on));
+
+    /// <summary>The unit itself or its ancestor at <paramref name="level"/>, as the structure stood on that day.</summary>
+    public AdministrativeUnit? UnitAtLevel(string unitCode, string level, DateOnly on)
+    {
+        for (var unit = Unit(unitCode, on); unit is not null; unit = unit.Parent is null ? null : Unit(unit.Parent, on))
+        {
+            if (unit.Level == level)
+            {
+                return unit;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The agency of a kind that serves a unit (its People's Committee, its police) on that day.</summary>
+    public Agency? AgencyOf(string kind, string unitCode, DateOnly on) =>
+        Agencies.FirstOrDefault(a => a.Kind == kind && a.Unit == unitCode && a.Validity.Covers(on));
+}

@@ -1,0 +1,350 @@
+using PublicWorkflow.Runtime;
+using PublicWorkflow.OneStop.Persistence.Entities;
+using PublicWorkflow.Runtime.Tests;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PublicWorkflow.OneStop.Catalog;
+using PublicWorkflow.OneStop.Structure;
+using PublicWorkflow.OneStop.Dossiers;
+using PublicWorkflow.OneStop.Measures;
+using PublicWorkflow.Runtime.Persistence.Entities;
+using PublicWorkflow.Runtime.Tests.Support;
+using static PublicWorkflow.Runtime.Tests.Support.ManualClock;
+
+namespace PublicWorkflow.OneStop.Tests.Dossiers;
+
+/// <summary>
+/// Whole dossiers through the real runtime on given dates: reception, routing, the clock, the tracking sheet,
+/// deadlines and escalations, the apology, the measures. Deadlines are raised by calling the sweep, as the
+/// recurring job would.
+/// </summary>
+[TestFixture("sqlite")]
+[TestFixture("postgres")]
+public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provider)
+{
+    private readonly ManualClock clock = new(Hanoi(2026, 10, 5, 9));
+
+    protected override TimeProvider Clock => clock;
+
+    protected override bool ProcessJobs => false;
+
+    [SetUp]
+    public Task PublishCatalogAsync()
+    {
+        // NUnit keeps one fixture instance for all its tests: every test starts on Monday 5/10/2026 09:00.
+        clock.Set(Hanoi(2026, 10, 5, 9));
+        return Host.InScopeAsync(p => p.GetRequiredService<CatalogImport>().PublishWorkflowsAsync(RuntimeHost.Catalog));
+    }
+
+    [Test]
+    public async Task A_same_day_procedure_received_at_15_05_on_the_Friday_before_National_Day_is_due_the_first_working_day_after()
+    {
+        // Friday 28/8/2026: Monday 31/8 (swapped), 1/9 and 2/9 are days off.
+        clock.Set(Hanoi(2026, 8, 28, 15, 5));
+        var outcome = await ReceiveAsync(Request("2.000815", "P.HOANKIEM",
+            new PresentedDocument("original"), new PresentedDocument("copies", Copies: 1, Pages: 3)));
+
+        Assert.That(outcome.Status, Is.EqualTo(DossierStatus.Accepted));
+        Assert.That(outcome.Code, Is.EqualTo("UB.P.HOANKIEM-260828-0001"));
+        Assert.That(outcome.Appointment, Is.EqualTo(Hanoi(2026, 9, 3, 17)), "same day, after 15:00: the next working day, Thursday 3/9");
+        Assert.That(outcome.Fee, Is.EqualTo(5000m), "2,000 VND for each of the first two pages, 1,000 for the third");
+
+        var second = await ReceiveAsync(Request("2.000815", "P.HOANKIEM", new PresentedDocument("original"), new PresentedDocument("copies")));
+        Assert.That(second.Code, Is.EqualTo("UB.P.HOANKIEM-260828-0002"), "the sequence runs within the agency's day");
+
+        var dossier = await DossierAsync(outcome.DossierId);
+        var digitize = await OpenTaskAsync(dossier.CaseId!.Value, "Task_Digitize");
+        Assert.Multiple(() =>
+        {
+            Assert.That(digitize.Agency, Is.EqualTo("CN01"), "digitizing is the receiving branch's step");
+            Assert.That(digitize.Level, Is.EqualTo("branch"));
+            Assert.That(digitize.DueAt, Is.EqualTo(Hanoi(2026, 9, 3, 17).UtcDateTime));
+        });
+        var receipt = await PaperAsync(DossierDocumentKind.Receipt, outcome.DossierId);
+        Assert.That(receipt, Does.Contain("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ").And.Contain("UB.P.HOANKIEM-260828-0001").And.Contain("17 giờ 00, ngày 03/09/2026"));
+    }
+
+    [Test]
+    public async Task Clerks_accepting_for_one_agency_at_the_same_moment_get_distinct_codes()
+    {
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() =>
+            ReceiveAsync(Request("1.004873", "P.HOANKIEM", new PresentedDocument("declaration"))))));
+        Assert.That(outcomes.Select(o => o.Code).Order(), Is.EqualTo(Enumerable.Range(1, 12).Select(n => $"UB.P.HOANKIEM-261005-{n:D4}")));
+    }
+
+    [Test]
+    public async Task An_incomplete_dossier_is_not_accepted_and_every_missing_document_is_listed_at_once()
+    {
+        var outcome = await ReceiveAsync(Request("1.004222", "P.HOANKIEM"));
+
+        Assert.That(outcome.Status, Is.EqualTo(DossierStatus.NotAccepted));
+        Assert.That(outcome.Code, Is.Null, "only an accepted dossier gets a code");
+        Assert.That(outcome.Missing, Has.Count.EqualTo(2));
+        Assert.That(await Host.DbAsync(db => db.Cases.CountAsync()), Is.Zero, "nothing runs for a dossier that was not accepted");
+        var paper = await PaperAsync(DossierDocumentKind.SupplementRequest, outcome.DossierId);
+        Assert.That(paper, Does.Contain("Tờ khai thay đổi thông tin cư trú").And.Contain("Giấy tờ chứng minh chỗ ở hợp pháp"));
+    }
+
+    [Test]
+    public async Task A_supplement_during_processing_pauses_the_clock_and_the_appointment_moves_by_the_time_paused()
+    {
+        // Permanent residence: 7 working days, commune police. Received Monday 5/10/2026 09:00 -> Wednesday 14/10 17:00.
+        var outcome = await ReceiveAsync(Request("1.004222", "P.HOANKIEM",
+            new PresentedDocument("ct01"), new PresentedDocument("accommodation-proof", FromNationalDatabase: true)));
+        Assert.That(outcome.Appointment, Is.EqualTo(Hanoi(2026, 10, 14, 17)));
+        var caseId = (await DossierAsync(outcome.DossierId)).CaseId!.Value;
+
+        await CompleteStepAsync(caseId, "Task_Digitize", Hanoi(2026, 10, 5, 9, 30), null, "clerk-cn01");
+        var appraise = await OpenTaskAsync(caseId, "Task_Appraise");
+        Assert.That(appraise.Agency, Is.EqualTo("CA.P.HOANKIEM"), "residence is the commune police's procedure");
+        await CompleteStepAsync(caseId, "Task_Appraise", Hanoi(2026, 10, 6, 10),
+            new { decision = "supplement", missing = new[] { "Hợp đồng thuê nhà có công chứng / A notarised rental contract" } }, "officer-ca");
+
+        var paused = await DossierAsync(outcome.DossierId);
+        Assert.That(paused.Status, Is.EqualTo(DossierStatus.SupplementRequested));
+        Assert.That(paused.ClockPausedAt, Is.EqualTo(Hanoi(2026, 10, 6, 10).UtcDateTime));
+        Assert.That(await PaperAsync(DossierDocumentKind.SupplementRequest, outcome.DossierId), Does.Contain("Hợp đồng thuê nhà có công chứng"));
+
+        // Two working days later the applicant brings it: the appointment moves two working days, to Friday 16/10.
+        clock.Set(Hanoi(2026, 10, 8, 10));
+        await Host.InScopeAsync(p => p.GetRequiredService<DossierService>()
+            .DeliverSupplementAsync(outcome.DossierId, [new PresentedDocument("accommodation-proof")], "clerk-cn01"));
+        var resumed = await DossierAsync(outcome.DossierId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(resumed.Status, Is.EqualTo(DossierStatus.Processing));
+            Assert.That(resumed.ClockPausedAt, Is.Null);
+            Assert.That(resumed.AppointmentAt, Is.EqualTo(Hanoi(2026, 10, 16, 17).UtcDateTime));
+            Assert.That(resumed.OriginalAppointmentAt, Is.EqualTo(Hanoi(2026, 10, 14, 17).UtcDateTime));
+        });
+
+        var sheet = await Host.InScopeAsync(p => p.GetRequiredService<DossierService>().TrackingSheetAsync(outcome.DossierId));
+        Assert.That(sheet.Select(h => (h.Step, h.FromParty, h.ToParty)), Is.EqualTo(new[]
+        {
+            ("Task_Digitize", "branch:CN01", "agency:CA.P.HOANKIEM"),
+            ("Task_Appraise", "agency:CA.P.HOANKIEM", "applicant"),
+        }));
+        Assert.That(sheet.Select(h => h.Timing), Is.EqualTo(new[] { HandoverTiming.OnTime, HandoverTiming.Early }),
+            "digitizing is due the day of receipt; appraisal at 60 % is due 9/10");
+    }
+
+    [Test]
+    public async Task An_overdue_case_escalates_to_the_team_lead_then_the_supervisor_and_gets_one_apology_with_a_new_date()
+    {
+        // Marital status: 3 working days. Received Monday 5/10 09:00 -> Thursday 8/10 17:00; appraisal due Tuesday 6/10 17:00.
+        var outcome = await ReceiveAsync(Request("1.004873", "X.THANHTRI", new PresentedDocument("declaration")));
+        var dossierId = outcome.DossierId;
+        var caseId = (await DossierAsync(dossierId)).CaseId!.Value;
+        await CompleteStepAsync(caseId, "Task_Digitize", Hanoi(2026, 10, 5, 10), null, "clerk-cn01");
+        var appraise = await OpenTaskAsync(caseId, "Task_Appraise");
+        Assert.That(appraise.DueAt, Is.EqualTo(Hanoi(2026, 10, 6, 17).UtcDateTime), "60 % of 3 days: 2 working days before the appointment");
+
+        clock.Set(Hanoi(2026, 10, 7, 8, 30));
+        await SweepAsync();
+        Assert.That(await RaisedAsync(dossierId), Is.EquivalentTo(new[]
+        {
+            (DeadlineKind.StepOverdue, "team-lead@UB.X.THANHTRI"),
+            (DeadlineKind.ApologyPrompt, "agency@UB.X.THANHTRI"),
+        }));
+
+        clock.Set(Hanoi(2026, 10, 8, 9));
+        await SweepAsync();
+        await SweepAsync();
+        Assert.That(await RaisedAsync(dossierId), Is.EquivalentTo(new[]
+        {
+            (DeadlineKind.StepOverdue, "team-lead@UB.X.THANHTRI"),
+            (DeadlineKind.ApologyPrompt, "agency@UB.X.THANHTRI"),
+            (DeadlineKind.StepOverdueSupervisor, DossierDeadlines.Supervisor),
+            (DeadlineKind.SlaWarning, "team-lead@UB.X.THANHTRI"),
+        }), "a second sweep raises nothing twice");
+
+        var service = (Func<IServiceProvider, DossierService>)(p => p.GetRequiredService<DossierService>());
+        await Host.InScopeAsync(p => service(p).ApologizeAsync(dossierId, "Chờ xác minh tại nơi cư trú trước đây", Hanoi(2026, 10, 13, 17), "chairman"));
+        var again = Assert.ThrowsAsync<RuntimeException>(() =>
+            Host.InScopeAsync(p => service(p).ApologizeAsync(dossierId, "again", Hanoi(2026, 10, 20, 17), "chairman")));
+        Assert.That(again!.Code, Is.EqualTo("already-apologized"));
+        Assert.That(await PaperAsync(DossierDocumentKind.Apology, dossierId), Does.Contain("Chờ xác minh").And.Contain("17 giờ 00, ngày 13/10/2026"));
+
+        // Resolved on Monday 12/10: late against the first appointment, on time against the apology's.
+        await CompleteStepAsync(caseId, "Task_Appraise", Hanoi(2026, 10, 12, 9), new { decision = "approve" }, "officer");
+        await CompleteStepAsync(caseId, "Task_Decide", Hanoi(2026, 10, 12, 10), null, "chairman");
+        await CompleteStepAsync(caseId, "Task_HandBack", Hanoi(2026, 10, 12, 11), null, "archivist");
+        await CompleteStepAsync(caseId, "Task_Return", Hanoi(2026, 10, 12, 14), null, "clerk-cn01");
+        var returned = await DossierAsync(dossierId);
+        Assert.That(returned.Status, Is.EqualTo(DossierStatus.Returned));
+        await Host.InScopeAsync(p => service(p).RateAsync(returned.Code!, returned.LookupKey, 4, "Cán bộ tận tình"));
+
+        var sheet = await Host.InScopeAsync(p => service(p).TrackingSheetAsync(dossierId));
+        Assert.That(sheet.Single(h => h.Step == "Task_Appraise").Timing, Is.EqualTo(HandoverTiming.Late));
+        Assert.That(await PaperAsync(DossierDocumentKind.TrackingSheet, dossierId), Does.Contain("Quá hạn").And.Contain("UBND Xã Thanh Trì"));
+
+        var measures = await Host.InScopeAsync(p => p.GetRequiredService<ServiceQualityMeasures>()
+            .ComputeAsync(new MeasureFilter(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)), MeasureGrouping.Agency));
+        var agency = measures.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(agency.Group, Is.EqualTo("UB.X.THANHTRI"));
+            Assert.That(agency.OnTimeRate, Is.EqualTo(0m), "late against the appointment before the apology");
+            Assert.That(agency.OnTimeRateRevised, Is.EqualTo(1m), "on time against the new appointment");
+            Assert.That(agency.AverageWorkingDays, Is.EqualTo(5m), "5/10 to 12/10: five working days");
+            Assert.That(agency.DigitizedRate, Is.EqualTo(1m));
+            Assert.That(agency.SatisfactionRate, Is.EqualTo(1m));
+        });
+    }
+
+    [Test]
+    public async Task A_dossier_received_in_June_2025_goes_to_the_district_and_one_received_in_July_2025_to_the_commune()
+    {
+        clock.Set(Hanoi(2025, 6, 16, 9));
+        var june = await ReceiveAsync(Request("1.001612", "P.HANGBAC.HOANKIEM", HouseholdDocuments()) with { BranchCode = "CN02" });
+        clock.Set(Hanoi(2025, 7, 14, 9));
+        var july = await ReceiveAsync(Request("1.001612", "P.HOANKIEM", HouseholdDocuments()) with { BranchCode = "CN02" });
+
+        var juneDossier = await DossierAsync(june.DossierId);
+        var julyDossier = await DossierAsync(july.DossierId);
+        Assert.Multiple(() =>
+        {
+            Assert.That((juneDossier.AgencyCode, juneDossier.Level), Is.EqualTo(("UB.Q.HOANKIEM", "district")));
+            Assert.That(june.Code, Is.EqualTo("UB.Q.HOANKIEM-250616-0001"));
+            Assert.That((julyDossier.AgencyCode, julyDossier.Level), Is.EqualTo(("UB.P.HOANKIEM", "commune")));
+            Assert.That(july.Code, Is.EqualTo("UB.P.HOANKIEM-250714-0001"));
+        });
+
+        // Steps go where the structure of the day of receipt says, even once that structure is gone.
+        await CompleteStepAsync(juneDossier.CaseId!.Value, "Task_Receive", Hanoi(2025, 7, 14, 10), null, "clerk-cn02");
+        var appraise = await OpenTaskAsync(juneDossier.CaseId!.Value, "Task_Appraise");
+        Assert.That((appraise.Agency, appraise.Level), Is.EqualTo(("UB.Q.HOANKIEM", "district")));
+
+        var wrongEra = Assert.ThrowsAsync<RuntimeException>(() => ReceiveAsync(Request("1.001612", "P.HANGBAC.HOANKIEM", HouseholdDocuments()) with { BranchCode = "CN02" }));
+        Assert.That(wrongEra!.Field, Is.EqualTo("locality"), "the old ward no longer exists in July 2025");
+    }
+
+    [Test]
+    public async Task Time_spent_paying_land_obligations_does_not_count_and_the_online_payment_is_measured()
+    {
+        // First land-use certificate: 17 working days (unverified), obligations pause the clock. Received Monday 5/10/2026.
+        var outcome = await ReceiveAsync(Request("1.013978", "X.THANHTRI", new PresentedDocument("registration-form")));
+        var received = await DossierAsync(outcome.DossierId);
+        var caseId = received.CaseId!.Value;
+        await CompleteStepAsync(caseId, "Task_Digitize", Hanoi(2026, 10, 5, 10), null, "clerk-cn01");
+        await CompleteStepAsync(caseId, "Task_Appraise", Hanoi(2026, 10, 6, 10), new { decision = "approve" }, "officer");
+
+        var awaiting = await DossierAsync(outcome.DossierId);
+        Assert.That((awaiting.Status, awaiting.ClockPausedAt), Is.EqualTo((DossierStatus.AwaitingFees, (DateTime?)Hanoi(2026, 10, 6, 10).UtcDateTime)));
+
+        clock.Set(Hanoi(2026, 10, 9, 10));
+        var paid = await Host.InScopeAsync(p => p.GetRequiredService<DossierService>().RecordPaymentAsync(outcome.DossierId, "online", "cashier"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(paid.Status, Is.EqualTo(DossierStatus.Processing), "the decision step is open");
+            Assert.That(paid.PaymentChannel, Is.EqualTo("online"));
+            Assert.That(received.AppointmentAt, Is.EqualTo(Hanoi(2026, 10, 28, 17).UtcDateTime), "17 working days after 5/10");
+            Assert.That(paid.AppointmentAt, Is.EqualTo(Hanoi(2026, 11, 2, 17).UtcDateTime),
+                "three working days spent paying (Tue 10:00 to Fri 10:00) move it three working days, over the weekend");
+        });
+        Assert.That(await OpenTaskAsync(caseId, "Task_Decide"), Is.Not.Null);
+
+        var measures = await Host.InScopeAsync(p => p.GetRequiredService<ServiceQualityMeasures>()
+            .ComputeAsync(new MeasureFilter(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), ProcedureCode: "1.013978"), MeasureGrouping.None));
+        Assert.That((measures.Single().FeeBearing, measures.Single().OnlinePaymentRate), Is.EqualTo((1, (decimal?)1m)));
+    }
+
+    [Test]
+    public async Task A_step_s_deadline_is_cancelled_when_the_step_is_done_and_the_dossier_s_own_deadlines_stay()
+    {
+        var outcome = await ReceiveAsync(Request("1.004873", "P.HOANKIEM", new PresentedDocument("declaration")));
+        var caseId = (await DossierAsync(outcome.DossierId)).CaseId!.Value;
+        var digitize = await OpenTaskAsync(caseId, "Task_Digitize");
+        await CompleteStepAsync(caseId, "Task_Digitize", Hanoi(2026, 10, 5, 10), null, "clerk-cn01");
+        var appraise = await OpenTaskAsync(caseId, "Task_Appraise");
+
+        var deadlines = await Host.DbAsync(db => db.DossierDeadlines.AsNoTracking().Where(d => d.DossierId == outcome.DossierId).ToListAsync());
+        Assert.Multiple(() =>
+        {
+            Assert.That(deadlines.Single(d => d.TaskId == digitize.Id).State, Is.EqualTo(DeadlineState.Cancelled));
+            Assert.That(deadlines.Single(d => d.TaskId == appraise.Id).State, Is.EqualTo(DeadlineState.Pending));
+            Assert.That(deadlines.Where(d => d.TaskId is null).Select(d => d.State), Has.Some.EqualTo(DeadlineState.Pending).And.All.EqualTo(DeadlineState.Pending),
+                "the SLA warning stays while the dossier is open");
+        });
+    }
+
+    [Test]
+    public async Task A_withdrawn_dossier_stops_its_case_and_can_no_longer_be_rated_or_apologised_for()
+    {
+        var outcome = await ReceiveAsync(Request("1.004873", "X.THANHTRI", new PresentedDocument("declaration")));
+        var service = (Func<IServiceProvider, DossierService>)(p => p.GetRequiredService<DossierService>());
+        var withdrawn = await Host.InScopeAsync(p => service(p).WithdrawAsync(outcome.DossierId, "Công dân không còn nhu cầu", "clerk-cn01"));
+
+        Assert.That(withdrawn.Status, Is.EqualTo(DossierStatus.Withdrawn));
+        Assert.That((await CaseAsync(withdrawn.CaseId!.Value)).Status, Is.EqualTo(Engine.Execution.CaseStatus.Cancelled));
+        Assert.That(await Host.DbAsync(db => db.DossierDeadlines.CountAsync(d => d.DossierId == outcome.DossierId && d.State == DeadlineState.Pending)), Is.Zero);
+        var apology = Assert.ThrowsAsync<RuntimeException>(() =>
+            Host.InScopeAsync(p => service(p).ApologizeAsync(outcome.DossierId, "late", Hanoi(2026, 10, 20, 17), "chairman")));
+        Assert.That(apology!.Code, Is.EqualTo("dossier-not-open"));
+    }
+
+    [Test]
+    public async Task A_refusal_must_state_its_reasons_and_prints_them()
+    {
+        var outcome = await ReceiveAsync(Request("1.004873", "X.THANHTRI", new PresentedDocument("declaration")));
+        var caseId = (await DossierAsync(outcome.DossierId)).CaseId!.Value;
+        await CompleteStepAsync(caseId, "Task_Digitize", Hanoi(2026, 10, 5, 10), null, "clerk-cn01");
+        await CompleteStepAsync(caseId, "Task_Appraise", Hanoi(2026, 10, 6, 10), new { decision = "refuse" }, "officer");
+
+        var refuse = await OpenTaskAsync(caseId, "Task_Refuse");
+        var noReasons = Assert.ThrowsAsync<RuntimeException>(() => CompleteAsync(refuse.Id, new { reasons = Array.Empty<string>() }));
+        Assert.That(noReasons!.Field, Is.EqualTo("outputs.reasons"));
+        await CompleteAsync(refuse.Id, new { reasons = new[] { "Đang có đăng ký kết hôn chưa chấm dứt" } });
+
+        var dossier = await DossierAsync(outcome.DossierId);
+        Assert.That(dossier.Outcome, Is.EqualTo(DossierOutcome.Refused));
+        Assert.That(await PaperAsync(DossierDocumentKind.Refusal, outcome.DossierId), Does.Contain("Đang có đăng ký kết hôn chưa chấm dứt"));
+    }
+
+    [Test]
+    public async Task Reasons_given_with_the_appraisal_s_decision_to_refuse_carry_to_the_refusal_step()
+    {
+        var outcome = await ReceiveAsync(Request("1.004873", "X.THANHTRI", new PresentedDocument("declaration")));
+        var caseId = (await DossierAsync(outcome.DossierId)).CaseId!.Value;
+        await CompleteStepAsync(caseId, "Task_Digitize", Hanoi(2026, 10, 5, 10), null, "clerk-cn01");
+        await CompleteStepAsync(caseId, "Task_Appraise", Hanoi(2026, 10, 6, 10),
+            new { decision = "refuse", reasons = new[] { "Người yêu cầu chưa đủ tuổi kết hôn" } }, "officer");
+        await CompleteStepAsync(caseId, "Task_Refuse", Hanoi(2026, 10, 6, 11), null, "officer");
+
+        var dossier = await DossierAsync(outcome.DossierId);
+        Assert.That(dossier.Outcome, Is.EqualTo(DossierOutcome.Refused));
+        Assert.That(await PaperAsync(DossierDocumentKind.Refusal, outcome.DossierId), Does.Contain("Người yêu cầu chưa đủ tuổi kết hôn"));
+    }
+
+    private static PresentedDocument[] HouseholdDocuments() => [new("request"), new("owner-id", FromNationalDatabase: true)];
+
+    private static ReceptionRequest Request(string procedure, string locality, params PresentedDocument[] documents) =>
+        new(procedure, DossierChannel.Counter, "CN01", locality, new Applicant("Nguyễn Văn An", "001090000001", "0912345678", null, "Hà Nội"),
+            documents, DeliveryOption.Branch);
+
+    private Task<ReceptionOutcome> ReceiveAsync(ReceptionRequest request) =>
+        Host.InScopeAsync(p => p.GetRequiredService<DossierService>().ReceiveAsync(request, "clerk-cn01"));
+
+    private Task<DossierRecord> DossierAsync(Guid id) => Host.DbAsync(db => db.Dossiers.AsNoTracking().SingleAsync(d => d.Id == id));
+
+    private async Task CompleteStepAsync(Guid caseId, string element, DateTimeOffset at, object? outputs, string actor)
+    {
+        clock.Set(at);
+        var task = await OpenTaskAsync(caseId, element);
+        await CompleteAsync(task.Id, outputs, actor);
+    }
+
+    private Task<int> SweepAsync() => Host.InScopeAsync(p => p.GetRequiredService<DossierDeadlines>().RaiseDueAsync(clock.GetUtcNow()));
+
+    private async Task<List<(DeadlineKind, string)>> RaisedAsync(Guid dossierId) =>
+        (await Host.DbAsync(db => db.DossierDeadlines.AsNoTracking().Where(d => d.DossierId == dossierId && d.State == DeadlineState.Raised).ToListAsync()))
+        .Select(d => (d.Kind, d.Recipient)).ToList();
+
+    private Task<string> PaperAsync(DossierDocumentKind kind, Guid dossierId) => Host.InScopeAsync(async p =>
+    {
+        var service = p.GetRequiredService<DossierService>();
+        var dossier = await service.DossierAsync(dossierId);
+        return p.GetRequiredService<DossierDocuments>().Render(kind, dossier, await service.TrackingSheetAsync(dossierId), new Uri("http://127.0.0.1:5080/track"));
+    });
+}
