@@ -15,30 +15,47 @@ using EngineCaseStatus = PublicWorkflow.Engine.Execution.CaseStatus;
 namespace PublicWorkflow.OneStop.Dossiers;
 
 /// <summary>
-/// Keeps a dossier in step with its case, inside each command's transaction: gives new steps to the branch or the
-/// resolving agency with their share of the time limit, writes the tracking sheet, derives the national status,
-/// pauses and resumes the clock, and schedules or cancels the deadlines. Cases without a dossier are left alone.
+/// Keeps a dossier in step with its case, inside each command's transaction. Cases without a dossier are left alone.
 /// </summary>
 internal sealed class DossierCaseHook(OneStopDbContext db, ProcedureCatalog catalog, DossierClock clock, DossierDeadlines deadlines) : ICaseCommandHook
 {
+    public async Task<ICaseCommandScope?> BeginAsync(CaseRecord @case, CancellationToken cancellationToken) =>
+        @case.BusinessKey is null || await deadlines.DossierOfCaseAsync(@case.Id) is not { } dossier
+            ? null
+            : new DossierCommandScope(db, dossier, catalog.Find(dossier.ProcedureCode), clock, deadlines);
+}
+
+/// <summary>
+/// One command on a dossier's case: gives new steps to the branch or the resolving agency, at that agency's level, with
+/// their share of the time limit (decided before the task rows exist); then writes the tracking sheet, derives the
+/// national status, pauses and resumes the clock, and schedules or cancels the deadlines.
+/// </summary>
+internal sealed class DossierCommandScope(OneStopDbContext db, DossierRecord dossier, Procedure? procedure, DossierClock clock, DossierDeadlines deadlines)
+    : ICaseCommandScope
+{
+    private readonly TimeLimit? limit = DossierClock.Parse(dossier.TimeLimit);
+
+    public StepAssignment Assign(Definition definition, OpenTask step, StepAssignment proposed)
+    {
+        var stage = DossierStage.Of(definition.Node(step.ElementId));
+        var group = stage.Party is Party.Branch or Party.Applicant ? dossier.BranchCode : dossier.AgencyCode;
+        var due = stage.Party == Party.Applicant || limit is null || dossier.AppointmentAt is not { } appointment
+            ? proposed.DueAt
+            : clock.StepDue(new DateTimeOffset(appointment, TimeSpan.Zero), limit.Value, stage.Share).UtcDateTime;
+        return new StepAssignment(group, LevelOf(stage), due);
+    }
+
+    public string? LevelOf(Definition definition, string elementId, string? proposed) =>
+        definition.Node(elementId) is { } node && (node is UserTask || node.Pwf.Stage is not null) ? LevelOf(DossierStage.Of(node)) : proposed;
+
+    private string? LevelOf(DossierStage stage) => stage.Party is Party.Branch or Party.Applicant ? "branch" : dossier.Level;
+
     public async Task OnCommandAsync(CaseCommandContext context, CancellationToken cancellationToken)
     {
-        var caseRecord = context.Changes.Case;
-        if (caseRecord.Code is null)
-        {
-            return;
-        }
-        var dossier = await deadlines.DossierOfCaseAsync(caseRecord.Id);
-        if (dossier is null)
-        {
-            return;
-        }
-        var procedure = catalog.Find(dossier.ProcedureCode);
         var now = new DateTimeOffset(context.Now, TimeSpan.Zero);
-
-        var closedTasks = await ClosedTasksAsync(context, cancellationToken);
+        var closedTasks = context.Changes.ClosedTasks.Count == 0 ? [] : await context.ClosedTasks.ReadAsync(cancellationToken);
         ReadStepOutputs(context, dossier, closedTasks);
-        AssignNewTasks(context, dossier);
+        ScheduleSteps(context);
         RecordHandovers(context, dossier, closedTasks);
         if (closedTasks.Count > 0)
         {
@@ -48,20 +65,21 @@ internal sealed class DossierCaseHook(OneStopDbContext db, ProcedureCatalog cata
         dossier.Revision++;
     }
 
-    /// <summary>The rows of the tasks the command closed: those the command read already, the others from the database.</summary>
-    private async Task<List<TaskRecord>> ClosedTasksAsync(CaseCommandContext context, CancellationToken cancellationToken)
+    /// <summary>A step given a share of the appointment is watched: overdue, its team lead hears of it.</summary>
+    private void ScheduleSteps(CaseCommandContext context)
     {
-        var activityIds = context.Changes.ClosedTasks.Select(c => c.ActivityId).ToList();
-        var known = context.Changes.KnownTasks.Where(t => activityIds.Contains(t.ActivityId)).ToList();
-        var missing = activityIds.Except(known.Select(t => t.ActivityId)).ToList();
-        return missing.Count == 0
-            ? known
-            : known.Concat(await db.Tasks.AsNoTracking().Where(t => t.CaseId == context.Changes.Case.Id && missing.Contains(t.ActivityId))
-                .ToListAsync(cancellationToken)).ToList();
+        foreach (var task in context.Changes.NewTasks)
+        {
+            if (DossierStage.Of(context.Definition.Node(task.ElementId)).Party != Party.Applicant && limit is not null && dossier.AppointmentAt is not null
+                && task.DueAt is not null)
+            {
+                deadlines.ScheduleStep(dossier, task);
+            }
+        }
     }
 
     /// <summary>What the lifecycle needs from a finished step: digitized, the reasons of a refusal, what is missing.</summary>
-    private static void ReadStepOutputs(CaseCommandContext context, DossierRecord dossier, List<TaskRecord> closedTasks)
+    private static void ReadStepOutputs(CaseCommandContext context, DossierRecord dossier, IReadOnlyList<TaskRecord> closedTasks)
     {
         if (context.Command is not CompleteTask complete)
         {
@@ -108,28 +126,7 @@ internal sealed class DossierCaseHook(OneStopDbContext db, ProcedureCatalog cata
         }
     }
 
-    /// <summary>A step is the branch's or the resolving agency's, at that agency's level; its due date is its share of the appointment.</summary>
-    private void AssignNewTasks(CaseCommandContext context, DossierRecord dossier)
-    {
-        var limit = DossierClock.Parse(dossier.TimeLimit);
-        foreach (var task in context.Changes.NewTasks)
-        {
-            var stage = DossierStage.Of(context.Definition.Node(task.ElementId));
-            (task.Agency, task.Level) = stage.Party switch
-            {
-                Party.Branch or Party.Applicant => (dossier.BranchCode, "branch"),
-                _ => (dossier.AgencyCode, dossier.Level),
-            };
-            if (stage.Party == Party.Applicant || limit is null || dossier.AppointmentAt is not { } appointment)
-            {
-                continue;
-            }
-            task.DueAt = clock.StepDue(new DateTimeOffset(appointment, TimeSpan.Zero), limit.Value, stage.Share).UtcDateTime;
-            deadlines.ScheduleStep(dossier, task);
-        }
-    }
-
-    private void RecordHandovers(CaseCommandContext context, DossierRecord dossier, List<TaskRecord> closedTasks)
+    private void RecordHandovers(CaseCommandContext context, DossierRecord dossier, IReadOnlyList<TaskRecord> closedTasks)
     {
         var receivers = context.Changes.NewTasks
             .Select(t => PartyLabel(DossierStage.Of(context.Definition.Node(t.ElementId)).Party, dossier))
@@ -169,7 +166,7 @@ internal sealed class DossierCaseHook(OneStopDbContext db, ProcedureCatalog cata
         _ => "applicant",
     };
 
-    private async Task UpdateStatusAsync(CaseCommandContext context, DossierRecord dossier, List<TaskRecord> closedTasks, Procedure? procedure, DateTimeOffset now,
+    private async Task UpdateStatusAsync(CaseCommandContext context, DossierRecord dossier, IReadOnlyList<TaskRecord> closedTasks, Procedure? procedure, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         if (DossierStatuses.IsClosed(dossier.Status))
@@ -187,7 +184,6 @@ internal sealed class DossierCaseHook(OneStopDbContext db, ProcedureCatalog cata
             _ => DossierStatus.Stopped,
         };
 
-        var limit = DossierClock.Parse(dossier.TimeLimit);
         var rule = procedure?.SupplementClock ?? SupplementClock.Pause;
         var shouldPause = (status == DossierStatus.SupplementRequested && rule != SupplementClock.Keep)
             || (status == DossierStatus.AwaitingFees && procedure?.FinancialObligationsPauseClock == true);

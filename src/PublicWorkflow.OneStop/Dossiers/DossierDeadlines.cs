@@ -37,7 +37,7 @@ public sealed class DossierDeadlines(OneStopDbContext db, DossierClock clock) : 
     }
 
     public void ScheduleStep(DossierRecord dossier, TaskRecord task) =>
-        Add(dossier, DeadlineKind.StepOverdue, task.Id, task.DueAt!.Value, TeamLead(task.Agency));
+        Add(dossier, DeadlineKind.StepOverdue, task.Id, task.DueAt!.Value, TeamLead(task.CandidateGroup));
 
     /// <summary>The dossiers whose pending deadlines this unit of work has loaded (and so tracks, with any added since).</summary>
     private readonly HashSet<DossierRecord> pendingLoaded = new(ReferenceEqualityComparer.Instance);

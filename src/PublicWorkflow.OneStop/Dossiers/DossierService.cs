@@ -396,7 +396,7 @@ public sealed class DossierService(
             try
             {
                 var started = await cases.StartCaseAsync(procedure.Workflow, variables, dossier.ReceivedBy, cancellationToken: cancellationToken,
-                    origin: new CaseOrigin(dossier.CaseId.Value, dossier.Code, appointment.UtcDateTime));
+                    origin: new CaseOrigin(dossier.CaseId.Value, dossier.Code));
                 return Outcome(dossier, [], started.OpenedTasks);
             }
             catch (RuntimeException ex) when (ex.Code == "case-changed" && attempt < 5)

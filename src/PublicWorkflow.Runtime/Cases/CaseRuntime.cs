@@ -40,8 +40,7 @@ public sealed class CaseRuntime(
             if (origin is not null)
             {
                 record.Id = origin.CaseId;
-                record.Code = origin.Code;
-                record.DueAt = origin.DueAt;
+                record.BusinessKey = origin.BusinessKey;
             }
             return await RunAsync(record, new StartCase(variables), actor, idempotency, cancellationToken, isNew: true);
         }, cancellationToken);
@@ -270,19 +269,24 @@ public sealed class CaseRuntime(
             throw Rejected(rejection);
         }
 
-        var changes = new ChangeSet(record, isNew, expectedRevision: record.Revision);
-        if (known is not null)
+        var scopes = new List<ICaseCommandScope>(hooks.Length);
+        foreach (var hook in hooks)
         {
-            changes.KnownTasks.Add(known);
+            if (await hook.BeginAsync(record, cancellationToken) is { } scope)
+            {
+                scopes.Add(scope);
+            }
         }
+        var changes = new ChangeSet(record, isNew, expectedRevision: record.Revision);
         record.StateJson = result.State.ToJson();
         record.Status = result.State.Status;
         record.UpdatedAt = now.UtcDateTime;
         record.Revision++;
-        EffectApplier.Apply(changes, definition, command, result, actor, now.UtcDateTime);
-        foreach (var hook in hooks)
+        EffectApplier.Apply(changes, definition, command, result, actor, now.UtcDateTime, scopes);
+        var context = new CaseCommandContext(changes, definition, command, result, actor, now.UtcDateTime, new ClosedTaskRows(db, changes, known));
+        foreach (var scope in scopes)
         {
-            await hook.OnCommandAsync(new CaseCommandContext(changes, definition, command, result, actor, now.UtcDateTime), cancellationToken);
+            await scope.OnCommandAsync(context, cancellationToken);
         }
         var outcome = new CommandOutcome(record.Id, record.Status, record.Revision, changes.NewTasks.Select(t => t.Id).ToList());
         if (idempotency is not null)

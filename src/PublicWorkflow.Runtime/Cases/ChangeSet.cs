@@ -26,7 +26,4 @@ public sealed class ChangeSet(CaseRecord @case, bool caseIsNew, int expectedRevi
     public List<IncidentRecord> Incidents { get; } = [];
     public List<EscalationRecord> Escalations { get; } = [];
     public IdempotencyRecord? Idempotency { get; set; }
-
-    /// <summary>Task rows the command already read (the task being completed), so hooks need not read them again.</summary>
-    public List<TaskRecord> KnownTasks { get; } = [];
 }

@@ -6,11 +6,13 @@ namespace PublicWorkflow.Runtime.Cases;
 
 /// <summary>
 /// Turns the engine's effects into the rows of a <see cref="ChangeSet"/>: tasks, timers, audit, incidents,
-/// escalations, outbox. Pure: it reads nothing and writes nothing; the caller commits the set at once.
+/// escalations, outbox. A new task's group, level and due time are what the hooks' scopes decide from the engine's
+/// proposal, before the row exists. Pure: it reads nothing and writes nothing; the caller commits the set at once.
 /// </summary>
 internal static class EffectApplier
 {
-    public static void Apply(ChangeSet changes, Definition definition, Command command, ExecutionResult result, string actor, DateTime now)
+    public static void Apply(ChangeSet changes, Definition definition, Command command, ExecutionResult result, string actor, DateTime now,
+        IReadOnlyList<ICaseCommandScope> scopes)
     {
         var record = changes.Case;
         if (command is FireTimer fire)
@@ -22,6 +24,8 @@ internal static class EffectApplier
             switch (effect)
             {
                 case OpenTask open:
+                    var assignment = scopes.Aggregate(new StepAssignment(null, open.Level, open.DueAt?.UtcDateTime),
+                        (proposed, scope) => scope.Assign(definition, open, proposed));
                     changes.NewTasks.Add(new TaskRecord
                     {
                         Id = Guid.NewGuid(),
@@ -30,10 +34,11 @@ internal static class EffectApplier
                         ElementId = open.ElementId,
                         Name = open.Name,
                         CandidateRole = open.CandidateRole,
-                        Level = open.Level,
+                        Level = assignment.Level,
+                        CandidateGroup = assignment.CandidateGroup,
                         Assignee = open.Assignee,
                         Form = open.Form,
-                        DueAt = open.DueAt?.UtcDateTime,
+                        DueAt = assignment.DueAt,
                         State = open.Assignee is null ? TaskState.Open : TaskState.Claimed,
                         CreatedAt = now,
                     });
@@ -98,13 +103,16 @@ internal static class EffectApplier
                         Actor = actor,
                         Kind = audit.Kind,
                         ElementId = audit.ElementId,
-                        Level = audit.ElementId is null ? null : definition.Node(audit.ElementId)?.Pwf.Level,
+                        Level = audit.ElementId is null ? null : LevelOf(definition, audit.ElementId, scopes),
                         Detail = Truncate(audit.Detail, 2000),
                     });
                     break;
             }
         }
     }
+
+    private static string? LevelOf(Definition definition, string elementId, IReadOnlyList<ICaseCommandScope> scopes) =>
+        scopes.Aggregate(definition.Node(elementId)?.Pwf.Level, (proposed, scope) => scope.LevelOf(definition, elementId, proposed));
 
     private static void Outbox<T>(ChangeSet changes, OutboxKind kind, T payload, DateTime now) =>
         changes.Outbox.Add(new OutboxRecord { Id = Guid.NewGuid(), CaseId = changes.Case.Id, Kind = kind, Payload = Payload.Write(payload), CreatedAt = now });

@@ -83,7 +83,7 @@ public static class SupervisionApi
     {
         var incidents = await db.Incidents.AsNoTracking().Where(i => i.ResolvedAt == null).OrderBy(i => i.OpenedAt).Take(500).ToListAsync(http.RequestAborted);
         var caseIds = incidents.Select(i => i.CaseId).Distinct().ToList();
-        var codes = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Code, http.RequestAborted);
+        var codes = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.BusinessKey, http.RequestAborted);
         return TypedResults.Ok(incidents.Select(i => new IncidentDto(i.Id, i.CaseId, codes.GetValueOrDefault(i.CaseId), i.ElementId, i.Handler, i.Error,
             ApiHttp.Local(calendar, i.OpenedAt))).ToList());
     }

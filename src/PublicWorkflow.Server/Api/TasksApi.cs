@@ -76,7 +76,7 @@ public static class TasksApi
         if (!caller.SeesAllAgencies)
         {
             var roles = caller.JobRoles.ToList();
-            query = query.Where(t => (t.Agency == caller.AgencyCode || t.Agency == caller.BranchCode)
+            query = query.Where(t => (t.CandidateGroup == caller.AgencyCode || t.CandidateGroup == caller.BranchCode)
                 && (t.Assignee == caller.UserName || (t.Assignee == null && (t.CandidateRole == null || roles.Contains(t.CandidateRole)))));
         }
         var tasks = await query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).Take(Math.Clamp(take ?? 100, 1, 500)).ToListAsync(http.RequestAborted);
@@ -116,7 +116,7 @@ public static class TasksApi
     private static async Task<Ok<List<AssigneeDto>>> AssigneesAsync(Guid id, OneStopDbContext db, ClaimsPrincipal user, HttpContext http)
     {
         var task = await TaskInScopeAsync(id, db, user, http, forWork: false);
-        var staff = await Assignable(db, task.Agency).ToListAsync(http.RequestAborted);
+        var staff = await Assignable(db, task.CandidateGroup).ToListAsync(http.RequestAborted);
         return TypedResults.Ok(staff
             .Select(u => new AssigneeDto(u.UserName, u.DisplayName, task.CandidateRole is null || StaffMember.ParseJobRoles(u.JobRoles).Contains(task.CandidateRole)))
             .OrderByDescending(a => a.HasStepRole).ThenBy(a => a.DisplayName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
@@ -129,7 +129,7 @@ public static class TasksApi
         var task = await TaskInScopeAsync(id, db, user, http, forWork: false);
         ApiHttp.CheckIfMatch(http.Request, task.Revision);
         var assignee = body.Assignee?.Trim();
-        var staff = assignee is null or { Length: 0 or > 100 } ? null : await Assignable(db, task.Agency).SingleOrDefaultAsync(u => u.UserName == assignee);
+        var staff = assignee is null or { Length: 0 or > 100 } ? null : await Assignable(db, task.CandidateGroup).SingleOrDefaultAsync(u => u.UserName == assignee);
         if (staff is null)
         {
             throw RuntimeException.Invalid("assignee", "an active clerk or team lead of the task's agency or branch");
@@ -171,7 +171,7 @@ public static class TasksApi
     /// <summary>The task belongs to the caller's agency or branch, and (for work on it) to one of the caller's job roles.</summary>
     private static void CheckTask(TaskRecord task, StaffMember caller, bool forWork)
     {
-        ApiHttp.CheckScope(caller, task.Agency);
+        ApiHttp.CheckScope(caller, task.CandidateGroup);
         if (forWork && !caller.SeesAllAgencies && task.CandidateRole is { } role && !caller.JobRoles.Contains(role) && task.Assignee != caller.UserName)
         {
             throw new ApiRefusal(StatusCodes.Status403Forbidden, "not-your-role", $"the step is for {role} / bước này dành cho {role}");
@@ -179,14 +179,14 @@ public static class TasksApi
     }
 
     private static async Task<Dictionary<Guid, string?>> CodesAsync(OneStopDbContext db, List<Guid> caseIds, CancellationToken cancellationToken) =>
-        await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Code, cancellationToken);
+        await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.BusinessKey, cancellationToken);
 
     private static TaskDto Dto(TaskRecord t, Dictionary<Guid, string?> codes, WorkingCalendar calendar, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         int? left = t.DueAt is { } due ? calendar.CountWorkingDays(now, new DateTimeOffset(due, TimeSpan.Zero)) : null;
         var urgency = t.DueAt is null ? "normal" : t.DueAt < now.UtcDateTime ? "overdue" : left <= 1 ? "at-risk" : "normal";
-        return new TaskDto(t.Id, t.CaseId, codes.GetValueOrDefault(t.CaseId), t.ElementId, t.Name, t.CandidateRole, t.Agency, t.Level, t.Assignee,
+        return new TaskDto(t.Id, t.CaseId, codes.GetValueOrDefault(t.CaseId), t.ElementId, t.Name, t.CandidateRole, t.CandidateGroup, t.Level, t.Assignee,
             t.State.ToString().ToLowerInvariant(), t.Form, ApiHttp.Local(calendar, t.DueAt), left, urgency, t.Revision);
     }
 

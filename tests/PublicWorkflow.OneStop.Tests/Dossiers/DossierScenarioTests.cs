@@ -57,7 +57,7 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
         var digitize = await OpenTaskAsync(dossier.CaseId!.Value, "Task_Digitize");
         Assert.Multiple(() =>
         {
-            Assert.That(digitize.Agency, Is.EqualTo("CN01"), "digitizing is the receiving branch's step");
+            Assert.That(digitize.CandidateGroup, Is.EqualTo("CN01"), "digitizing is the receiving branch's step");
             Assert.That(digitize.Level, Is.EqualTo("branch"));
             Assert.That(digitize.DueAt, Is.EqualTo(Hanoi(2026, 9, 3, 17).UtcDateTime));
         });
@@ -97,7 +97,7 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
 
         await CompleteStepAsync(caseId, "Task_Digitize", Hanoi(2026, 10, 5, 9, 30), null, "clerk-cn01");
         var appraise = await OpenTaskAsync(caseId, "Task_Appraise");
-        Assert.That(appraise.Agency, Is.EqualTo("CA.P.HOANKIEM"), "residence is the commune police's procedure");
+        Assert.That(appraise.CandidateGroup, Is.EqualTo("CA.P.HOANKIEM"), "residence is the commune police's procedure");
         await CompleteStepAsync(caseId, "Task_Appraise", Hanoi(2026, 10, 6, 10),
             new { decision = "supplement", missing = new[] { "Hợp đồng thuê nhà có công chứng / A notarised rental contract" } }, "officer-ca");
 
@@ -214,7 +214,7 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
         // Steps go where the structure of the day of receipt says, even once that structure is gone.
         await CompleteStepAsync(juneDossier.CaseId!.Value, "Task_Receive", Hanoi(2025, 7, 14, 10), null, "clerk-cn02");
         var appraise = await OpenTaskAsync(juneDossier.CaseId!.Value, "Task_Appraise");
-        Assert.That((appraise.Agency, appraise.Level), Is.EqualTo(("UB.Q.HOANKIEM", "district")));
+        Assert.That((appraise.CandidateGroup, appraise.Level), Is.EqualTo(("UB.Q.HOANKIEM", "district")));
 
         var wrongEra = Assert.ThrowsAsync<RuntimeException>(() => ReceiveAsync(Request("1.001612", "P.HANGBAC.HOANKIEM", HouseholdDocuments()) with { BranchCode = "CN02" }));
         Assert.That(wrongEra!.Field, Is.EqualTo("locality"), "the old ward no longer exists in July 2025");

@@ -1,3 +1,4 @@
+using PublicWorkflow.Engine.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PublicWorkflow.Engine.Execution;
@@ -118,7 +119,7 @@ public sealed class CaseRaceTests(string provider) : RuntimeSuite(provider)
     }
 
     /// <summary>Holds the first command of one kind after it has read the case and run the engine, until released.</summary>
-    private sealed class CommandGate : ICaseCommandHook
+    private sealed class CommandGate : ICaseCommandHook, ICaseCommandScope
     {
         private readonly SemaphoreSlim held = new(0);
         private readonly SemaphoreSlim go = new(0);
@@ -129,6 +130,12 @@ public sealed class CaseRaceTests(string provider) : RuntimeSuite(provider)
         public Task HeldAsync() => held.WaitAsync(TimeSpan.FromSeconds(30)).ContinueWith(t => Assert.That(t.Result, Is.True, "the command reached the gate"));
 
         public void Release() => go.Release();
+
+        public Task<ICaseCommandScope?> BeginAsync(CaseRecord @case, CancellationToken cancellationToken) => Task.FromResult<ICaseCommandScope?>(this);
+
+        public StepAssignment Assign(Definition definition, OpenTask step, StepAssignment proposed) => proposed;
+
+        public string? LevelOf(Definition definition, string elementId, string? proposed) => proposed;
 
         public async Task OnCommandAsync(CaseCommandContext context, CancellationToken cancellationToken)
         {

@@ -24,14 +24,14 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<CaseRecord>
     public void Configure(EntityTypeBuilder<CaseRecord> e)
     {
         e.ToTable("cases");
-        e.Property(c => c.Code).HasMaxLength(40);
+        e.Property(c => c.BusinessKey).HasMaxLength(40);
         e.Property(c => c.DefinitionKey).HasMaxLength(100);
         e.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         e.Property(c => c.ParentActivityId).HasMaxLength(40);
         e.Property(c => c.Revision).IsConcurrencyToken();
         e.HasOne<DefinitionRecord>().WithMany().HasForeignKey(c => c.DefinitionId).OnDelete(DeleteBehavior.Restrict);
-        e.HasIndex(c => c.Code).IsUnique();
-        e.HasIndex(c => new { c.Status, c.DueAt });
+        e.HasIndex(c => c.BusinessKey).IsUnique();
+        e.HasIndex(c => c.Status);
         // A call activity starts at most one child case, even if its job runs twice.
         e.HasIndex(c => new { c.ParentCaseId, c.ParentActivityId }).IsUnique();
     }
@@ -47,7 +47,7 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<TaskRecord>
         e.Property(t => t.Name).HasMaxLength(500);
         e.Property(t => t.CandidateRole).HasMaxLength(100);
         e.Property(t => t.Level).HasMaxLength(50);
-        e.Property(t => t.Agency).HasMaxLength(100);
+        e.Property(t => t.CandidateGroup).HasMaxLength(100);
         e.Property(t => t.Assignee).HasMaxLength(100);
         e.Property(t => t.Form).HasMaxLength(200);
         e.Property(t => t.ClosedBy).HasMaxLength(100);
@@ -55,8 +55,8 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<TaskRecord>
         e.Property(t => t.Revision).IsConcurrencyToken();
         e.HasOne<CaseRecord>().WithMany().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(t => new { t.CaseId, t.ActivityId }).IsUnique();
-        // The clerk's inbox: open tasks for a role, agency and level, soonest due first.
-        e.HasIndex(t => new { t.State, t.CandidateRole, t.Agency, t.Level, t.DueAt });
+        // The clerk's inbox: open tasks for a role, group and level, soonest due first.
+        e.HasIndex(t => new { t.State, t.CandidateRole, t.CandidateGroup, t.Level, t.DueAt });
     }
 }
 

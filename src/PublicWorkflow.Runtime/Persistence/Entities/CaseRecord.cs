@@ -2,13 +2,13 @@ using PublicWorkflow.Engine.Execution;
 
 namespace PublicWorkflow.Runtime.Persistence.Entities;
 
-/// <summary>A case (dossier): one running instance of one definition version, with the engine's state.</summary>
+/// <summary>A case: one running instance of one definition version, with the engine's state.</summary>
 public sealed class CaseRecord
 {
     public Guid Id { get; set; }
 
-    /// <summary>The dossier code citizens and clerks use; assigned at reception.</summary>
-    public string? Code { get; set; }
+    /// <summary>The application's name for the case (unique when given), e.g. the code people quote.</summary>
+    public string? BusinessKey { get; set; }
 
     public long DefinitionId { get; set; }
     public required string DefinitionKey { get; set; }
@@ -17,7 +17,6 @@ public sealed class CaseRecord
     public required string StateJson { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
-    public DateTime? DueAt { get; set; }
     public DateTime? CompletedAt { get; set; }
 
     /// <summary>Set when a call activity of another case started this one; it reports back there.</summary>

@@ -20,8 +20,13 @@ public sealed class TaskRecord
     public required string ElementId { get; set; }
     public string? Name { get; set; }
     public string? CandidateRole { get; set; }
+
+    /// <summary>The level the step's work is at (the engine's pwf:level unless the application decides).</summary>
     public string? Level { get; set; }
-    public string? Agency { get; set; }
+
+    /// <summary>The group whose members see the step (e.g. an office), decided by the application when the step opens.</summary>
+    public string? CandidateGroup { get; set; }
+
     public string? Assignee { get; set; }
     public string? Form { get; set; }
     public DateTime? DueAt { get; set; }
