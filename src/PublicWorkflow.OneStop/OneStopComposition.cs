@@ -33,7 +33,15 @@ public static class OneStopComposition
         services.AddSingleton<DossierClock>();
         services.AddScoped<DossierDeadlines>();
         services.AddScoped<IDueWork>(provider => provider.GetRequiredService<DossierDeadlines>());
-        services.AddScoped<DossierService>();
+        services.AddScoped<DossierStore>();
+        services.AddScoped<DossierIdempotency>();
+        services.AddScoped<ApplicantSteps>();
+        services.AddScoped<ReceiveDossier>();
+        services.AddScoped<SupplementDossier>();
+        services.AddScoped<RecordPayment>();
+        services.AddScoped<EndDossier>();
+        services.AddScoped<ApologizeForDelay>();
+        services.AddScoped<RateService>();
         services.AddScoped<ICaseCommandHook, DossierCaseHook>();
         services.AddScoped<CatalogImport>();
         services.AddScoped<VersionComparisons>();

@@ -59,6 +59,7 @@ public static class RuntimeComposition
         services.AddSingleton(provider => new Interpreter(provider.GetRequiredService<WorkingCalendar>()));
         services.AddScoped<DefinitionStore>();
         services.AddScoped<CaseRuntime>();
+        services.AddScoped<CaseViews>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<HandlerRegistry>();
         services.AddScoped<CaseJobs>();

@@ -1,3 +1,4 @@
+using PublicWorkflow.Runtime.Cases;
 using PublicWorkflow.OneStop.Persistence;
 using PublicWorkflow.OneStop.Persistence.Entities;
 using System.Security.Claims;
@@ -45,7 +46,7 @@ public static class DossiersApi
         return routes;
     }
 
-    private static async Task<Results<Created<ReceptionDto>, ValidationProblem>> ReceiveAsync(ReceiveDossierRequest body, DossierService dossiers,
+    private static async Task<Results<Created<ReceptionDto>, ValidationProblem>> ReceiveAsync(ReceiveDossierRequest body, ReceiveDossier reception,
         WorkingCalendar calendar, ClaimsPrincipal user, HttpContext http)
     {
         var caller = ApiHttp.Caller(user);
@@ -93,8 +94,8 @@ public static class DossiersApi
             delivery, body.Copies ?? 1);
         // An online filing (from the national portal or the center's own site) waits for a clerk's review.
         var outcome = channel == DossierChannel.Online
-            ? await dossiers.SubmitOnlineAsync(request, caller.UserName, ApiHttp.IdempotencyKey(http.Request), http.RequestAborted)
-            : await dossiers.ReceiveAsync(request, caller.UserName, ApiHttp.IdempotencyKey(http.Request), http.RequestAborted);
+            ? await reception.SubmitOnlineAsync(request, caller.UserName, ApiHttp.IdempotencyKey(http.Request), http.RequestAborted)
+            : await reception.ReceiveAsync(request, caller.UserName, ApiHttp.IdempotencyKey(http.Request), http.RequestAborted);
         return TypedResults.Created($"/api/v1/dossiers/{outcome.DossierId}", DossierMapping.Reception(outcome, calendar, http));
     }
 
@@ -164,11 +165,11 @@ public static class DossiersApi
         return TypedResults.Ok(new PageDto<DossierDto>(items.Select(d => DossierMapping.Dossier(d, catalog, calendar, http, now)).ToList(), number, size, total));
     }
 
-    private static async Task<Ok<DossierDto>> GetAsync(Guid id, DossierService dossiers, ProcedureCatalog catalog, WorkingCalendar calendar, TimeProvider clock,
+    private static async Task<Ok<DossierDto>> GetAsync(Guid id, DossierStore dossiers, ProcedureCatalog catalog, WorkingCalendar calendar, TimeProvider clock,
         ClaimsPrincipal user, HttpContext http) =>
         Show(await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user), catalog, calendar, clock, http);
 
-    private static async Task<Ok<DossierDto>> ByCodeAsync(string code, DossierService dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,
+    private static async Task<Ok<DossierDto>> ByCodeAsync(string code, DossierStore dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,
         TimeProvider clock, ClaimsPrincipal user, HttpContext http)
     {
         if (code.Length > 60)
@@ -178,7 +179,7 @@ public static class DossiersApi
         return Show(await Scoped(dossiers.ByCodeAsync(code, http.RequestAborted), user), catalog, calendar, clock, http);
     }
 
-    private static async Task<Ok<List<HandoverDto>>> TrackingSheetAsync(Guid id, DossierService dossiers, WorkingCalendar calendar, ClaimsPrincipal user,
+    private static async Task<Ok<List<HandoverDto>>> TrackingSheetAsync(Guid id, DossierStore dossiers, WorkingCalendar calendar, ClaimsPrincipal user,
         HttpContext http)
     {
         await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);
@@ -186,7 +187,7 @@ public static class DossiersApi
         return TypedResults.Ok(sheet.Select(h => DossierMapping.Handover(h, calendar)).ToList());
     }
 
-    private static async Task<Ok<List<AuditDto>>> AuditAsync(Guid id, DossierService dossiers, OneStopDbContext db, WorkingCalendar calendar,
+    private static async Task<Ok<List<AuditDto>>> AuditAsync(Guid id, DossierStore dossiers, OneStopDbContext db, WorkingCalendar calendar,
         ClaimsPrincipal user, HttpContext http)
     {
         var dossier = await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);
@@ -196,19 +197,19 @@ public static class DossiersApi
         return TypedResults.Ok(lines.Select(a => new AuditDto(ApiHttp.Local(calendar, a.At), a.Actor, a.Kind, a.ElementId, a.Level, a.Detail)).ToList());
     }
 
-    private static async Task<Ok<DiagramDto>> DiagramAsync(Guid id, DossierService dossiers, OneStopDbContext db, ClaimsPrincipal user, HttpContext http)
+    private static async Task<Ok<DiagramDto>> DiagramAsync(Guid id, DossierStore dossiers, CaseViews cases, OneStopDbContext db, ClaimsPrincipal user, HttpContext http)
     {
         var dossier = await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);
         var caseId = dossier.CaseId ?? throw RuntimeException.Rejected("no-case", $"dossier {dossier.Id} was not accepted: it has no workflow");
-        var record = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId, http.RequestAborted);
+        var snapshot = await cases.SnapshotAsync(caseId, http.RequestAborted);
+        var (record, open) = (snapshot.Case, snapshot.ActiveElementIds);
         var xml = await db.Definitions.AsNoTracking().Where(d => d.Id == record.DefinitionId).Select(d => d.BpmnXml).SingleAsync(http.RequestAborted);
-        var open = Engine.Execution.CaseState.FromJson(record.StateJson).Activities.Select(a => a.ElementId).Distinct().ToList();
         var done = await db.Tasks.AsNoTracking().Where(t => t.CaseId == caseId && t.State == TaskState.Completed).Select(t => t.ElementId).Distinct()
             .ToListAsync(http.RequestAborted);
         return TypedResults.Ok(new DiagramDto(record.DefinitionKey, record.DefinitionVersion, xml, open, done));
     }
 
-    private static async Task<ContentHttpResult> PaperAsync(Guid id, string kind, DossierService dossiers, DossierDocuments papers, ClaimsPrincipal user,
+    private static async Task<ContentHttpResult> PaperAsync(Guid id, string kind, DossierStore dossiers, DossierDocuments papers, ClaimsPrincipal user,
         HttpContext http)
     {
         var paper = kind switch
@@ -252,7 +253,7 @@ public static class DossiersApi
         return caller.BranchCode;
     }
 
-    private static async Task<Ok<ReceptionDto>> ReviewAsync(Guid id, DossierService dossiers, WorkingCalendar calendar, ClaimsPrincipal user, HttpContext http)
+    private static async Task<Ok<ReceptionDto>> ReviewAsync(Guid id, DossierStore dossiers, ReceiveDossier reception, WorkingCalendar calendar, ClaimsPrincipal user, HttpContext http)
     {
         var caller = ApiHttp.Caller(user);
         var submitted = await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);
@@ -261,11 +262,11 @@ public static class DossiersApi
             throw new ApiRefusal(StatusCodes.Status403Forbidden, "not-a-reception-desk",
                 $"dossier {submitted.Id} is reviewed by the reception clerks of branch {submitted.BranchCode} / hồ sơ do bộ phận tiếp nhận xem xét");
         }
-        var outcome = await dossiers.ReviewOnlineAsync(id, caller.UserName, http.RequestAborted);
+        var outcome = await reception.ReviewOnlineAsync(id, caller.UserName, http.RequestAborted);
         return TypedResults.Ok(DossierMapping.Reception(outcome, calendar, http));
     }
 
-    private static Task<Ok<DossierDto>> SupplementAsync(Guid id, SupplementRequest body, DossierService dossiers, ProcedureCatalog catalog,
+    private static Task<Ok<DossierDto>> SupplementAsync(Guid id, SupplementRequest body, DossierStore dossiers, SupplementDossier supplement, ProcedureCatalog catalog,
         WorkingCalendar calendar, TimeProvider clock, ClaimsPrincipal user, HttpContext http) =>
         CommandAsync(id, dossiers, catalog, calendar, clock, user, http, caller =>
         {
@@ -273,16 +274,16 @@ public static class DossiersApi
             {
                 throw RuntimeException.Invalid("documents", "list the documents brought (1 to 200, each with its id)");
             }
-            return dossiers.DeliverSupplementAsync(id, documents.Select(d => new PresentedDocument(d.Id!.Trim(), d.Copies ?? 1, d.Pages ?? 0,
+            return supplement.DeliverAsync(id, documents.Select(d => new PresentedDocument(d.Id!.Trim(), d.Copies ?? 1, d.Pages ?? 0,
                 d.FromNationalDatabase ?? false)).ToList(), caller.UserName, http.RequestAborted);
         });
 
     /// <summary>Idempotent: a repeat with the same Idempotency-Key answers as the first, before If-Match is compared with a revision the first one moved.</summary>
-    private static async Task<Ok<DossierDto>> PaymentAsync(Guid id, PaymentRequest body, DossierService dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,
+    private static async Task<Ok<DossierDto>> PaymentAsync(Guid id, PaymentRequest body, RecordPayment payments, ProcedureCatalog catalog, WorkingCalendar calendar,
         TimeProvider clock, ClaimsPrincipal user, HttpContext http)
     {
         var caller = ApiHttp.Caller(user);
-        var paid = await dossiers.RecordPaymentAsync(id, body.Channel ?? "", caller.UserName, ApiHttp.IdempotencyKey(http.Request), dossier =>
+        var paid = await payments.RecordAsync(id, body.Channel ?? "", caller.UserName, ApiHttp.IdempotencyKey(http.Request), dossier =>
         {
             ApiHttp.CheckScope(caller, dossier.AgencyCode, dossier.BranchCode);
             ApiHttp.CheckIfMatch(http.Request, dossier.Revision);
@@ -290,22 +291,22 @@ public static class DossiersApi
         return Show(paid, catalog, calendar, clock, http);
     }
 
-    private static Task<Ok<DossierDto>> WithdrawAsync(Guid id, ReasonRequest body, DossierService dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,
+    private static Task<Ok<DossierDto>> WithdrawAsync(Guid id, ReasonRequest body, DossierStore dossiers, EndDossier end, ProcedureCatalog catalog, WorkingCalendar calendar,
         TimeProvider clock, ClaimsPrincipal user, HttpContext http) =>
-        CommandAsync(id, dossiers, catalog, calendar, clock, user, http, caller => dossiers.WithdrawAsync(id, body.Reason ?? "", caller.UserName, http.RequestAborted));
+        CommandAsync(id, dossiers, catalog, calendar, clock, user, http, caller => end.WithdrawAsync(id, body.Reason ?? "", caller.UserName, http.RequestAborted));
 
-    private static Task<Ok<DossierDto>> CancelAsync(Guid id, ReasonRequest body, DossierService dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,
+    private static Task<Ok<DossierDto>> CancelAsync(Guid id, ReasonRequest body, DossierStore dossiers, EndDossier end, ProcedureCatalog catalog, WorkingCalendar calendar,
         TimeProvider clock, ClaimsPrincipal user, HttpContext http) =>
-        CommandAsync(id, dossiers, catalog, calendar, clock, user, http, caller => dossiers.StopAsync(id, body.Reason ?? "", caller.UserName, http.RequestAborted));
+        CommandAsync(id, dossiers, catalog, calendar, clock, user, http, caller => end.StopAsync(id, body.Reason ?? "", caller.UserName, http.RequestAborted));
 
-    private static Task<Ok<DossierDto>> ApologyAsync(Guid id, ApologyRequest body, DossierService dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,
+    private static Task<Ok<DossierDto>> ApologyAsync(Guid id, ApologyRequest body, DossierStore dossiers, ApologizeForDelay apology, ProcedureCatalog catalog, WorkingCalendar calendar,
         TimeProvider clock, ClaimsPrincipal user, HttpContext http) =>
         CommandAsync(id, dossiers, catalog, calendar, clock, user, http, caller => ApiDates.Check("newAppointment", body.NewAppointment) is { } at
-            ? dossiers.ApologizeAsync(id, body.Reason ?? "", at, caller.UserName, http.RequestAborted)
+            ? apology.ApologizeAsync(id, body.Reason ?? "", at, caller.UserName, http.RequestAborted)
             : throw RuntimeException.Invalid("newAppointment", "the new appointment (ISO 8601 with offset) is required"));
 
     /// <summary>Scope and If-Match checked first; the command; then the dossier as it now stands, with its new ETag.</summary>
-    private static async Task<Ok<DossierDto>> CommandAsync(Guid id, DossierService dossiers, ProcedureCatalog catalog, WorkingCalendar calendar, TimeProvider clock,
+    private static async Task<Ok<DossierDto>> CommandAsync(Guid id, DossierStore dossiers, ProcedureCatalog catalog, WorkingCalendar calendar, TimeProvider clock,
         ClaimsPrincipal user, HttpContext http, Func<StaffMember, Task<DossierRecord>> command)
     {
         var current = await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);

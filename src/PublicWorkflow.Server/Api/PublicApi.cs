@@ -38,7 +38,7 @@ public static class PublicApi
         return routes;
     }
 
-    private static async Task<Ok<PublicDossierDto>> TrackAsync(string code, string? key, DossierService dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,
+    private static async Task<Ok<PublicDossierDto>> TrackAsync(string code, string? key, DossierStore dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,
         TimeProvider clock, HttpContext http)
     {
         var d = await dossiers.PublicViewAsync(Checked(code), key, http.RequestAborted);
@@ -51,9 +51,9 @@ public static class PublicApi
             d.Status == DossierStatus.Returned && d.RatedAt is null, d.RatedAt is not null));
     }
 
-    private static async Task<NoContent> RateAsync(string code, string? key, RatingRequest body, DossierService dossiers, HttpContext http)
+    private static async Task<NoContent> RateAsync(string code, string? key, RatingRequest body, RateService ratings, HttpContext http)
     {
-        await dossiers.RateAsync(Checked(code), key, body.Rating ?? 0, body.Comment, ApiHttp.IdempotencyKey(http.Request), http.RequestAborted);
+        await ratings.RateAsync(Checked(code), key, body.Rating ?? 0, body.Comment, ApiHttp.IdempotencyKey(http.Request), http.RequestAborted);
         return TypedResults.NoContent();
     }
 

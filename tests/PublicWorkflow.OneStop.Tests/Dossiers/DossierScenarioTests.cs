@@ -108,8 +108,8 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
 
         // Two working days later the applicant brings it: the appointment moves two working days, to Friday 16/10.
         clock.Set(Hanoi(2026, 10, 8, 10));
-        await Host.InScopeAsync(p => p.GetRequiredService<DossierService>()
-            .DeliverSupplementAsync(outcome.DossierId, [new PresentedDocument("accommodation-proof")], "clerk-cn01"));
+        await Host.InScopeAsync(p => p.GetRequiredService<SupplementDossier>()
+            .DeliverAsync(outcome.DossierId, [new PresentedDocument("accommodation-proof")], "clerk-cn01"));
         var resumed = await DossierAsync(outcome.DossierId);
         Assert.Multiple(() =>
         {
@@ -119,7 +119,7 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
             Assert.That(resumed.OriginalAppointmentAt, Is.EqualTo(Hanoi(2026, 10, 14, 17).UtcDateTime));
         });
 
-        var sheet = await Host.InScopeAsync(p => p.GetRequiredService<DossierService>().TrackingSheetAsync(outcome.DossierId));
+        var sheet = await Host.InScopeAsync(p => p.GetRequiredService<DossierStore>().TrackingSheetAsync(outcome.DossierId));
         Assert.That(sheet.Select(h => (h.Step, h.FromParty, h.ToParty)), Is.EqualTo(new[]
         {
             ("Task_Digitize", "branch:CN01", "agency:CA.P.HOANKIEM"),
@@ -159,10 +159,9 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
             (DeadlineKind.SlaWarning, "team-lead@UB.X.THANHTRI"),
         }), "a second sweep raises nothing twice");
 
-        var service = (Func<IServiceProvider, DossierService>)(p => p.GetRequiredService<DossierService>());
-        await Host.InScopeAsync(p => service(p).ApologizeAsync(dossierId, "Chờ xác minh tại nơi cư trú trước đây", Hanoi(2026, 10, 13, 17), "chairman"));
+        await Host.InScopeAsync(p => p.GetRequiredService<ApologizeForDelay>().ApologizeAsync(dossierId, "Chờ xác minh tại nơi cư trú trước đây", Hanoi(2026, 10, 13, 17), "chairman"));
         var again = Assert.ThrowsAsync<RuntimeException>(() =>
-            Host.InScopeAsync(p => service(p).ApologizeAsync(dossierId, "again", Hanoi(2026, 10, 20, 17), "chairman")));
+            Host.InScopeAsync(p => p.GetRequiredService<ApologizeForDelay>().ApologizeAsync(dossierId, "again", Hanoi(2026, 10, 20, 17), "chairman")));
         Assert.That(again!.Code, Is.EqualTo("already-apologized"));
         Assert.That(await PaperAsync(DossierDocumentKind.Apology, dossierId), Does.Contain("Chờ xác minh").And.Contain("17 giờ 00, ngày 13/10/2026"));
 
@@ -173,9 +172,9 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
         await CompleteStepAsync(caseId, "Task_Return", Hanoi(2026, 10, 12, 14), null, "clerk-cn01");
         var returned = await DossierAsync(dossierId);
         Assert.That(returned.Status, Is.EqualTo(DossierStatus.Returned));
-        await Host.InScopeAsync(p => service(p).RateAsync(returned.Code!, returned.LookupKey, 4, "Cán bộ tận tình"));
+        await Host.InScopeAsync(p => p.GetRequiredService<RateService>().RateAsync(returned.Code!, returned.LookupKey, 4, "Cán bộ tận tình"));
 
-        var sheet = await Host.InScopeAsync(p => service(p).TrackingSheetAsync(dossierId));
+        var sheet = await Host.InScopeAsync(p => p.GetRequiredService<DossierStore>().TrackingSheetAsync(dossierId));
         Assert.That(sheet.Single(h => h.Step == "Task_Appraise").Timing, Is.EqualTo(HandoverTiming.Late));
         Assert.That(await PaperAsync(DossierDocumentKind.TrackingSheet, dossierId), Does.Contain("Quá hạn").And.Contain("UBND Xã Thanh Trì"));
 
@@ -234,7 +233,7 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
         Assert.That((awaiting.Status, awaiting.ClockPausedAt), Is.EqualTo((DossierStatus.AwaitingFees, (DateTime?)Hanoi(2026, 10, 6, 10).UtcDateTime)));
 
         clock.Set(Hanoi(2026, 10, 9, 10));
-        var paid = await Host.InScopeAsync(p => p.GetRequiredService<DossierService>().RecordPaymentAsync(outcome.DossierId, "online", "cashier"));
+        var paid = await Host.InScopeAsync(p => p.GetRequiredService<RecordPayment>().RecordAsync(outcome.DossierId, "online", "cashier"));
         Assert.Multiple(() =>
         {
             Assert.That(paid.Status, Is.EqualTo(DossierStatus.Processing), "the decision step is open");
@@ -273,14 +272,13 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
     public async Task A_withdrawn_dossier_stops_its_case_and_can_no_longer_be_rated_or_apologised_for()
     {
         var outcome = await ReceiveAsync(Request("1.004873", "X.THANHTRI", new PresentedDocument("declaration")));
-        var service = (Func<IServiceProvider, DossierService>)(p => p.GetRequiredService<DossierService>());
-        var withdrawn = await Host.InScopeAsync(p => service(p).WithdrawAsync(outcome.DossierId, "Công dân không còn nhu cầu", "clerk-cn01"));
+        var withdrawn = await Host.InScopeAsync(p => p.GetRequiredService<EndDossier>().WithdrawAsync(outcome.DossierId, "Công dân không còn nhu cầu", "clerk-cn01"));
 
         Assert.That(withdrawn.Status, Is.EqualTo(DossierStatus.Withdrawn));
         Assert.That((await CaseAsync(withdrawn.CaseId!.Value)).Status, Is.EqualTo(Engine.Execution.CaseStatus.Cancelled));
         Assert.That(await Host.DbAsync(db => db.DossierDeadlines.CountAsync(d => d.DossierId == outcome.DossierId && d.State == DeadlineState.Pending)), Is.Zero);
         var apology = Assert.ThrowsAsync<RuntimeException>(() =>
-            Host.InScopeAsync(p => service(p).ApologizeAsync(outcome.DossierId, "late", Hanoi(2026, 10, 20, 17), "chairman")));
+            Host.InScopeAsync(p => p.GetRequiredService<ApologizeForDelay>().ApologizeAsync(outcome.DossierId, "late", Hanoi(2026, 10, 20, 17), "chairman")));
         Assert.That(apology!.Code, Is.EqualTo("dossier-not-open"));
     }
 
@@ -324,7 +322,7 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
             documents, DeliveryOption.Branch);
 
     private Task<ReceptionOutcome> ReceiveAsync(ReceptionRequest request) =>
-        Host.InScopeAsync(p => p.GetRequiredService<DossierService>().ReceiveAsync(request, "clerk-cn01"));
+        Host.InScopeAsync(p => p.GetRequiredService<ReceiveDossier>().ReceiveAsync(request, "clerk-cn01"));
 
     private Task<DossierRecord> DossierAsync(Guid id) => Host.DbAsync(db => db.Dossiers.AsNoTracking().SingleAsync(d => d.Id == id));
 
@@ -343,7 +341,7 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
 
     private Task<string> PaperAsync(DossierDocumentKind kind, Guid dossierId) => Host.InScopeAsync(async p =>
     {
-        var service = p.GetRequiredService<DossierService>();
+        var service = p.GetRequiredService<DossierStore>();
         var dossier = await service.DossierAsync(dossierId);
         return p.GetRequiredService<DossierDocuments>().Render(kind, dossier, await service.TrackingSheetAsync(dossierId), new Uri("http://127.0.0.1:5080/track"));
     });

@@ -1,0 +1,243 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PublicWorkflow.OneStop.Catalog;
+using PublicWorkflow.OneStop.Persistence;
+using PublicWorkflow.OneStop.Persistence.Entities;
+using PublicWorkflow.OneStop.Structure;
+using PublicWorkflow.Runtime;
+using PublicWorkflow.Runtime.Cases;
+using PublicWorkflow.Runtime.Persistence.Entities;
+using static PublicWorkflow.OneStop.Dossiers.DossierIdempotency;
+
+namespace PublicWorkflow.OneStop.Dossiers;
+
+/// <summary>
+/// Reception: a dossier handed in at a branch or filed online is checked for completeness, routed by the structure in
+/// force on the day of receipt, given its code and appointment, and its case started, all in the case's one transaction.
+/// </summary>
+public sealed class ReceiveDossier(
+    OneStopDbContext db,
+    CaseRuntime cases,
+    ProcedureCatalog catalog,
+    DossierClock clock,
+    DossierDeadlines deadlines,
+    DossierStore store,
+    DossierIdempotency once,
+    TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// A dossier handed in at a branch (or by post): checked, and if complete accepted and started at once. A repeat with
+    /// the same <paramref name="idempotencyKey"/> (a client retrying after a lost answer) gets the dossier the first made.
+    /// </summary>
+    public async Task<ReceptionOutcome> ReceiveAsync(ReceptionRequest request, string clerk, string? idempotencyKey = null,
+        CancellationToken cancellationToken = default)
+    {
+        var key = CommandKey.Of(idempotencyKey, $"receive\n{clerk}", request);
+        return await once.OnceAsync(key, ReceptionOfAsync, async () =>
+        {
+            var procedure = Procedure(request.ProcedureCode);
+            var receivedAt = time.GetUtcNow();
+            Validate(request, procedure, receivedAt);
+            var missing = Reception.Missing(procedure, request.Documents);
+            DossierRecord Received() => once.Remember(key, NewDossier(request, clerk, receivedAt));
+            return missing.Count > 0
+                ? await NotAcceptedAsync(Received(), missing, cancellationToken)
+                : await AcceptAsync(Received, request, procedure, cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <summary>A citizen's online filing: stored as submitted until a clerk reviews it with <see cref="ReviewOnlineAsync"/>; idempotent like reception.</summary>
+    public async Task<ReceptionOutcome> SubmitOnlineAsync(ReceptionRequest request, string citizen, string? idempotencyKey = null,
+        CancellationToken cancellationToken = default)
+    {
+        var key = CommandKey.Of(idempotencyKey, $"submit\n{citizen}", request);
+        return await once.OnceAsync(key, ReceptionOfAsync, async () =>
+        {
+            var procedure = Procedure(request.ProcedureCode);
+            var submittedAt = time.GetUtcNow();
+            Validate(request with { Channel = DossierChannel.Online }, procedure, submittedAt);
+            var dossier = once.Remember(key, NewDossier(request with { Channel = DossierChannel.Online }, citizen, submittedAt));
+            dossier.Status = DossierStatus.Submitted;
+            db.Dossiers.Add(dossier);
+            await db.SaveChangesAsync(cancellationToken);
+            return Outcome(dossier, []);
+        }, cancellationToken);
+    }
+
+    /// <summary>The clerk's review of an online filing: the same completeness check; the filing time is the receipt time.</summary>
+    public async Task<ReceptionOutcome> ReviewOnlineAsync(Guid dossierId, string clerk, CancellationToken cancellationToken = default)
+    {
+        var submitted = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dossierId, cancellationToken)
+            ?? throw RuntimeException.NotFound("dossier", dossierId);
+        if (submitted.Status != DossierStatus.Submitted)
+        {
+            throw new RuntimeException(RuntimeErrorKind.Conflict, "dossier-not-submitted", $"dossier {dossierId} was already reviewed");
+        }
+        var request = new ReceptionRequest(submitted.ProcedureCode, DossierChannel.Online, submitted.BranchCode, submitted.Locality,
+            JsonSerializer.Deserialize<Applicant>(submitted.ApplicantJson, Json)!, JsonSerializer.Deserialize<List<PresentedDocument>>(submitted.DocumentsJson, Json)!,
+            Enum.Parse<DeliveryOption>(submitted.Delivery, ignoreCase: true));
+        var procedure = Procedure(request.ProcedureCode);
+        var missing = Reception.Missing(procedure, request.Documents);
+        DossierRecord Reviewed()
+        {
+            // Attached as stored, so every field the review sets is written; a retry starts again from the stored copy.
+            var dossier = submitted.Copy();
+            db.Dossiers.Attach(dossier);
+            dossier.ReceivedBy = clerk;
+            return dossier;
+        }
+        return missing.Count > 0
+            ? await NotAcceptedAsync(Reviewed(), missing, cancellationToken)
+            : await AcceptAsync(Reviewed, request, procedure, cancellationToken);
+    }
+
+    private Procedure Procedure(string code) =>
+        catalog.Find(code) ?? throw RuntimeException.Invalid("procedureCode", $"no procedure '{code}' in the catalog");
+
+    private void Validate(ReceptionRequest request, Procedure procedure, DateTimeOffset receivedAt)
+    {
+        var receivedOn = DateOnly.FromDateTime(clock.Calendar.ToLocal(receivedAt));
+        if (string.IsNullOrWhiteSpace(request.Applicant?.FullName))
+        {
+            throw RuntimeException.Invalid("applicant.fullName", "the applicant's full name is required");
+        }
+        foreach (var (field, value, max) in new[]
+                 {
+                     ("applicant.fullName", request.Applicant.FullName, 200), ("applicant.idNumber", request.Applicant.IdNumber, 20),
+                     ("applicant.phone", request.Applicant.Phone, 20), ("applicant.email", request.Applicant.Email, 200),
+                     ("applicant.address", request.Applicant.Address, 500), ("locality", request.Locality, 60), ("branchCode", request.BranchCode, 20),
+                 })
+        {
+            if (value?.Length > max)
+            {
+                throw RuntimeException.Invalid(field, $"at most {max} characters");
+            }
+        }
+        if (request.Documents?.Count > 200)
+        {
+            throw RuntimeException.Invalid("documents", "at most 200 documents");
+        }
+        if (request.BranchCode is null)
+        {
+            throw RuntimeException.Invalid("branchCode", "every dossier, of every channel, names the branch that receives it and takes its branch steps");
+        }
+        if (request.BranchCode is not null && catalog.Structure.Branch(request.BranchCode, receivedOn) is null)
+        {
+            throw RuntimeException.Invalid("branchCode", $"no branch '{request.BranchCode}' is open on {receivedOn:yyyy-MM-dd}");
+        }
+        if (!procedure.Delivery.Contains(request.Delivery))
+        {
+            throw RuntimeException.Invalid("delivery", $"procedure {procedure.Code} returns results by {string.Join(", ", procedure.Delivery).ToLowerInvariant()} only");
+        }
+        if (request.Copies is < 1 or > 1000)
+        {
+            throw RuntimeException.Invalid("copies", "copies must be 1 to 1000");
+        }
+        if (request.Documents is null)
+        {
+            throw RuntimeException.Invalid("documents", "the documents handed in are required (an empty list if none)");
+        }
+        // Routing errors (no such ward on that day…) surface now, before anything is stored.
+        Routing.Resolve(catalog, procedure, receivedOn, request.Locality);
+    }
+
+    private DossierRecord NewDossier(ReceptionRequest request, string receivedBy, DateTimeOffset receivedAt) => new()
+    {
+        Id = Guid.NewGuid(),
+        ProcedureCode = request.ProcedureCode,
+        Channel = request.Channel,
+        BranchCode = request.BranchCode,
+        Locality = request.Locality,
+        ReceivedAt = receivedAt.UtcDateTime,
+        ReceivedBy = receivedBy,
+        ApplicantJson = JsonSerializer.Serialize(request.Applicant, Json),
+        DocumentsJson = JsonSerializer.Serialize(request.Documents, Json),
+        DocumentsReused = CountReused(request.Documents),
+        Delivery = request.Delivery.ToString().ToLowerInvariant(),
+        FeeAmount = FeeCalculator.Compute(Procedure(request.ProcedureCode).Fee, request.Channel, request.Copies,
+            request.Documents.Sum(d => d.Pages)),
+    };
+
+    private static int CountReused(IEnumerable<PresentedDocument> documents) => documents.Count(d => d.FromNationalDatabase);
+
+    private async Task<ReceptionOutcome> NotAcceptedAsync(DossierRecord dossier, List<string> missing, CancellationToken cancellationToken)
+    {
+        dossier.Status = DossierStatus.NotAccepted;
+        dossier.MissingJson = JsonSerializer.Serialize(missing, Json);
+        dossier.SupplementRequestedAt = time.GetUtcNow().UtcDateTime;
+        if (db.Entry(dossier).State == EntityState.Detached)
+        {
+            db.Dossiers.Add(dossier);
+        }
+        dossier.Revision++;
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome(dossier, missing);
+    }
+
+    /// <summary>
+    /// Gives the dossier its code (drawn atomically from the agency's day sequence) and appointment and starts its case
+    /// in the case's one transaction; a conflict with a concurrent command is retried.
+    /// </summary>
+    private async Task<ReceptionOutcome> AcceptAsync(Func<DossierRecord> makeDossier, ReceptionRequest request, Procedure procedure, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var dossier = makeDossier();
+            var received = new DateTimeOffset(dossier.ReceivedAt, TimeSpan.Zero);
+            var receivedOn = DateOnly.FromDateTime(clock.Calendar.ToLocal(received));
+            var route = Routing.Resolve(catalog, procedure, receivedOn, request.Locality);
+            var limit = procedure.TimeLimitOn(receivedOn)
+                ?? throw RuntimeException.Invalid("procedureCode", $"procedure {procedure.Code} has no time limit in force on {receivedOn:yyyy-MM-dd}");
+            var sequence = await new DossierSequences(db).NextAsync(DossierCodes.Prefix(route.Agency.Code, receivedOn), cancellationToken);
+            var appointment = clock.Appointment(received, limit.Limit);
+
+            dossier.Code = DossierCodes.Format(route.Agency.Code, receivedOn, sequence);
+            dossier.LookupKey = LookupKeys.New();
+            dossier.CaseId = Guid.NewGuid();
+            dossier.AgencyCode = route.Agency.Code;
+            dossier.Level = route.Level;
+            dossier.TimeLimit = DossierClock.Format(limit.Limit);
+            dossier.AppointmentAt = dossier.OriginalAppointmentAt = appointment.UtcDateTime;
+            dossier.Status = DossierStatus.Accepted;
+            dossier.DocumentsRequired = procedure.Documents.Count(d => d.Required);
+            dossier.MissingJson = null;
+            if (db.Entry(dossier).State == EntityState.Detached)
+            {
+                db.Dossiers.Add(dossier);
+            }
+            deadlines.ScheduleDossier(dossier, received, received);
+            var variables = new Dictionary<string, JsonElement>
+            {
+                ["procedureCode"] = JsonSerializer.SerializeToElement(procedure.Code),
+                ["dossierCode"] = JsonSerializer.SerializeToElement(dossier.Code),
+                ["financialObligation"] = JsonSerializer.SerializeToElement(procedure.FinancialObligationsPauseClock),
+            };
+            try
+            {
+                var started = await cases.StartCaseAsync(procedure.Workflow, variables, dossier.ReceivedBy, cancellationToken: cancellationToken,
+                    origin: new CaseOrigin(dossier.CaseId.Value, dossier.Code));
+                return Outcome(dossier, [], started.OpenedTasks);
+            }
+            catch (RuntimeException ex) when (ex.Code == "case-changed" && attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static ReceptionOutcome Outcome(DossierRecord dossier, IReadOnlyList<string> missing, IReadOnlyList<Guid>? openedTasks = null) =>
+        new(dossier.Id, dossier.Code, dossier.Status, dossier.AppointmentAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null, missing, dossier.FeeAmount,
+            openedTasks ?? [], dossier.LookupKey);
+
+    /// <summary>What reception answered, rebuilt from the stored dossier for a repeated request.</summary>
+    private async Task<ReceptionOutcome> ReceptionOfAsync(Guid dossierId)
+    {
+        var dossier = await store.DossierAsync(dossierId);
+        var open = await db.Tasks.AsNoTracking().Where(t => t.CaseId == dossier.CaseId && (t.State == TaskState.Open || t.State == TaskState.Claimed))
+            .OrderBy(t => t.CreatedAt).Select(t => t.Id).ToListAsync();
+        var missing = dossier.MissingJson is null ? [] : JsonSerializer.Deserialize<List<string>>(dossier.MissingJson, Json)!;
+        return Outcome(dossier, missing, open);
+    }
+}
