@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.Engine.Execution;
@@ -28,11 +26,13 @@ public sealed class CaseRuntime(
 
     private readonly CaseWriter writer = new(db);
 
+    private readonly CommandIdempotency idempotency = new(db, clock);
+
     private readonly ICaseCommandHook[] hooks = hooks.ToArray();
 
     public Task<CommandOutcome> StartCaseAsync(string definitionKey, IReadOnlyDictionary<string, JsonElement>? variables, string actor,
         string? idempotencyKey = null, CancellationToken cancellationToken = default, CaseOrigin? origin = null) =>
-        IdempotentAsync(idempotencyKey, ("start", definitionKey, variables), async idempotency =>
+        idempotency.RunAsync(idempotencyKey, ("start", definitionKey, variables), async key =>
         {
             var definition = await definitions.LatestPublishedAsync(definitionKey, cancellationToken)
                 ?? throw RuntimeException.NotFound("published workflow", definitionKey);
@@ -42,71 +42,39 @@ public sealed class CaseRuntime(
                 record.Id = origin.CaseId;
                 record.BusinessKey = origin.BusinessKey;
             }
-            return await RunAsync(record, new StartCase(variables), actor, idempotency, cancellationToken, isNew: true);
+            return await RunAsync(record, new StartCase(variables), actor, key, cancellationToken, isNew: true);
         }, cancellationToken);
 
     /// <param name="authorize">Checks the task row as read (the caller's scope, an If-Match) before anything changes; it throws to refuse.</param>
     public Task<CommandOutcome> CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, JsonElement>? outputs, string actor,
         string? idempotencyKey = null, CancellationToken cancellationToken = default, Action<TaskRecord>? authorize = null) =>
-        IdempotentAsync(idempotencyKey, ("complete", taskId, outputs), async idempotency =>
+        idempotency.RunAsync(idempotencyKey, ("complete", taskId, outputs), async key =>
         {
             // The task and its case in one round trip: completing tasks is what clerks do all day.
             var found = await HotQueries.For(db).TaskWithCase(db, taskId) ?? throw RuntimeException.NotFound("task", taskId);
             authorize?.Invoke(found.Task);
-            var task = EnsureOpen(found.Task);
+            var task = TaskClaims.EnsureOpen(found.Task);
             if (task.State == TaskState.Claimed && task.Assignee != actor)
             {
                 throw new RuntimeException(RuntimeErrorKind.Conflict, "task-claimed", $"task {taskId} is claimed by {task.Assignee}");
             }
-            return await RunAsync(found.Case, new CompleteTask(task.ActivityId, outputs), actor, idempotency, cancellationToken, known: task);
+            return await RunAsync(found.Case, new CompleteTask(task.ActivityId, outputs), actor, key, cancellationToken, known: task);
         }, cancellationToken);
-
-    /// <summary>Takes a task into the actor's hands; claiming one's own task again changes nothing.</summary>
-    public Task<CommandOutcome> ClaimTaskAsync(Guid taskId, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default,
-        Action<TaskRecord>? authorize = null) =>
-        IdempotentAsync(idempotencyKey, ("claim", taskId), async idempotency =>
-        {
-            var found = await OpenTaskAsync(taskId, authorize);
-            if (found.Task.State == TaskState.Claimed && found.Task.Assignee != actor)
-            {
-                throw new RuntimeException(RuntimeErrorKind.Conflict, "task-claimed", $"task {taskId} is already claimed by {found.Task.Assignee}");
-            }
-            return await ChangeTaskAsync(found, TaskState.Claimed, actor, actor, "task-claimed", idempotency, cancellationToken);
-        }, cancellationToken);
-
-    /// <summary>Puts a claimed task back in the shared inbox; only its assignee can.</summary>
-    public Task<CommandOutcome> ReleaseTaskAsync(Guid taskId, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default,
-        Action<TaskRecord>? authorize = null) =>
-        IdempotentAsync(idempotencyKey, ("release", taskId), async idempotency =>
-        {
-            var found = await OpenTaskAsync(taskId, authorize);
-            if (found.Task.State != TaskState.Claimed || found.Task.Assignee != actor)
-            {
-                throw new RuntimeException(RuntimeErrorKind.Rejected, "task-not-yours", $"task {taskId} is not claimed by {actor}");
-            }
-            return await ChangeTaskAsync(found, TaskState.Open, null, actor, "task-released", idempotency, cancellationToken);
-        }, cancellationToken);
-
-    /// <summary>A team lead or the supervisor gives a task to a named member of staff, whoever held it.</summary>
-    public Task<CommandOutcome> ReassignTaskAsync(Guid taskId, string assignee, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
-        IdempotentAsync(idempotencyKey, ("reassign", taskId, assignee), async idempotency =>
-            await ChangeTaskAsync(await OpenTaskAsync(taskId, null), TaskState.Claimed, assignee, actor, "task-reassigned", idempotency, cancellationToken),
-            cancellationToken);
 
     public Task<CommandOutcome> DeliverMessageAsync(Guid caseId, string messageName, IReadOnlyDictionary<string, JsonElement>? payload, string actor,
         string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
-        IdempotentAsync(idempotencyKey, ("message", caseId, messageName, payload), async idempotency =>
-            await RunAsync(await CaseAsync(caseId, cancellationToken), new DeliverMessage(messageName, payload), actor, idempotency, cancellationToken),
+        idempotency.RunAsync(idempotencyKey, ("message", caseId, messageName, payload), async key =>
+            await RunAsync(await CaseAsync(caseId, cancellationToken), new DeliverMessage(messageName, payload), actor, key, cancellationToken),
             cancellationToken);
 
     public Task<CommandOutcome> CancelCaseAsync(Guid caseId, string reason, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
-        IdempotentAsync(idempotencyKey, ("cancel", caseId, reason), async idempotency =>
-            await RunAsync(await CaseAsync(caseId, cancellationToken), new CancelCase(reason), actor, idempotency, cancellationToken),
+        idempotency.RunAsync(idempotencyKey, ("cancel", caseId, reason), async key =>
+            await RunAsync(await CaseAsync(caseId, cancellationToken), new CancelCase(reason), actor, key, cancellationToken),
             cancellationToken);
 
     /// <summary>Clears an incident and runs its handler again.</summary>
     public Task<CommandOutcome> RetryIncidentAsync(Guid incidentId, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
-        IdempotentAsync(idempotencyKey, ("retry", incidentId), async idempotency =>
+        idempotency.RunAsync(idempotencyKey, ("retry", incidentId), async key =>
         {
             var incident = await db.Incidents.SingleOrDefaultAsync(i => i.Id == incidentId, cancellationToken)
                 ?? throw RuntimeException.NotFound("incident", incidentId);
@@ -115,7 +83,7 @@ public sealed class CaseRuntime(
                 throw new RuntimeException(RuntimeErrorKind.Conflict, "incident-resolved", $"incident {incidentId} was already retried");
             }
             incident.ResolvedAt = clock.GetUtcNow().UtcDateTime;
-            return await RunAsync(await CaseAsync(incident.CaseId, cancellationToken), new RetryIncident(incident.ActivityId), actor, idempotency, cancellationToken);
+            return await RunAsync(await CaseAsync(incident.CaseId, cancellationToken), new RetryIncident(incident.ActivityId), actor, key, cancellationToken);
         }, cancellationToken);
 
     /// <summary>
@@ -207,57 +175,7 @@ public sealed class CaseRuntime(
     private async Task<CaseRecord> CaseAsync(Guid caseId, CancellationToken cancellationToken) =>
         await HotQueries.For(db).Case(db, caseId) ?? throw RuntimeException.NotFound("case", caseId);
 
-    private async Task<TaskWithCaseStatusRow> OpenTaskAsync(Guid taskId, Action<TaskRecord>? authorize)
-    {
-        var found = await HotQueries.For(db).TaskWithCaseStatus(db, taskId) ?? throw RuntimeException.NotFound("task", taskId);
-        authorize?.Invoke(found.Task);
-        EnsureOpen(found.Task);
-        return found;
-    }
-
-    private static TaskRecord EnsureOpen(TaskRecord task) =>
-        task.State is TaskState.Open or TaskState.Claimed
-            ? task
-            : throw new RuntimeException(RuntimeErrorKind.Conflict, "task-closed", $"task {task.Id} is already {task.State.ToString().ToLowerInvariant()}");
-
-    private async Task<CommandOutcome> ChangeTaskAsync(TaskWithCaseStatusRow found, TaskState state, string? assignee, string actor, string kind,
-        Idempotency? idempotency, CancellationToken cancellationToken)
-    {
-        var task = found.Task;
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (task.State != state || task.Assignee != assignee)
-        {
-            task.State = state;
-            task.Assignee = assignee;
-            task.ClaimedAt = assignee is null ? null : now;
-            task.Revision++;
-            db.Audit.Add(new AuditRecord { CaseId = task.CaseId, At = now, Actor = actor, Kind = kind, ElementId = task.ElementId, Level = task.Level, Detail = $"task {task.Id}" });
-        }
-        var outcome = new CommandOutcome(task.CaseId, found.CaseStatus, found.CaseRevision, []);
-        if (idempotency is not null)
-        {
-            db.IdempotencyKeys.Add(KeyRecord(idempotency, outcome));
-        }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(ex))
-        {
-            throw new RuntimeException(RuntimeErrorKind.Conflict, "task-changed", $"task {task.Id} was changed by someone else at the same time; reload it");
-        }
-        return outcome;
-    }
-
-    private IdempotencyRecord KeyRecord(Idempotency idempotency, CommandOutcome outcome) => new()
-    {
-        Key = idempotency.Key,
-        RequestHash = idempotency.RequestHash,
-        ResponseJson = JsonSerializer.Serialize(outcome),
-        CreatedAt = clock.GetUtcNow().UtcDateTime,
-    };
-
-    private async Task<CommandOutcome> RunAsync(CaseRecord record, Command command, string actor, Idempotency? idempotency, CancellationToken cancellationToken,
+    private async Task<CommandOutcome> RunAsync(CaseRecord record, Command command, string actor, CommandKey? key, CancellationToken cancellationToken,
         bool isNew = false, TaskRecord? known = null)
     {
         var definition = await definitions.ModelAsync(record.DefinitionId, cancellationToken);
@@ -289,9 +207,9 @@ public sealed class CaseRuntime(
             await scope.OnCommandAsync(context, cancellationToken);
         }
         var outcome = new CommandOutcome(record.Id, record.Status, record.Revision, changes.NewTasks.Select(t => t.Id).ToList());
-        if (idempotency is not null)
+        if (key is not null)
         {
-            changes.Idempotency = KeyRecord(idempotency, outcome);
+            changes.Idempotency = idempotency.Record(key, outcome);
         }
         await writer.WriteAsync(changes, cancellationToken);
         // Jobs are handed to Hangfire only now that the transaction has committed.
@@ -309,56 +227,6 @@ public sealed class CaseRuntime(
         RejectionCode.WrongKind => new(RuntimeErrorKind.Rejected, "wrong-kind", rejection.Message),
         _ => new(RuntimeErrorKind.Rejected, "no-path", rejection.Message),
     };
-
-    private sealed record Idempotency(string Key, string RequestHash);
-
-    /// <summary>Requests are tuples: their fields must be part of the hash.</summary>
-    private static readonly JsonSerializerOptions RequestJson = new() { IncludeFields = true };
-
-    /// <summary>
-    /// Runs a command once per idempotency key. A repeat with the same request gets the stored answer; the same key
-    /// with a different request is refused, never silently taken for the first.
-    /// </summary>
-    private async Task<CommandOutcome> IdempotentAsync(string? key, object request, Func<Idempotency?, Task<CommandOutcome>> run, CancellationToken cancellationToken)
-    {
-        if (key is null)
-        {
-            return await run(null);
-        }
-        if (key.Length is 0 or > 200)
-        {
-            throw new RuntimeException(RuntimeErrorKind.Invalid, "bad-idempotency-key", "an idempotency key has 1 to 200 characters");
-        }
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, request.GetType(), RequestJson))));
-        if (await StoredAnswerAsync(key, hash, cancellationToken) is { } stored)
-        {
-            return stored;
-        }
-        try
-        {
-            return await run(new Idempotency(key, hash));
-        }
-        catch (Exception ex) when (ex is DbUpdateException or RuntimeException { Kind: RuntimeErrorKind.Conflict })
-        {
-            // The same key may have been committed by a concurrent request a moment ago: then that is the answer.
-            db.ChangeTracker.Clear();
-            return await StoredAnswerAsync(key, hash, cancellationToken) ?? throw (ex as RuntimeException
-                ?? new RuntimeException(RuntimeErrorKind.Conflict, "concurrent-change", "the case was changed by another command at the same time; try again"));
-        }
-    }
-
-    private async Task<CommandOutcome?> StoredAnswerAsync(string key, string hash, CancellationToken cancellationToken)
-    {
-        var existing = await db.IdempotencyKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Key == key, cancellationToken);
-        if (existing is null)
-        {
-            return null;
-        }
-        return existing.RequestHash == hash
-            ? JsonSerializer.Deserialize<CommandOutcome>(existing.ResponseJson)
-            : throw new RuntimeException(RuntimeErrorKind.Invalid, "idempotency-key-reused",
-                $"the idempotency key '{key}' was already used for a different request");
-    }
 
     /// <summary>Commands from jobs are re-run on a fresh read when another command got to the case first.</summary>
     private async Task RetryOnConflictAsync(Func<Task> run, CancellationToken cancellationToken)

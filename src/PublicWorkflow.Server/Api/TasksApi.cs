@@ -91,11 +91,11 @@ public static class TasksApi
         return TypedResults.Ok(Dto(task, await CodesAsync(db, [task.CaseId], http.RequestAborted), calendar, clock));
     }
 
-    private static Task<Ok<CommandResultDto>> ClaimAsync(Guid id, CaseRuntime cases, ClaimsPrincipal user, HttpContext http) =>
-        CheckedCommandAsync(user, http, (caller, key, check) => cases.ClaimTaskAsync(id, caller.UserName, key, http.RequestAborted, check));
+    private static Task<Ok<CommandResultDto>> ClaimAsync(Guid id, TaskClaims claims, ClaimsPrincipal user, HttpContext http) =>
+        CheckedCommandAsync(user, http, (caller, key, check) => claims.ClaimTaskAsync(id, caller.UserName, key, http.RequestAborted, check));
 
-    private static Task<Ok<CommandResultDto>> ReleaseAsync(Guid id, CaseRuntime cases, ClaimsPrincipal user, HttpContext http) =>
-        CheckedCommandAsync(user, http, (caller, key, check) => cases.ReleaseTaskAsync(id, caller.UserName, key, http.RequestAborted, check));
+    private static Task<Ok<CommandResultDto>> ReleaseAsync(Guid id, TaskClaims claims, ClaimsPrincipal user, HttpContext http) =>
+        CheckedCommandAsync(user, http, (caller, key, check) => claims.ReleaseTaskAsync(id, caller.UserName, key, http.RequestAborted, check));
 
     private static Task<Ok<CommandResultDto>> CompleteAsync(Guid id, CompleteTaskRequest? body, CaseRuntime cases, ClaimsPrincipal user, HttpContext http) =>
         CheckedCommandAsync(user, http, (caller, key, check) => cases.CompleteTaskAsync(id, body?.Outputs, caller.UserName, key, http.RequestAborted, check));
@@ -123,7 +123,7 @@ public static class TasksApi
             .ToList());
     }
 
-    private static async Task<Ok<CommandResultDto>> ReassignAsync(Guid id, ReassignRequest body, OneStopDbContext db, CaseRuntime cases, ClaimsPrincipal user,
+    private static async Task<Ok<CommandResultDto>> ReassignAsync(Guid id, ReassignRequest body, OneStopDbContext db, TaskClaims claims, ClaimsPrincipal user,
         HttpContext http)
     {
         var task = await TaskInScopeAsync(id, db, user, http, forWork: false);
@@ -134,7 +134,7 @@ public static class TasksApi
         {
             throw RuntimeException.Invalid("assignee", "an active clerk or team lead of the task's agency or branch");
         }
-        return Result(await cases.ReassignTaskAsync(id, staff.UserName, ApiHttp.Caller(user).UserName, ApiHttp.IdempotencyKey(http.Request), http.RequestAborted));
+        return Result(await claims.ReassignTaskAsync(id, staff.UserName, ApiHttp.Caller(user).UserName, ApiHttp.IdempotencyKey(http.Request), http.RequestAborted));
     }
 
     /// <summary>Who may be given a task of this agency or branch: its active clerks and team leads.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using PublicWorkflow.Runtime.Cases;
 using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.Engine.Execution;
 using PublicWorkflow.Runtime.Persistence.Entities;
@@ -62,16 +64,16 @@ public sealed class CaseTests(string provider) : RuntimeSuite(provider)
         var started = await StartCaseAsync("three-steps");
         var task = await OpenTaskAsync(started.CaseId, "receive");
 
-        await Host.RuntimeAsync(r => r.ClaimTaskAsync(task.Id, "clerk-a"));
-        await Host.RuntimeAsync(r => r.ClaimTaskAsync(task.Id, "clerk-a"));
-        var taken = Assert.ThrowsAsync<RuntimeException>(() => Host.RuntimeAsync(r => r.ClaimTaskAsync(task.Id, "clerk-b")));
+        await Host.InScopeAsync(p => p.GetRequiredService<TaskClaims>().ClaimTaskAsync(task.Id, "clerk-a"));
+        await Host.InScopeAsync(p => p.GetRequiredService<TaskClaims>().ClaimTaskAsync(task.Id, "clerk-a"));
+        var taken = Assert.ThrowsAsync<RuntimeException>(() => Host.InScopeAsync(p => p.GetRequiredService<TaskClaims>().ClaimTaskAsync(task.Id, "clerk-b")));
         Assert.That((taken!.Kind, taken.Code), Is.EqualTo((RuntimeErrorKind.Conflict, "task-claimed")));
         Assert.ThrowsAsync<RuntimeException>(() => CompleteAsync(task.Id, actor: "clerk-b"));
-        Assert.ThrowsAsync<RuntimeException>(() => Host.RuntimeAsync(r => r.ReleaseTaskAsync(task.Id, "clerk-b")));
+        Assert.ThrowsAsync<RuntimeException>(() => Host.InScopeAsync(p => p.GetRequiredService<TaskClaims>().ReleaseTaskAsync(task.Id, "clerk-b")));
 
-        await Host.RuntimeAsync(r => r.ReleaseTaskAsync(task.Id, "clerk-a"));
+        await Host.InScopeAsync(p => p.GetRequiredService<TaskClaims>().ReleaseTaskAsync(task.Id, "clerk-a"));
         Assert.That((await OpenTaskAsync(started.CaseId, "receive")).Assignee, Is.Null);
-        await Host.RuntimeAsync(r => r.ClaimTaskAsync(task.Id, "clerk-b"));
+        await Host.InScopeAsync(p => p.GetRequiredService<TaskClaims>().ClaimTaskAsync(task.Id, "clerk-b"));
         await CompleteAsync(task.Id, actor: "clerk-b");
 
         var kinds = await Host.DbAsync(db => db.Audit.AsNoTracking().Where(a => a.CaseId == started.CaseId && a.Kind.StartsWith("task-")).OrderBy(a => a.Id).Select(a => a.Kind + ":" + a.Actor).ToListAsync());
