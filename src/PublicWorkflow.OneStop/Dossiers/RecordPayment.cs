@@ -1,12 +1,7 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using PublicWorkflow.OneStop.Catalog;
-using PublicWorkflow.OneStop.Persistence;
 using PublicWorkflow.OneStop.Persistence.Entities;
-using PublicWorkflow.OneStop.Structure;
 using PublicWorkflow.Runtime;
 using PublicWorkflow.Runtime.Cases;
-using PublicWorkflow.Runtime.Persistence.Entities;
 using static PublicWorkflow.OneStop.Dossiers.DossierIdempotency;
 
 namespace PublicWorkflow.OneStop.Dossiers;
