@@ -64,7 +64,7 @@ internal static class ShapeBenchmarks
         var state = result.State;
         while (pending.TryDequeue(out var invoke))
         {
-            result = Interpreter.Execute(definition, state, new HandlerSucceeded(invoke.TaskId), Now);
+            result = Interpreter.Execute(definition, state, new HandlerSucceeded(invoke.ActivityId), Now);
             state = result.State;
             foreach (var next in result.Effects.OfType<InvokeHandler>())
             {

@@ -6,7 +6,7 @@ namespace PublicWorkflow.Engine.Execution;
 public abstract record Effect;
 
 public sealed record OpenTask(
-    string TaskId,
+    string ActivityId,
     string ElementId,
     string? Name,
     string? CandidateRole,
@@ -22,20 +22,20 @@ public enum CloseReason
 }
 
 /// <summary>A step (user task, service task, call activity, catch event or sub-process) is no longer active.</summary>
-public sealed record CloseTask(string TaskId, string ElementId, CloseReason Reason) : Effect;
+public sealed record CloseTask(string ActivityId, string ElementId, CloseReason Reason) : Effect;
 
 public sealed record ScheduleTimer(string TimerId, string ElementId, DateTimeOffset DueAt) : Effect;
 
 public sealed record CancelTimer(string TimerId, string ElementId) : Effect;
 
-public sealed record InvokeHandler(string TaskId, string ElementId, string Handler) : Effect;
+public sealed record InvokeHandler(string ActivityId, string ElementId, string Handler) : Effect;
 
-public sealed record StartCalledCase(string TaskId, string ElementId, string CalledElement, IReadOnlyDictionary<string, JsonElement> Variables) : Effect;
+public sealed record StartCalledCase(string ActivityId, string ElementId, string CalledElement, IReadOnlyDictionary<string, JsonElement> Variables) : Effect;
 
 /// <summary>An escalation was thrown; <paramref name="CaughtBy"/> is the boundary event that caught it, null when it left the case.</summary>
 public sealed record RaiseEscalation(string ElementId, string? Code, string? CaughtBy) : Effect;
 
-public sealed record IncidentOpened(string TaskId, string ElementId, string Error) : Effect;
+public sealed record IncidentOpened(string ActivityId, string ElementId, string Error) : Effect;
 
 public enum CaseOutcome
 {

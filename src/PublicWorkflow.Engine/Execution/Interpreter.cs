@@ -43,13 +43,13 @@ public sealed class Interpreter(WorkingCalendar calendar)
         switch (command)
         {
             case CompleteTask complete:
-                FinishStep<UserTask>(x, complete.TaskId, complete.Outputs);
+                FinishStep<UserTask>(x, complete.ActivityId, complete.Outputs);
                 break;
             case HandlerSucceeded succeeded:
-                FinishStep<ServiceTask>(x, succeeded.TaskId, succeeded.Outputs);
+                FinishStep<ServiceTask>(x, succeeded.ActivityId, succeeded.Outputs);
                 break;
             case CalledCaseCompleted called:
-                FinishStep<CallActivity>(x, called.TaskId, called.Outputs);
+                FinishStep<CallActivity>(x, called.ActivityId, called.Outputs);
                 break;
             case HandlerFailed failed:
                 OpenIncident(x, failed);
@@ -86,25 +86,25 @@ public sealed class Interpreter(WorkingCalendar calendar)
         x.Enqueue(startNode, null, null);
     }
 
-    private static ActivityInstance Step<TNode>(CaseExecution x, string taskId) where TNode : FlowNode
+    private static ActivityInstance Step<TNode>(CaseExecution x, string activityId) where TNode : FlowNode
     {
-        var instance = x.FindActivity(taskId)
-            ?? throw CaseExecution.Reject(RejectionCode.NotActive, $"step '{taskId}' is not active: it was completed or cancelled, or never existed");
+        var instance = x.FindActivity(activityId)
+            ?? throw CaseExecution.Reject(RejectionCode.NotActive, $"step '{activityId}' is not active: it was completed or cancelled, or never existed");
         return x.Graph.Node(instance.ElementId) is TNode
             ? instance
-            : throw CaseExecution.Reject(RejectionCode.WrongKind, $"step '{taskId}' ({instance.ElementId}) is not a {typeof(TNode).Name}");
+            : throw CaseExecution.Reject(RejectionCode.WrongKind, $"step '{activityId}' ({instance.ElementId}) is not a {typeof(TNode).Name}");
     }
 
-    private static void FinishStep<TNode>(CaseExecution x, string taskId, IReadOnlyDictionary<string, JsonElement>? outputs) where TNode : FlowNode
+    private static void FinishStep<TNode>(CaseExecution x, string activityId, IReadOnlyDictionary<string, JsonElement>? outputs) where TNode : FlowNode
     {
-        var instance = Step<TNode>(x, taskId);
+        var instance = Step<TNode>(x, activityId);
         x.MergeVariables(outputs);
         x.Finish(instance);
     }
 
     private static void OpenIncident(CaseExecution x, HandlerFailed failed)
     {
-        var instance = Step<ServiceTask>(x, failed.TaskId);
+        var instance = Step<ServiceTask>(x, failed.ActivityId);
         x.Activities[x.Activities.IndexOf(instance)] = instance with { Status = StepStatus.Incident, Incident = failed.Error };
         x.Effects.Add(new IncidentOpened(instance.Id, instance.ElementId, failed.Error));
         x.Audit("incident", instance.ElementId, failed.Error);
@@ -112,10 +112,10 @@ public sealed class Interpreter(WorkingCalendar calendar)
 
     private static void Retry(CaseExecution x, RetryIncident retry)
     {
-        var instance = Step<ServiceTask>(x, retry.TaskId);
+        var instance = Step<ServiceTask>(x, retry.ActivityId);
         if (instance.Status != StepStatus.Incident)
         {
-            throw CaseExecution.Reject(RejectionCode.NotActive, $"step '{retry.TaskId}' has no incident to retry");
+            throw CaseExecution.Reject(RejectionCode.NotActive, $"step '{retry.ActivityId}' has no incident to retry");
         }
         x.Activities[x.Activities.IndexOf(instance)] = instance with { Status = StepStatus.Waiting, Incident = null };
         x.Effects.Add(new InvokeHandler(instance.Id, instance.ElementId, x.Graph.Step(instance.ElementId).Handler!));

@@ -85,7 +85,7 @@ internal sealed class DossierCommandScope(OneStopDbContext db, DossierRecord dos
         {
             return;
         }
-        var task = closedTasks.FirstOrDefault(t => t.ActivityId == complete.TaskId);
+        var task = closedTasks.FirstOrDefault(t => t.ActivityId == complete.ActivityId);
         var stage = DossierStage.Of(context.Definition.Node(task?.ElementId));
         var outputs = complete.Outputs ?? new Dictionary<string, JsonElement>();
         switch (stage.Name)

@@ -30,7 +30,7 @@ internal static class EffectApplier
                     {
                         Id = Guid.NewGuid(),
                         CaseId = record.Id,
-                        ActivityId = open.TaskId,
+                        ActivityId = open.ActivityId,
                         ElementId = open.ElementId,
                         Name = open.Name,
                         CandidateRole = open.CandidateRole,
@@ -44,10 +44,10 @@ internal static class EffectApplier
                     });
                     break;
                 case CloseTask close:
-                    changes.ClosedTasks.Add(new TaskClosure(close.TaskId, close.Reason == CloseReason.Completed ? TaskState.Completed : TaskState.Cancelled, now, actor));
+                    changes.ClosedTasks.Add(new TaskClosure(close.ActivityId, close.Reason == CloseReason.Completed ? TaskState.Completed : TaskState.Cancelled, now, actor));
                     if (close.Reason == CloseReason.Cancelled && definition.Node(close.ElementId) is CallActivity)
                     {
-                        Outbox(changes, OutboxKind.CancelCalledCase, new CancelChildPayload(close.TaskId), now);
+                        Outbox(changes, OutboxKind.CancelCalledCase, new CancelChildPayload(close.ActivityId), now);
                     }
                     break;
                 case ScheduleTimer schedule:
@@ -67,10 +67,10 @@ internal static class EffectApplier
                     changes.TimerChanges.Add(new TimerChange(cancel.TimerId, TimerState.Cancelled, null));
                     break;
                 case InvokeHandler invoke:
-                    Outbox(changes, OutboxKind.InvokeHandler, new HandlerPayload(invoke.TaskId, invoke.ElementId, invoke.Handler), now);
+                    Outbox(changes, OutboxKind.InvokeHandler, new HandlerPayload(invoke.ActivityId, invoke.ElementId, invoke.Handler), now);
                     break;
                 case StartCalledCase call:
-                    Outbox(changes, OutboxKind.StartCalledCase, new StartChildPayload(call.TaskId, call.CalledElement, Payload.Variables(call.Variables)), now);
+                    Outbox(changes, OutboxKind.StartCalledCase, new StartChildPayload(call.ActivityId, call.CalledElement, Payload.Variables(call.Variables)), now);
                     break;
                 case RaiseEscalation { CaughtBy: null } escalation:
                     changes.Escalations.Add(new EscalationRecord { Id = Guid.NewGuid(), CaseId = record.Id, ElementId = escalation.ElementId, Code = escalation.Code, RaisedAt = now });
@@ -80,7 +80,7 @@ internal static class EffectApplier
                     {
                         Id = Guid.NewGuid(),
                         CaseId = record.Id,
-                        ActivityId = incident.TaskId,
+                        ActivityId = incident.ActivityId,
                         ElementId = incident.ElementId,
                         Handler = StepSettings.Of(definition.Node(incident.ElementId)!).Handler ?? "",
                         Error = Truncate(incident.Error, 4000),

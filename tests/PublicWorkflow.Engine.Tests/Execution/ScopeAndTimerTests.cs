@@ -42,7 +42,7 @@ public sealed class ScopeAndTimerTests
         Assert.That(driver.State.Joins, Is.Empty);
         var cancelled = driver.EffectsOf<CloseTask>().Where(c => c.Reason == CloseReason.Cancelled).Select(c => c.ElementId);
         Assert.That(cancelled, Is.EquivalentTo(new[] { "legal", "approval" }));
-        var stale = driver.AllEffects.OfType<OpenTask>().Single(t => t.ElementId == "legal").TaskId;
+        var stale = driver.AllEffects.OfType<OpenTask>().Single(t => t.ElementId == "legal").ActivityId;
         Assert.That(driver.Do(new CompleteTask(stale)).Rejection!.Code, Is.EqualTo(RejectionCode.NotActive));
     }
 

@@ -70,7 +70,7 @@ public sealed class TaskAndEventTests
 
         var invoke = driver.EffectsOf<InvokeHandler>().Single();
         Assert.That(invoke.Handler, Is.EqualTo("notify-applicant"));
-        driver.Must(new HandlerSucceeded(invoke.TaskId, CaseDriver.Vars(new { notified = true })));
+        driver.Must(new HandlerSucceeded(invoke.ActivityId, CaseDriver.Vars(new { notified = true })));
         Assert.That(driver.State.Status, Is.EqualTo(CaseStatus.Completed));
     }
 
@@ -87,7 +87,7 @@ public sealed class TaskAndEventTests
 
         driver.Must(new RetryIncident(task));
         Assert.That(driver.State.Activities.Single().Status, Is.EqualTo(StepStatus.Waiting));
-        Assert.That(driver.EffectsOf<InvokeHandler>().Single().TaskId, Is.EqualTo(task));
+        Assert.That(driver.EffectsOf<InvokeHandler>().Single().ActivityId, Is.EqualTo(task));
         Assert.That(driver.Do(new RetryIncident(task)).Rejection!.Code, Is.EqualTo(RejectionCode.NotActive), "no incident left to retry");
 
         driver.Must(new HandlerSucceeded(task));
@@ -105,7 +105,7 @@ public sealed class TaskAndEventTests
         Assert.That(start.Variables.ContainsKey("citizen"), Is.True);
         Assert.That(driver.State.Status, Is.EqualTo(CaseStatus.Running));
 
-        driver.Must(new CalledCaseCompleted(start.TaskId, CaseDriver.Vars(new { record = "clean" })));
+        driver.Must(new CalledCaseCompleted(start.ActivityId, CaseDriver.Vars(new { record = "clean" })));
         Assert.That(driver.State.Status, Is.EqualTo(CaseStatus.Completed));
         Assert.That(driver.State.Variables["record"].GetString(), Is.EqualTo("clean"));
     }
