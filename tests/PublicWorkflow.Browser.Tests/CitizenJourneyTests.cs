@@ -16,6 +16,9 @@ public sealed class CitizenJourneyTests
         await page.GotoAsync("/");
         await page.ClickAsync("a[href='/track']");
         await page.WaitForURLAsync("**/track.html");
+        // The shared header: the center's name and a way home.
+        await Assertions.Expect(page.Locator("header h1")).ToHaveTextAsync("Trung tâm Phục vụ hành chính công thành phố Hà Nội");
+        await Assertions.Expect(page.Locator("header a.home")).ToHaveTextAsync("Trang chủ");
         await page.FillAsync("#code", code);
         await page.FillAsync("#key", "0000-0000-0000");
         await page.ClickAsync("button[type=submit]");
@@ -36,6 +39,7 @@ public sealed class CitizenJourneyTests
 
         await page.ClickAsync("#language");
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Returned");
+        await Assertions.Expect(page.Locator("header h1")).ToHaveTextAsync("Hanoi Public Administration Service Center");
         await Assertions.Expect(page.Locator("#rated")).ToHaveTextAsync("This dossier has been rated.");
         await Assertions.Expect(page.Locator("#rating")).ToBeHiddenAsync();
         await Browser.ScreenshotAsync(page, "citizen-track-en");
@@ -53,6 +57,8 @@ public sealed class CitizenJourneyTests
 
         await page.GotoAsync("/catalog.html");
         await Assertions.Expect(page.Locator("#procedures tbody tr")).ToHaveCountAsync(26);
+        await Assertions.Expect(page.Locator("header h1")).ToHaveTextAsync("Catalog of administrative procedures");
+        await Assertions.Expect(page.Locator("header a.home")).ToHaveAttributeAsync("href", "/");
         // Labels in the page's language, not codes; the "*" explained; no sideways scrolling on the phone.
         var certification = page.Locator("#procedures tr[data-code='2.000815']");
         await Assertions.Expect(certification).ToContainTextAsync("Certification");

@@ -1,3 +1,4 @@
+import "./header.js";
 import { t, translate, switchLanguage, api, levelName, onlineLevelName, sectorName, timeLimitText } from "./i18n.js";
 
 const body = document.querySelector("#procedures tbody");

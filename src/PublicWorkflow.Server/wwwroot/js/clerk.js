@@ -1,3 +1,4 @@
+import "./header.js";
 import { t, translate, api, formatTime } from "./i18n.js";
 import { signedIn, send } from "./staff.js";
 

@@ -1,3 +1,4 @@
+import "./header.js";
 import { t, api } from "./i18n.js";
 import { signedIn } from "./staff.js";
 

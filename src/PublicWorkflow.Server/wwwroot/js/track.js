@@ -1,3 +1,4 @@
+import "./header.js";
 import { t, translate, switchLanguage, api, levelName, formatTime } from "./i18n.js";
 
 const form = document.querySelector("#lookup");
