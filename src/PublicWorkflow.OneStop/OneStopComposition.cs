@@ -46,7 +46,10 @@ public static class OneStopComposition
         services.AddScoped<CatalogImport>();
         services.AddScoped<VersionComparisons>();
         services.AddSingleton<IDefinitionRules>(ProcedureWorkflowRules.Instance);
-        services.AddScoped<IAssigneeDirectory, StaffDirectory>();
+        services.AddScoped<StaffDirectory>();
+        services.AddScoped<IAssigneeDirectory>(provider => provider.GetRequiredService<StaffDirectory>());
+        services.AddScoped<DossierList>();
+        services.AddScoped<Alerts>();
         services.AddSingleton<DossierDocuments>();
         services.AddScoped<ServiceQualityMeasures>();
         return services;

@@ -60,6 +60,7 @@ public static class RuntimeComposition
         services.AddScoped<DefinitionStore>();
         services.AddScoped<CaseRuntime>();
         services.AddScoped<CaseViews>();
+        services.AddScoped<TaskViews>();
         services.AddScoped<TaskClaims>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<HandlerRegistry>();

@@ -1,11 +1,9 @@
-using PublicWorkflow.OneStop.Persistence;
+using PublicWorkflow.Runtime.Definitions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Engine.Model;
 using PublicWorkflow.OneStop.Catalog;
 using PublicWorkflow.OneStop.Structure;
-using PublicWorkflow.Runtime.Persistence;
 using PublicWorkflow.Runtime.Persistence.Entities;
 
 namespace PublicWorkflow.Server.Api;
@@ -73,12 +71,11 @@ public static class CatalogApi
         }).ToList());
     }
 
-    private static async Task<Ok<ProcedureDto>> GetAsync(string code, ProcedureCatalog catalog, OneStopDbContext db, WorkingCalendar calendar, HttpContext http)
+    private static async Task<Ok<ProcedureDto>> GetAsync(string code, ProcedureCatalog catalog, DefinitionStore definitions, WorkingCalendar calendar, HttpContext http)
     {
         var p = catalog.Find(code) ?? throw Runtime.RuntimeException.NotFound("procedure", code.Length > 40 ? code[..40] : code);
         var language = DossierMapping.Language(http);
-        var versions = await db.Definitions.AsNoTracking().Where(d => d.Key == p.Workflow && d.Status != DefinitionStatus.Draft)
-            .OrderBy(d => d.Version).ToListAsync(http.RequestAborted);
+        var versions = (await definitions.VersionsAsync(p.Workflow, http.RequestAborted)).Where(d => d.Status != DefinitionStatus.Draft).OrderBy(d => d.Version).ToList();
         return TypedResults.Ok(new ProcedureDto(p.Code, p.CityCode, p.Name.Vi, p.Name.En, p.Sector,
             p.ResolvedBy.Select(r => new ResolvingDto(r.Validity.From, r.Validity.To, r.AgencyCode, r.Level, r.AgencyKind, r.Verified)).ToList(),
             p.LegalBasis, p.TimeLimits.Select(t => new TimeLimitDto(t.Validity.From, t.Validity.To, t.Limit.Amount, TimeLimit.UnitName(t.Limit.Unit), t.Verified,

@@ -1,15 +1,12 @@
 using PublicWorkflow.Runtime.Cases;
-using PublicWorkflow.OneStop.Persistence;
 using PublicWorkflow.OneStop.Persistence.Entities;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Runtime;
 using PublicWorkflow.OneStop.Catalog;
 using PublicWorkflow.OneStop.Structure;
 using PublicWorkflow.OneStop.Dossiers;
-using PublicWorkflow.Runtime.Persistence;
 using PublicWorkflow.Runtime.Persistence.Entities;
 using PublicWorkflow.Server.Security;
 
@@ -99,7 +96,7 @@ public static class DossiersApi
         return TypedResults.Created($"/api/v1/dossiers/{outcome.DossierId}", DossierMapping.Reception(outcome, calendar, http));
     }
 
-    private static async Task<Results<Ok<PageDto<DossierDto>>, ValidationProblem>> ListAsync(OneStopDbContext db, ProcedureCatalog catalog,
+    private static async Task<Results<Ok<PageDto<DossierDto>>, ValidationProblem>> ListAsync(DossierList dossiers, ProcedureCatalog catalog,
         WorkingCalendar calendar, TimeProvider clock, ClaimsPrincipal user, HttpContext http,
         string? status, string? procedure, string? agency, string? level, string? branch, DateOnly? dueBefore, bool? overdue, bool? atRisk,
         int? page, int? pageSize)
@@ -127,41 +124,10 @@ public static class DossiersApi
             return TypedResults.ValidationProblem(errors);
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var query = db.Dossiers.AsNoTracking().Where(d => d.Code != null);
-        if (!caller.SeesAllAgencies)
-        {
-            query = query.Where(d => (caller.AgencyCode != null && d.AgencyCode == caller.AgencyCode) || (caller.BranchCode != null && d.BranchCode == caller.BranchCode));
-        }
-        query = wanted is { } s ? query.Where(d => d.Status == s) : query;
-        query = procedure is null ? query : query.Where(d => d.ProcedureCode == procedure);
-        query = agency is null ? query : query.Where(d => d.AgencyCode == agency);
-        query = level is null ? query : query.Where(d => d.Level == level);
-        query = branch is null ? query : query.Where(d => d.BranchCode == branch);
-        if (dueBefore is { } before)
-        {
-            var limit = calendar.ToInstant(before.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
-            query = query.Where(d => d.AppointmentAt < limit);
-        }
-        if (overdue == true || atRisk == true)
-        {
-            // Only dossiers whose clock runs can be late or at risk.
-            query = query.Where(d => d.ResolvedAt == null && d.ClockPausedAt == null
-                && d.Status != DossierStatus.Withdrawn && d.Status != DossierStatus.Stopped && d.Status != DossierStatus.NotAccepted);
-        }
-        if (overdue == true)
-        {
-            query = query.Where(d => d.AppointmentAt < now);
-        }
-        if (atRisk == true)
-        {
-            // At risk: not yet late, but due by the end of the next working day.
-            var horizon = calendar.ToInstant(calendar.NextWorkingDay(DateOnly.FromDateTime(calendar.ToLocal(clock.GetUtcNow()))).ToDateTime(calendar.OfficeCloses)).UtcDateTime;
-            query = query.Where(d => d.AppointmentAt >= now && d.AppointmentAt <= horizon);
-        }
         var size = pageSize ?? 20;
         var number = page ?? 1;
-        var total = await query.CountAsync(http.RequestAborted);
-        var items = await query.OrderBy(d => d.AppointmentAt).ThenBy(d => d.Code).Skip((number - 1) * size).Take(size).ToListAsync(http.RequestAborted);
+        var (items, total) = await dossiers.PageAsync(caller.Scope,
+            new DossierFilter(wanted, procedure, agency, level, branch, dueBefore, overdue == true, atRisk == true), number, size, http.RequestAborted);
         return TypedResults.Ok(new PageDto<DossierDto>(items.Select(d => DossierMapping.Dossier(d, catalog, calendar, http, now)).ToList(), number, size, total));
     }
 
@@ -187,26 +153,20 @@ public static class DossiersApi
         return TypedResults.Ok(sheet.Select(h => DossierMapping.Handover(h, calendar)).ToList());
     }
 
-    private static async Task<Ok<List<AuditDto>>> AuditAsync(Guid id, DossierStore dossiers, OneStopDbContext db, WorkingCalendar calendar,
+    private static async Task<Ok<List<AuditDto>>> AuditAsync(Guid id, DossierStore dossiers, CaseViews cases, WorkingCalendar calendar,
         ClaimsPrincipal user, HttpContext http)
     {
         var dossier = await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);
-        var lines = dossier.CaseId is { } caseId
-            ? await db.Audit.AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.Id).ToListAsync(http.RequestAborted)
-            : [];
+        var lines = dossier.CaseId is { } caseId ? await cases.AuditAsync(caseId, http.RequestAborted) : [];
         return TypedResults.Ok(lines.Select(a => new AuditDto(ApiHttp.Local(calendar, a.At), a.Actor, a.Kind, a.ElementId, a.Level, a.Detail)).ToList());
     }
 
-    private static async Task<Ok<DiagramDto>> DiagramAsync(Guid id, DossierStore dossiers, CaseViews cases, OneStopDbContext db, ClaimsPrincipal user, HttpContext http)
+    private static async Task<Ok<DiagramDto>> DiagramAsync(Guid id, DossierStore dossiers, CaseViews cases, ClaimsPrincipal user, HttpContext http)
     {
         var dossier = await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);
         var caseId = dossier.CaseId ?? throw RuntimeException.Rejected("no-case", $"dossier {dossier.Id} was not accepted: it has no workflow");
-        var snapshot = await cases.SnapshotAsync(caseId, http.RequestAborted);
-        var (record, open) = (snapshot.Case, snapshot.ActiveElementIds);
-        var xml = await db.Definitions.AsNoTracking().Where(d => d.Id == record.DefinitionId).Select(d => d.BpmnXml).SingleAsync(http.RequestAborted);
-        var done = await db.Tasks.AsNoTracking().Where(t => t.CaseId == caseId && t.State == TaskState.Completed).Select(t => t.ElementId).Distinct()
-            .ToListAsync(http.RequestAborted);
-        return TypedResults.Ok(new DiagramDto(record.DefinitionKey, record.DefinitionVersion, xml, open, done));
+        var diagram = await cases.DiagramAsync(caseId, http.RequestAborted);
+        return TypedResults.Ok(new DiagramDto(diagram.DefinitionKey, diagram.DefinitionVersion, diagram.BpmnXml, diagram.Active, diagram.Done));
     }
 
     private static async Task<ContentHttpResult> PaperAsync(Guid id, string kind, DossierStore dossiers, DossierDocuments papers, ClaimsPrincipal user,

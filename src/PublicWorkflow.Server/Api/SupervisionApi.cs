@@ -1,16 +1,13 @@
-using PublicWorkflow.OneStop.Persistence;
 using PublicWorkflow.OneStop.Persistence.Entities;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Runtime;
 using PublicWorkflow.Runtime.Cases;
 using PublicWorkflow.OneStop.Dossiers;
 using PublicWorkflow.OneStop.Measures;
-using PublicWorkflow.Runtime.Persistence;
 using PublicWorkflow.Runtime.Persistence.Entities;
 using PublicWorkflow.Server.Security;
 
@@ -43,35 +40,17 @@ public static class SupervisionApi
         return routes;
     }
 
-    private static async Task<Ok<List<AlertDto>>> AlertsAsync(OneStopDbContext db, WorkingCalendar calendar, ClaimsPrincipal user, HttpContext http,
-        bool? acknowledged)
-    {
-        var caller = ApiHttp.Caller(user);
-        var query = db.DossierDeadlines.AsNoTracking().Where(d => d.State == DeadlineState.Raised);
-        if (!caller.SeesAllAgencies)
-        {
-            var mine = new[] { DossierDeadlines.TeamLead(caller.AgencyCode), DossierDeadlines.AgencyOf(caller.AgencyCode) };
-            query = query.Where(d => mine.Contains(d.Recipient));
-        }
-        query = acknowledged switch
-        {
-            true => query.Where(d => d.AcknowledgedAt != null),
-            false => query.Where(d => d.AcknowledgedAt == null),
-            _ => query,
-        };
-        var alerts = await query.OrderByDescending(d => d.RaisedAt).Take(500).ToListAsync(http.RequestAborted);
-        var ids = alerts.Select(a => a.DossierId).Distinct().ToList();
-        var codes = await db.Dossiers.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Code, http.RequestAborted);
-        return TypedResults.Ok(alerts.Select(a => new AlertDto(a.Id, a.DossierId, codes.GetValueOrDefault(a.DossierId), Kebab(a.Kind.ToString()), a.TaskId,
-            a.Recipient, ApiHttp.Local(calendar, a.DueAt), ApiHttp.Local(calendar, a.RaisedAt), ApiHttp.Local(calendar, a.AcknowledgedAt))).ToList());
-    }
+    private static async Task<Ok<List<AlertDto>>> AlertsAsync(Alerts alerts, WorkingCalendar calendar, ClaimsPrincipal user, HttpContext http, bool? acknowledged) =>
+        TypedResults.Ok((await alerts.RaisedAsync(ApiHttp.Caller(user).Scope, acknowledged, http.RequestAborted)).Select(a => new AlertDto(a.Deadline.Id,
+            a.Deadline.DossierId, a.DossierCode, Kebab(a.Deadline.Kind.ToString()), a.Deadline.TaskId, a.Deadline.Recipient, ApiHttp.Local(calendar, a.Deadline.DueAt),
+            ApiHttp.Local(calendar, a.Deadline.RaisedAt), ApiHttp.Local(calendar, a.Deadline.AcknowledgedAt))).ToList());
 
     private static async Task<NoContent> AcknowledgeAsync(Guid id, DossierDeadlines deadlines, TimeProvider clock, ClaimsPrincipal user, HttpContext http)
     {
         var caller = ApiHttp.Caller(user);
         await deadlines.AcknowledgeAsync(id, clock.GetUtcNow().UtcDateTime, alert =>
         {
-            if (!caller.SeesAllAgencies && alert.Recipient != DossierDeadlines.TeamLead(caller.AgencyCode) && alert.Recipient != DossierDeadlines.AgencyOf(caller.AgencyCode))
+            if (!Alerts.IsFor(caller.Scope, alert))
             {
                 throw new ApiRefusal(StatusCodes.Status403Forbidden, "outside-scope", "this alert is for another agency / cảnh báo của cơ quan khác");
             }
@@ -79,11 +58,10 @@ public static class SupervisionApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<List<IncidentDto>>> IncidentsAsync(OneStopDbContext db, WorkingCalendar calendar, HttpContext http)
+    private static async Task<Ok<List<IncidentDto>>> IncidentsAsync(CaseViews cases, WorkingCalendar calendar, HttpContext http)
     {
-        var incidents = await db.Incidents.AsNoTracking().Where(i => i.ResolvedAt == null).OrderBy(i => i.OpenedAt).Take(500).ToListAsync(http.RequestAborted);
-        var caseIds = incidents.Select(i => i.CaseId).Distinct().ToList();
-        var codes = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.BusinessKey, http.RequestAborted);
+        var incidents = await cases.OpenIncidentsAsync(500, http.RequestAborted);
+        var codes = await cases.BusinessKeysAsync(incidents.Select(i => i.CaseId).Distinct().ToList(), http.RequestAborted);
         return TypedResults.Ok(incidents.Select(i => new IncidentDto(i.Id, i.CaseId, codes.GetValueOrDefault(i.CaseId), i.ElementId, i.Handler, i.Error,
             ApiHttp.Local(calendar, i.OpenedAt))).ToList());
     }

@@ -1,14 +1,12 @@
-using PublicWorkflow.OneStop.Persistence;
+using PublicWorkflow.OneStop.Staff;
 using PublicWorkflow.OneStop.Persistence.Entities;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Runtime;
 using PublicWorkflow.Runtime.Cases;
 using PublicWorkflow.OneStop.Dossiers;
-using PublicWorkflow.Runtime.Persistence;
 using PublicWorkflow.Runtime.Persistence.Entities;
 using PublicWorkflow.Server.Security;
 
@@ -68,27 +66,20 @@ public static class TasksApi
         return routes;
     }
 
-    private static async Task<Ok<List<TaskDto>>> InboxAsync(OneStopDbContext db, WorkingCalendar calendar, TimeProvider clock, ClaimsPrincipal user,
+    private static async Task<Ok<List<TaskDto>>> InboxAsync(TaskViews tasks, CaseViews cases, WorkingCalendar calendar, TimeProvider clock, ClaimsPrincipal user,
         HttpContext http, int? take)
     {
-        var caller = ApiHttp.Caller(user);
-        var query = db.Tasks.AsNoTracking().Where(t => t.State == TaskState.Open || t.State == TaskState.Claimed);
-        if (!caller.SeesAllAgencies)
-        {
-            var roles = caller.JobRoles.ToList();
-            query = query.Where(t => (t.CandidateGroup == caller.AgencyCode || t.CandidateGroup == caller.BranchCode)
-                && (t.Assignee == caller.UserName || (t.Assignee == null && (t.CandidateRole == null || roles.Contains(t.CandidateRole)))));
-        }
-        var tasks = await query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).Take(Math.Clamp(take ?? 100, 1, 500)).ToListAsync(http.RequestAborted);
-        var codes = await CodesAsync(db, tasks.Select(t => t.CaseId).Distinct().ToList(), http.RequestAborted);
-        return TypedResults.Ok(tasks.Select(t => Dto(t, codes, calendar, clock)).ToList());
+        var inbox = await tasks.InboxAsync(ApiHttp.Caller(user).Scope.Inbox, Math.Clamp(take ?? 100, 1, 500), http.RequestAborted);
+        var codes = await cases.BusinessKeysAsync(inbox.Select(t => t.CaseId).Distinct().ToList(), http.RequestAborted);
+        return TypedResults.Ok(inbox.Select(t => Dto(t, codes, calendar, clock)).ToList());
     }
 
-    private static async Task<Ok<TaskDto>> GetAsync(Guid id, OneStopDbContext db, WorkingCalendar calendar, TimeProvider clock, ClaimsPrincipal user, HttpContext http)
+    private static async Task<Ok<TaskDto>> GetAsync(Guid id, TaskViews tasks, CaseViews cases, WorkingCalendar calendar, TimeProvider clock, ClaimsPrincipal user,
+        HttpContext http)
     {
-        var task = await TaskInScopeAsync(id, db, user, http, forWork: false);
+        var task = await TaskInScopeAsync(id, tasks, user, http, forWork: false);
         http.Response.Headers.ETag = ApiHttp.ETag(task.Revision);
-        return TypedResults.Ok(Dto(task, await CodesAsync(db, [task.CaseId], http.RequestAborted), calendar, clock));
+        return TypedResults.Ok(Dto(task, await cases.BusinessKeysAsync([task.CaseId], http.RequestAborted), calendar, clock));
     }
 
     private static Task<Ok<CommandResultDto>> ClaimAsync(Guid id, TaskClaims claims, ClaimsPrincipal user, HttpContext http) =>
@@ -113,23 +104,24 @@ public static class TasksApi
         return CheckedCommandAsync(user, http, (caller, key, check) => cases.CompleteTaskAsync(id, outputs, caller.UserName, key, http.RequestAborted, check));
     }
 
-    private static async Task<Ok<List<AssigneeDto>>> AssigneesAsync(Guid id, OneStopDbContext db, ClaimsPrincipal user, HttpContext http)
+    private static async Task<Ok<List<AssigneeDto>>> AssigneesAsync(Guid id, TaskViews tasks, StaffDirectory directory, ClaimsPrincipal user, HttpContext http)
     {
-        var task = await TaskInScopeAsync(id, db, user, http, forWork: false);
-        var staff = await Assignable(db, task.CandidateGroup).ToListAsync(http.RequestAborted);
+        var task = await TaskInScopeAsync(id, tasks, user, http, forWork: false);
+        var staff = await directory.AssignableAsync(task.CandidateGroup, Assignable, http.RequestAborted);
         return TypedResults.Ok(staff
             .Select(u => new AssigneeDto(u.UserName, u.DisplayName, task.CandidateRole is null || StaffMember.ParseJobRoles(u.JobRoles).Contains(task.CandidateRole)))
             .OrderByDescending(a => a.HasStepRole).ThenBy(a => a.DisplayName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
             .ToList());
     }
 
-    private static async Task<Ok<CommandResultDto>> ReassignAsync(Guid id, ReassignRequest body, OneStopDbContext db, TaskClaims claims, ClaimsPrincipal user,
-        HttpContext http)
+    private static async Task<Ok<CommandResultDto>> ReassignAsync(Guid id, ReassignRequest body, TaskViews tasks, StaffDirectory directory, TaskClaims claims,
+        ClaimsPrincipal user, HttpContext http)
     {
-        var task = await TaskInScopeAsync(id, db, user, http, forWork: false);
+        var task = await TaskInScopeAsync(id, tasks, user, http, forWork: false);
         ApiHttp.CheckIfMatch(http.Request, task.Revision);
         var assignee = body.Assignee?.Trim();
-        var staff = assignee is null or { Length: 0 or > 100 } ? null : await Assignable(db, task.CandidateGroup).SingleOrDefaultAsync(u => u.UserName == assignee);
+        var staff = assignee is null or { Length: 0 or > 100 } ? null
+            : (await directory.AssignableAsync(task.CandidateGroup, Assignable, http.RequestAborted)).SingleOrDefault(u => u.UserName == assignee);
         if (staff is null)
         {
             throw RuntimeException.Invalid("assignee", "an active clerk or team lead of the task's agency or branch");
@@ -137,10 +129,8 @@ public static class TasksApi
         return Result(await claims.ReassignTaskAsync(id, staff.UserName, ApiHttp.Caller(user).UserName, ApiHttp.IdempotencyKey(http.Request), http.RequestAborted));
     }
 
-    /// <summary>Who may be given a task of this agency or branch: its active clerks and team leads.</summary>
-    private static IQueryable<StaffUserRecord> Assignable(OneStopDbContext db, string? agency) =>
-        db.StaffUsers.AsNoTracking().Where(u => u.Active && (u.AgencyCode == agency || u.BranchCode == agency)
-            && (u.Role == StaffRoles.Clerk || u.Role == StaffRoles.TeamLead));
+    /// <summary>Who may be given a task of an agency or branch: its active clerks and team leads.</summary>
+    private static readonly string[] Assignable = [StaffRoles.Clerk, StaffRoles.TeamLead];
 
     /// <summary>
     /// A work command whose scope, job-role and If-Match checks run on the task row the runtime reads anyway: one read
@@ -161,9 +151,9 @@ public static class TasksApi
     private static Ok<CommandResultDto> Result(CommandOutcome outcome) =>
         TypedResults.Ok(new CommandResultDto(outcome.CaseId, outcome.Status.ToString().ToLowerInvariant(), outcome.Revision, outcome.OpenedTasks));
 
-    private static async Task<TaskRecord> TaskInScopeAsync(Guid id, OneStopDbContext db, ClaimsPrincipal user, HttpContext http, bool forWork)
+    private static async Task<TaskRecord> TaskInScopeAsync(Guid id, TaskViews tasks, ClaimsPrincipal user, HttpContext http, bool forWork)
     {
-        var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, http.RequestAborted) ?? throw RuntimeException.NotFound("task", id);
+        var task = await tasks.TaskAsync(id, http.RequestAborted);
         CheckTask(task, ApiHttp.Caller(user), forWork);
         return task;
     }
@@ -177,9 +167,6 @@ public static class TasksApi
             throw new ApiRefusal(StatusCodes.Status403Forbidden, "not-your-role", $"the step is for {role} / bước này dành cho {role}");
         }
     }
-
-    private static async Task<Dictionary<Guid, string?>> CodesAsync(OneStopDbContext db, List<Guid> caseIds, CancellationToken cancellationToken) =>
-        await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.BusinessKey, cancellationToken);
 
     private static TaskDto Dto(TaskRecord t, Dictionary<Guid, string?> codes, WorkingCalendar calendar, TimeProvider clock)
     {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using PublicWorkflow.OneStop.Staff;
 
 namespace PublicWorkflow.Server.Security;
 
@@ -57,9 +58,10 @@ public sealed record StaffMember(string UserName, string Role, string? AgencyCod
 
     public bool SeesAllAgencies => Role == StaffRoles.Supervisor;
 
-    /// <summary>A clerk or team lead works on what belongs to their agency or their branch.</summary>
-    public bool WorksFor(string? agencyOrBranch) =>
-        SeesAllAgencies || (agencyOrBranch is not null && (agencyOrBranch == AgencyCode || agencyOrBranch == BranchCode));
+    /// <summary>What this member of staff may see, as the domain's read models and checks take it.</summary>
+    public StaffScope Scope => new(UserName, AgencyCode, BranchCode, SeesAllAgencies, JobRoles);
+
+    public bool WorksFor(string? agencyOrBranch) => Scope.WorksFor(agencyOrBranch);
 
     public static StaffMember From(ClaimsPrincipal user) => new(
         user.Identity?.Name ?? throw new InvalidOperationException("no signed-in user"),
