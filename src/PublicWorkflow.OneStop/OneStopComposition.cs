@@ -46,6 +46,9 @@ public static class OneStopComposition
         services.AddScoped<CatalogImport>();
         services.AddScoped<VersionComparisons>();
         services.AddSingleton<IDefinitionRules>(ProcedureWorkflowRules.Instance);
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped<StaffSessions>();
+        services.AddSingleton<StaffSessionCache>();
         services.AddScoped<StaffDirectory>();
         services.AddScoped<IAssigneeDirectory>(provider => provider.GetRequiredService<StaffDirectory>());
         services.AddScoped<DossierList>();

@@ -1,3 +1,4 @@
+using PublicWorkflow.OneStop.Staff;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -69,8 +70,8 @@ public static class AuthApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var principal = await accounts.SignInAsync(request.UserName!, request.Password!, scheme, SecurityComposition.SessionLifetime, http.RequestAborted);
-        if (principal is null)
+        var signIn = await accounts.SignInAsync(request.UserName!, request.Password!, SecurityComposition.SessionLifetime, http.RequestAborted);
+        if (signIn is null)
         {
             // One answer for an unknown name, a wrong password and a locked account: none of them is told apart.
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
@@ -79,7 +80,7 @@ public static class AuthApi
                     "After repeated wrong passwords the account is locked for a few minutes."));
         }
         // The bearer handler writes the token response itself; the cookie handler sets the cookie.
-        return TypedResults.SignIn(principal, authenticationScheme: scheme);
+        return TypedResults.SignIn(StaffMember.Principal(signIn, scheme), authenticationScheme: scheme);
     }
 
     private static async Task<IResult> RefreshAsync(RefreshRequest request, IOptionsMonitor<BearerTokenOptions> bearer, StaffSessions sessions,
@@ -90,7 +91,7 @@ public static class AuthApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["refreshToken"] = ["the refresh token from POST auth/token is required"] });
         }
         var ticket = bearer.Get(BearerTokenDefaults.AuthenticationScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
-        if (ticket?.Properties.ExpiresUtc is not { } expires || expires < clock.GetUtcNow() || !await sessions.IsActiveAsync(ticket.Principal, http.RequestAborted))
+        if (ticket?.Properties.ExpiresUtc is not { } expires || expires < clock.GetUtcNow() || !await sessions.IsActiveAsync(ticket.Principal.FindFirstValue(StaffMember.SessionClaim), ticket.Principal.Identity?.Name, http.RequestAborted))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
                 title: ApiText.Of(http, "Phiên đăng nhập đã kết thúc", "The session has ended"));
@@ -101,7 +102,7 @@ public static class AuthApi
     /// <summary>Ends this session on the server, so a copied token or cookie is useless afterwards, and clears the cookie.</summary>
     private static async Task<NoContent> LogoutAsync(StaffSessions sessions, ClaimsPrincipal user, HttpContext http)
     {
-        await sessions.RevokeAsync(user, http.RequestAborted);
+        await sessions.RevokeAsync(user.FindFirstValue(StaffMember.SessionClaim), http.RequestAborted);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
     }

@@ -1,7 +1,5 @@
-using PublicWorkflow.OneStop.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PublicWorkflow.Runtime.Persistence;
+using PublicWorkflow.OneStop.Staff;
 using PublicWorkflow.Server.Hosting;
 
 namespace PublicWorkflow.Server.Security;
@@ -28,43 +26,21 @@ internal sealed class DemoUsers(IServiceScopeFactory scopes, IOptions<ServerOpti
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
         if (!options.Value.SeedDemoUsers)
         {
-            await RetirePublishedPasswordsAsync(db, cancellationToken);
+            var published = Accounts.ToDictionary(a => a.User, a => a.Password);
+            foreach (var name in await accounts.DeactivateWithPasswordsAsync(published, cancellationToken))
+            {
+                log.LogWarning("Demo account {User} still had its published password and was deactivated (SeedDemoUsers is off)", name);
+            }
             return;
         }
-        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
         foreach (var a in Accounts)
         {
-            if (await db.StaffUsers.AnyAsync(u => u.UserName == a.User, cancellationToken))
-            {
-                continue;
-            }
-            try
-            {
-                await accounts.CreateAsync(a.User, a.Name, a.Password, a.Role, a.Agency, a.Level, a.Branch, a.JobRoles, cancellationToken);
-            }
-            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
-            {
-                // Another node starting at the same moment created it.
-                db.ChangeTracker.Clear();
-            }
+            // An account that exists (made before, or by another node starting at the same moment) is left as it is.
+            await accounts.CreateAsync(a.User, a.Name, a.Password, a.Role, a.Agency, a.Level, a.Branch, a.JobRoles, cancellationToken);
         }
-    }
-
-    private async Task RetirePublishedPasswordsAsync(OneStopDbContext db, CancellationToken cancellationToken)
-    {
-        var names = Accounts.Select(a => a.User).ToList();
-        foreach (var user in await db.StaffUsers.Where(u => names.Contains(u.UserName) && u.Active).ToListAsync(cancellationToken))
-        {
-            if (StaffAccounts.HasPassword(user, Accounts.Single(a => a.User == user.UserName).Password))
-            {
-                user.Active = false;
-                log.LogWarning("Demo account {User} still had its published password and was deactivated (SeedDemoUsers is off)", user.UserName);
-            }
-        }
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+using PublicWorkflow.OneStop.Staff;
+using PublicWorkflow.Server.Hosting;
 
 namespace PublicWorkflow.Server.Security;
 
@@ -17,9 +20,12 @@ public static class SecurityComposition
 
     public static IServiceCollection AddStaffSecurity(this IServiceCollection services)
     {
-        services.AddScoped<StaffAccounts>();
-        services.AddScoped<StaffSessions>();
-        services.AddSingleton<StaffSessionCache>();
+        services.AddSingleton(provider =>
+        {
+            var server = provider.GetRequiredService<IOptions<ServerOptions>>().Value;
+            return new StaffAccountRules(server.SignInLockoutFailures, TimeSpan.FromMinutes(server.SignInLockoutMinutes),
+                DemoUsers.Accounts.Select(a => a.Password).ToList());
+        });
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, StaffSessionCheck>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, EndedSessionChallenge>();
         services.AddHostedService<DemoUsers>();

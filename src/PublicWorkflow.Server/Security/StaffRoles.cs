@@ -53,6 +53,9 @@ public sealed record StaffMember(string UserName, string Role, string? AgencyCod
     public const string BranchClaim = "pwf:branch";
     public const string JobRolesClaim = "pwf:job-roles";
 
+    /// <summary>The sign-in's session (see <see cref="StaffSessions"/>), which sign-out and password changes end.</summary>
+    public const string SessionClaim = "pwf:session";
+
     /// <summary>The job role of a branch's one-stop desk: receives dossiers of every channel and reviews online filings.</summary>
     public const string ReceptionClerk = "reception-clerk";
 
@@ -62,6 +65,28 @@ public sealed record StaffMember(string UserName, string Role, string? AgencyCod
     public StaffScope Scope => new(UserName, AgencyCode, BranchCode, SeesAllAgencies, JobRoles);
 
     public bool WorksFor(string? agencyOrBranch) => Scope.WorksFor(agencyOrBranch);
+
+    /// <summary>The claims of a signed-in account, carried in its cookie or token.</summary>
+    public static ClaimsPrincipal Principal(StaffSignIn signIn, string scheme)
+    {
+        var user = signIn.Account;
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, user.UserName),
+            new(ClaimTypes.Role, user.Role),
+            new(ClaimTypes.GivenName, user.DisplayName),
+            new(JobRolesClaim, user.JobRoles),
+            new(SessionClaim, signIn.SessionId),
+        };
+        foreach (var (type, value) in new[] { (AgencyClaim, user.AgencyCode), (LevelClaim, user.Level), (BranchClaim, user.BranchCode) })
+        {
+            if (value is not null)
+            {
+                claims.Add(new Claim(type, value));
+            }
+        }
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
+    }
 
     public static StaffMember From(ClaimsPrincipal user) => new(
         user.Identity?.Name ?? throw new InvalidOperationException("no signed-in user"),

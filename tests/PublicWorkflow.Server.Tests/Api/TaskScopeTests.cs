@@ -1,3 +1,4 @@
+using PublicWorkflow.OneStop.Staff;
 using PublicWorkflow.OneStop.Persistence;
 using System.Net;
 using Microsoft.EntityFrameworkCore;

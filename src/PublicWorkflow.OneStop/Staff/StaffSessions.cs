@@ -1,24 +1,19 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.OneStop.Persistence;
 using PublicWorkflow.OneStop.Persistence.Entities;
-using System.Collections.Concurrent;
-using System.Security.Claims;
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
-using PublicWorkflow.Runtime.Persistence;
-using PublicWorkflow.Runtime.Persistence.Entities;
 
-namespace PublicWorkflow.Server.Security;
+namespace PublicWorkflow.OneStop.Staff;
 
 /// <summary>
-/// Sign-in sessions: opened at sign-in, carried as a claim in the cookie or token, revoked by sign-out (that one) or a
+/// Sign-in sessions: opened at sign-in, carried by the web host in the cookie or token, revoked by sign-out (that one) or a
 /// password change (all of the account's). A session found active is believed for <see cref="Recheck"/> before the
 /// database is asked again, so a request costs no query; a revocation made on this node takes effect at once, one made on
 /// another node within that time.
 /// </summary>
 public sealed class StaffSessions(OneStopDbContext db, StaffSessionCache cache, TimeProvider clock)
 {
-    public const string Claim = "pwf:session";
     public static readonly TimeSpan Recheck = TimeSpan.FromSeconds(5);
 
     public async Task<string> OpenAsync(string userName, TimeSpan lifetime, CancellationToken cancellationToken)
@@ -32,11 +27,9 @@ public sealed class StaffSessions(OneStopDbContext db, StaffSessionCache cache, 
         return session.Id;
     }
 
-    /// <summary>True when the principal's session exists, belongs to it, is neither revoked nor expired, and its account is active.</summary>
-    public async Task<bool> IsActiveAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>True when the session exists, belongs to the named account, is neither revoked nor expired, and the account is active.</summary>
+    public async Task<bool> IsActiveAsync(string? id, string? name, CancellationToken cancellationToken)
     {
-        var id = user.FindFirstValue(Claim);
-        var name = user.Identity?.Name;
         if (id is null || name is null || cache.IsRevoked(id))
         {
             return false;
@@ -57,9 +50,9 @@ public sealed class StaffSessions(OneStopDbContext db, StaffSessionCache cache, 
         return active;
     }
 
-    public async Task RevokeAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task RevokeAsync(string? id, CancellationToken cancellationToken)
     {
-        if (user.FindFirstValue(Claim) is { } id)
+        if (id is not null)
         {
             var now = clock.GetUtcNow().UtcDateTime;
             await db.StaffSessions.Where(s => s.Id == id && s.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), cancellationToken);
@@ -110,30 +103,3 @@ public sealed class StaffSessionCache
     }
 }
 
-/// <summary>
-/// Runs after every successful authentication (cookie or bearer): a principal whose session is no longer active becomes
-/// anonymous, so the endpoint answers 401 as if no credential had been sent.
-/// </summary>
-internal sealed class StaffSessionCheck(StaffSessions sessions) : IClaimsTransformation
-{
-    // No request token here: an IHttpContextAccessor would cost every request, and the check rarely reaches the database.
-    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal) =>
-        principal.Identity?.IsAuthenticated == true && !await sessions.IsActiveAsync(principal, CancellationToken.None)
-            ? new ClaimsPrincipal(new ClaimsIdentity())
-            : principal;
-}
-
-/// <summary>
-/// A credential whose session has ended authenticates (the cookie or token itself is intact) but carries no identity
-/// after <see cref="StaffSessionCheck"/>: such a request is answered 401, as if no credential had been sent, not 403.
-/// </summary>
-internal sealed class EndedSessionChallenge : Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler
-{
-    private readonly Microsoft.AspNetCore.Authorization.Policy.AuthorizationMiddlewareResultHandler standard = new();
-
-    public Task HandleAsync(RequestDelegate next, HttpContext context, Microsoft.AspNetCore.Authorization.AuthorizationPolicy policy,
-        Microsoft.AspNetCore.Authorization.Policy.PolicyAuthorizationResult authorizeResult) =>
-        standard.HandleAsync(next, context, policy, authorizeResult.Forbidden && context.User.Identity?.IsAuthenticated != true
-            ? Microsoft.AspNetCore.Authorization.Policy.PolicyAuthorizationResult.Challenge()
-            : authorizeResult);
-}

@@ -1,57 +1,42 @@
-using PublicWorkflow.OneStop.Persistence;
-using PublicWorkflow.OneStop.Persistence.Entities;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using PublicWorkflow.OneStop.Persistence;
+using PublicWorkflow.OneStop.Persistence.Entities;
 using PublicWorkflow.Runtime;
 using PublicWorkflow.Runtime.Persistence;
-using PublicWorkflow.Runtime.Persistence.Entities;
-using PublicWorkflow.Server.Hosting;
 
-namespace PublicWorkflow.Server.Security;
+namespace PublicWorkflow.OneStop.Staff;
+
+/// <summary>How accounts are protected: the lockout after repeated wrong passwords, and passwords no account may take.</summary>
+/// <param name="PublishedPasswords">Passwords printed somewhere (the README's demo accounts): never acceptable as a new password.</param>
+public sealed record StaffAccountRules(int LockoutFailures, TimeSpan LockoutTime, IReadOnlyCollection<string> PublishedPasswords)
+{
+    public const int MinPasswordLength = 12;
+}
+
+/// <summary>An account that signed in, with the session opened for it.</summary>
+public sealed record StaffSignIn(StaffUserRecord Account, string SessionId);
 
 /// <summary>
 /// Staff accounts in our database, passwords hashed by ASP.NET Core Identity's hasher (PBKDF2, salted). Repeated wrong
 /// passwords lock the account for a while; an unknown name costs the same hashing as a known one, so timing does not
 /// tell which names exist; every sign-in opens a session that sign-out and password changes revoke.
 /// </summary>
-public sealed class StaffAccounts(OneStopDbContext db, StaffSessions sessions, TimeProvider clock, IOptions<ServerOptions> options)
+public sealed class StaffAccounts(OneStopDbContext db, StaffSessions sessions, TimeProvider clock, StaffAccountRules rules)
 {
     private static readonly PasswordHasher<StaffUserRecord> Hasher = new();
 
     /// <summary>Verified instead of a real hash when the name is unknown, so both take the same time.</summary>
-    private static readonly string UnknownUserHash = Hasher.HashPassword(new StaffUserRecord
-    {
-        UserName = "", DisplayName = "", PasswordHash = "", Role = "",
-    }, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
-
-    public const int MinPasswordLength = 12;
+    private static readonly string UnknownUserHash = Hasher.HashPassword(Nobody(), Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
 
     /// <summary>
-    /// The user's claims (with a new session) when the name and password match an active account that is not locked;
-    /// null otherwise, never saying which. A wrong password counts towards the lockout.
+    /// The account with a new session when the name and password match an active account that is not locked; null
+    /// otherwise, never saying which. A wrong password counts towards the lockout.
     /// </summary>
-    public async Task<ClaimsPrincipal?> SignInAsync(string userName, string password, string scheme, TimeSpan lifetime, CancellationToken cancellationToken)
+    public async Task<StaffSignIn?> SignInAsync(string userName, string password, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         var user = await VerifyAsync(userName, password, cancellationToken);
-        if (user is null)
-        {
-            return null;
-        }
-        var session = await sessions.OpenAsync(user.UserName, lifetime, cancellationToken);
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.Name, user.UserName),
-            new(ClaimTypes.Role, user.Role),
-            new(ClaimTypes.GivenName, user.DisplayName),
-            new(StaffMember.JobRolesClaim, user.JobRoles),
-            new(StaffSessions.Claim, session),
-        };
-        AddIf(claims, StaffMember.AgencyClaim, user.AgencyCode);
-        AddIf(claims, StaffMember.LevelClaim, user.Level);
-        AddIf(claims, StaffMember.BranchClaim, user.BranchCode);
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
+        return user is null ? null : new StaffSignIn(user, await sessions.OpenAsync(user.UserName, lifetime, cancellationToken));
     }
 
     /// <summary>
@@ -73,9 +58,14 @@ public sealed class StaffAccounts(OneStopDbContext db, StaffSessions sessions, T
         await sessions.RevokeAllAsync(user.UserName, cancellationToken);
     }
 
-    public async Task CreateAsync(string userName, string displayName, string password, string role, string? agency, string? level, string? branch,
+    /// <summary>Creates an account; false when one of that name exists already (made before, or by another node at the same moment).</summary>
+    public async Task<bool> CreateAsync(string userName, string displayName, string password, string role, string? agency, string? level, string? branch,
         string jobRoles, CancellationToken cancellationToken)
     {
+        if (await db.StaffUsers.AnyAsync(u => u.UserName == userName, cancellationToken))
+        {
+            return false;
+        }
         var user = new StaffUserRecord
         {
             Id = Guid.NewGuid(), UserName = userName, DisplayName = displayName, PasswordHash = "", Role = role, AgencyCode = agency, Level = level,
@@ -83,20 +73,44 @@ public sealed class StaffAccounts(OneStopDbContext db, StaffSessions sessions, T
         };
         user.PasswordHash = Hasher.HashPassword(user, password);
         db.StaffUsers.Add(user);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+        {
+            db.Entry(user).State = EntityState.Detached;
+            return false;
+        }
     }
 
-    /// <summary>True when the account still has this password (used to retire demo passwords outside the demo).</summary>
-    public static bool HasPassword(StaffUserRecord user, string password) =>
-        Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+    /// <summary>
+    /// Deactivates each named account that still has the password given for it (published passwords must not open a
+    /// production system); returns the names deactivated.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DeactivateWithPasswordsAsync(IReadOnlyDictionary<string, string> passwords, CancellationToken cancellationToken)
+    {
+        var names = passwords.Keys.ToList();
+        var deactivated = new List<string>();
+        foreach (var user in await db.StaffUsers.Where(u => names.Contains(u.UserName) && u.Active).ToListAsync(cancellationToken))
+        {
+            if (Hasher.VerifyHashedPassword(user, user.PasswordHash, passwords[user.UserName]) != PasswordVerificationResult.Failed)
+            {
+                user.Active = false;
+                deactivated.Add(user.UserName);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return deactivated;
+    }
 
     /// <summary>The account when the password is right and the account active and not locked; records a failure otherwise.</summary>
     private async Task<StaffUserRecord?> VerifyAsync(string userName, string password, CancellationToken cancellationToken)
     {
         var user = await db.StaffUsers.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == userName && u.Active, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var matches = Hasher.VerifyHashedPassword(user ?? new StaffUserRecord { UserName = "", DisplayName = "", PasswordHash = "", Role = "" },
-            user?.PasswordHash ?? UnknownUserHash, password) != PasswordVerificationResult.Failed;
+        var matches = Hasher.VerifyHashedPassword(user ?? Nobody(), user?.PasswordHash ?? UnknownUserHash, password) != PasswordVerificationResult.Failed;
         if (user is null)
         {
             return null;
@@ -122,20 +136,21 @@ public sealed class StaffAccounts(OneStopDbContext db, StaffSessions sessions, T
     /// <summary>One atomic update: concurrent wrong guesses all count, and the one that reaches the limit locks the account.</summary>
     private Task RecordFailureAsync(Guid userId, DateTime now, CancellationToken cancellationToken)
     {
-        var limit = Math.Max(1, options.Value.SignInLockoutFailures);
-        DateTime? until = now.AddMinutes(options.Value.SignInLockoutMinutes);
+        var limit = Math.Max(1, rules.LockoutFailures);
+        DateTime? until = now + rules.LockoutTime;
         return db.StaffUsers.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u
             .SetProperty(x => x.LockedUntil, x => x.FailedSignIns + 1 >= limit ? until : x.LockedUntil)
             .SetProperty(x => x.FailedSignIns, x => x.FailedSignIns + 1 >= limit ? 0 : x.FailedSignIns + 1), cancellationToken);
     }
 
-    private static void CheckNewPassword(StaffUserRecord user, string currentPassword, string newPassword)
+    private void CheckNewPassword(StaffUserRecord user, string currentPassword, string newPassword)
     {
-        string? problem = newPassword.Length < MinPasswordLength || newPassword.Length > 200
-            ? $"a password has {MinPasswordLength} to 200 characters / mật khẩu có từ {MinPasswordLength} đến 200 ký tự"
+        const int min = StaffAccountRules.MinPasswordLength;
+        string? problem = newPassword.Length < min || newPassword.Length > 200
+            ? $"a password has {min} to 200 characters / mật khẩu có từ {min} đến 200 ký tự"
             : newPassword == currentPassword ? "the new password is the current one / mật khẩu mới trùng mật khẩu hiện tại"
             : newPassword.Contains(user.UserName, StringComparison.OrdinalIgnoreCase) ? "the password contains the user name / mật khẩu chứa tên đăng nhập"
-            : DemoUsers.Accounts.Any(a => a.Password == newPassword) ? "that password is published in the README / mật khẩu này đã công khai"
+            : rules.PublishedPasswords.Contains(newPassword) ? "that password is published in the README / mật khẩu này đã công khai"
             : null;
         if (problem is not null)
         {
@@ -143,11 +158,5 @@ public sealed class StaffAccounts(OneStopDbContext db, StaffSessions sessions, T
         }
     }
 
-    private static void AddIf(List<Claim> claims, string type, string? value)
-    {
-        if (value is not null)
-        {
-            claims.Add(new Claim(type, value));
-        }
-    }
+    private static StaffUserRecord Nobody() => new() { UserName = "", DisplayName = "", PasswordHash = "", Role = "" };
 }
