@@ -52,12 +52,12 @@ public abstract class RuntimeSuite(string provider)
         Host.RuntimeAsync(r => r.StartCaseAsync(key, Vars(variables), "clerk-a", idempotencyKey));
 
     protected Task<CommandOutcome> CompleteAsync(Guid taskId, object? outputs = null, string actor = "clerk-a", string? idempotencyKey = null) =>
-        Host.RuntimeAsync(r => r.CompleteTaskAsync(taskId, Vars(outputs), actor, idempotencyKey));
+        Host.RuntimeAsync(r => r.CompleteTaskAsync(new TaskId(taskId), Vars(outputs), actor, idempotencyKey));
 
-    protected Task<TaskRecord> OpenTaskAsync(Guid caseId, string elementId) =>
-        Host.DbAsync(db => db.Tasks.AsNoTracking().SingleAsync(t => t.CaseId == caseId && t.ElementId == elementId && (t.State == TaskState.Open || t.State == TaskState.Claimed)));
+    protected Task<TaskRecord> OpenTaskAsync(CaseId caseId, string elementId) =>
+        Host.DbAsync(db => db.Tasks.AsNoTracking().SingleAsync(t => t.CaseId == caseId.Value && t.ElementId == elementId && (t.State == TaskState.Open || t.State == TaskState.Claimed)));
 
-    protected Task<CaseRecord> CaseAsync(Guid caseId) => Host.DbAsync(db => db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId));
+    protected Task<CaseRecord> CaseAsync(CaseId caseId) => Host.DbAsync(db => db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId.Value));
 
     protected static IReadOnlyDictionary<string, JsonElement>? Vars(object? values) =>
         values is null ? null : JsonSerializer.SerializeToElement(values).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());

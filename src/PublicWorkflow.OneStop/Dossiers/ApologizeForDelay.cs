@@ -18,7 +18,7 @@ public sealed class ApologizeForDelay(OneStopDbContext db, DossierDeadlines dead
     /// The agency's apology for a dossier that will be late: a reason and a new appointment, at most once per dossier.
     /// The dossier is then measured against both the appointment before and the new one.
     /// </summary>
-    public async Task<DossierRecord> ApologizeAsync(Guid dossierId, string reason, DateTimeOffset newAppointment, string actor, CancellationToken cancellationToken = default)
+    public async Task<DossierRecord> ApologizeAsync(DossierId dossierId, string reason, DateTimeOffset newAppointment, string actor, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {

@@ -16,7 +16,7 @@ public sealed class ApplicantSteps(OneStopDbContext db, CaseRuntime cases, CaseV
     public async Task AdvanceAsync(DossierRecord dossier, string stage, Dictionary<string, JsonElement> payload, string actor, Action<DossierRecord> change,
         CancellationToken cancellationToken)
     {
-        var snapshot = await views.SnapshotAsync(dossier.CaseId ?? throw RuntimeException.Rejected("no-case", $"dossier {dossier.Code} has no workflow"),
+        var snapshot = await views.SnapshotAsync(new CaseId(dossier.CaseId ?? throw RuntimeException.Rejected("no-case", $"dossier {dossier.Code} has no workflow")),
             cancellationToken);
         var (caseRecord, definition) = (snapshot.Case, snapshot.Definition);
         var waiting = snapshot.ActiveElementIds.Select(definition.Node).FirstOrDefault(n => n?.Pwf.Stage == stage)
@@ -26,11 +26,11 @@ public sealed class ApplicantSteps(OneStopDbContext db, CaseRuntime cases, CaseV
         if (waiting is IntermediateCatchEvent { Trigger: MessageTrigger message })
         {
             var name = definition.Messages.FirstOrDefault(m => m.Id == message.MessageRef)?.Name ?? message.MessageRef!;
-            await cases.DeliverMessageAsync(caseRecord.Id, name, payload, actor, cancellationToken: cancellationToken);
+            await cases.DeliverMessageAsync(new CaseId(caseRecord.Id), name, payload, actor, cancellationToken: cancellationToken);
             return;
         }
         var task = await db.Tasks.AsNoTracking().SingleAsync(t => t.CaseId == caseRecord.Id && t.ElementId == waiting.Id
             && (t.State == TaskState.Open || t.State == TaskState.Claimed), cancellationToken);
-        await cases.CompleteTaskAsync(task.Id, payload, actor, cancellationToken: cancellationToken);
+        await cases.CompleteTaskAsync(new TaskId(task.Id), payload, actor, cancellationToken: cancellationToken);
     }
 }

@@ -8,8 +8,8 @@ namespace PublicWorkflow.OneStop.Dossiers;
 /// <summary>Dossiers as stored: the reads every command and page starts from, and a change to a dossier alone, guarded by its revision.</summary>
 public sealed class DossierStore(OneStopDbContext db)
 {
-    public async Task<DossierRecord> DossierAsync(Guid dossierId, CancellationToken cancellationToken = default) =>
-        await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dossierId, cancellationToken) ?? throw RuntimeException.NotFound("dossier", dossierId);
+    public async Task<DossierRecord> DossierAsync(DossierId dossierId, CancellationToken cancellationToken = default) =>
+        await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dossierId.Value, cancellationToken) ?? throw RuntimeException.NotFound("dossier", dossierId);
 
     public async Task<DossierRecord> ByCodeAsync(string code, CancellationToken cancellationToken = default) =>
         await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == code, cancellationToken) ?? throw RuntimeException.NotFound("dossier", code);
@@ -24,20 +24,20 @@ public sealed class DossierStore(OneStopDbContext db)
             ? view
             : throw RuntimeException.NotFound("dossier", code);
 
-    public Task<List<HandoverRecord>> TrackingSheetAsync(Guid dossierId, CancellationToken cancellationToken = default) =>
-        db.Handovers.AsNoTracking().Where(h => h.DossierId == dossierId).OrderBy(h => h.Id).ToListAsync(cancellationToken);
+    public Task<List<HandoverRecord>> TrackingSheetAsync(DossierId dossierId, CancellationToken cancellationToken = default) =>
+        db.Handovers.AsNoTracking().Where(h => h.DossierId == dossierId.Value).OrderBy(h => h.Id).ToListAsync(cancellationToken);
 
     /// <summary>A change to the dossier alone (not its case), guarded by the dossier's revision.</summary>
-    public Task SaveAsync(Guid dossierId, Action<DossierRecord> change, CancellationToken cancellationToken) =>
+    public Task SaveAsync(DossierId dossierId, Action<DossierRecord> change, CancellationToken cancellationToken) =>
         SaveAsync(dossierId, tracked =>
         {
             change(tracked);
             return Task.CompletedTask;
         }, cancellationToken);
 
-    public async Task SaveAsync(Guid dossierId, Func<DossierRecord, Task> change, CancellationToken cancellationToken)
+    public async Task SaveAsync(DossierId dossierId, Func<DossierRecord, Task> change, CancellationToken cancellationToken)
     {
-        var tracked = await db.Dossiers.SingleAsync(d => d.Id == dossierId, cancellationToken);
+        var tracked = await db.Dossiers.SingleAsync(d => d.Id == dossierId.Value, cancellationToken);
         await change(tracked);
         tracked.Revision++;
         try

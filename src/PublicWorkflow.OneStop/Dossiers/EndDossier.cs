@@ -10,14 +10,14 @@ namespace PublicWorkflow.OneStop.Dossiers;
 public sealed class EndDossier(OneStopDbContext db, CaseRuntime cases, DossierDeadlines deadlines, DossierStore store)
 {
     /// <summary>The applicant takes the dossier back: the case stops.</summary>
-    public Task<DossierRecord> WithdrawAsync(Guid dossierId, string reason, string actor, CancellationToken cancellationToken = default) =>
+    public Task<DossierRecord> WithdrawAsync(DossierId dossierId, string reason, string actor, CancellationToken cancellationToken = default) =>
         EndAsync(dossierId, DossierStatus.Withdrawn, reason, actor, cancellationToken);
 
     /// <summary>The agency stops processing (e.g. the applicant never supplemented), with the reason.</summary>
-    public Task<DossierRecord> StopAsync(Guid dossierId, string reason, string actor, CancellationToken cancellationToken = default) =>
+    public Task<DossierRecord> StopAsync(DossierId dossierId, string reason, string actor, CancellationToken cancellationToken = default) =>
         EndAsync(dossierId, DossierStatus.Stopped, reason, actor, cancellationToken);
 
-    private async Task<DossierRecord> EndAsync(Guid dossierId, DossierStatus status, string reason, string actor, CancellationToken cancellationToken)
+    private async Task<DossierRecord> EndAsync(DossierId dossierId, DossierStatus status, string reason, string actor, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -28,11 +28,11 @@ public sealed class EndDossier(OneStopDbContext db, CaseRuntime cases, DossierDe
         {
             throw RuntimeException.Rejected("dossier-not-open", $"dossier {dossier.Code} is {dossier.Status} and can no longer be {status.ToString().ToLowerInvariant()}");
         }
-        var tracked = await db.Dossiers.SingleAsync(d => d.Id == dossierId, cancellationToken);
+        var tracked = await db.Dossiers.SingleAsync(d => d.Id == dossierId.Value, cancellationToken);
         tracked.Status = status;
         tracked.StopReason = reason.Trim();
         await deadlines.CancelPendingAsync(tracked, null, cancellationToken);
-        await cases.CancelCaseAsync(caseId, reason.Trim(), actor, cancellationToken: cancellationToken);
+        await cases.CancelCaseAsync(new CaseId(caseId), reason.Trim(), actor, cancellationToken: cancellationToken);
         return await store.DossierAsync(dossierId, cancellationToken);
     }
 }

@@ -31,7 +31,7 @@ public sealed class RateService(OneStopDbContext db, DossierStore store, Dossier
             throw RuntimeException.NotFound("dossier", code);
         }
         var key = CommandKey.Of(idempotencyKey, $"rating\n{code}", (rating, comment));
-        return await once.OnceAsync(key, id => store.DossierAsync(id, cancellationToken), () => RateOnceAsync(dossier, key, rating, comment, cancellationToken), cancellationToken);
+        return await once.OnceAsync(key, id => store.DossierAsync(new DossierId(id), cancellationToken), () => RateOnceAsync(dossier, key, rating, comment, cancellationToken), cancellationToken);
     }
 
     private async Task<DossierRecord> RateOnceAsync(DossierRecord dossier, CommandKey? key, int rating, string? comment, CancellationToken cancellationToken)
@@ -45,13 +45,13 @@ public sealed class RateService(OneStopDbContext db, DossierStore store, Dossier
         {
             throw new RuntimeException(RuntimeErrorKind.Conflict, "already-rated", $"dossier {code} has already been rated");
         }
-        await store.SaveAsync(dossier.Id, tracked =>
+        await store.SaveAsync(new DossierId(dossier.Id), tracked =>
         {
             once.Remember(key, tracked);
             tracked.Rating = rating;
             tracked.RatingComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
             tracked.RatedAt = time.GetUtcNow().UtcDateTime;
         }, cancellationToken);
-        return await store.DossierAsync(dossier.Id, cancellationToken);
+        return await store.DossierAsync(new DossierId(dossier.Id), cancellationToken);
     }
 }

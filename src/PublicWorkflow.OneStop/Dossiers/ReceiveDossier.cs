@@ -67,9 +67,9 @@ public sealed class ReceiveDossier(
     }
 
     /// <summary>The clerk's review of an online filing: the same completeness check; the filing time is the receipt time.</summary>
-    public async Task<ReceptionOutcome> ReviewOnlineAsync(Guid dossierId, string clerk, CancellationToken cancellationToken = default)
+    public async Task<ReceptionOutcome> ReviewOnlineAsync(DossierId dossierId, string clerk, CancellationToken cancellationToken = default)
     {
-        var submitted = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dossierId, cancellationToken)
+        var submitted = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dossierId.Value, cancellationToken)
             ?? throw RuntimeException.NotFound("dossier", dossierId);
         if (submitted.Status != DossierStatus.Submitted)
         {
@@ -217,7 +217,7 @@ public sealed class ReceiveDossier(
             try
             {
                 var started = await cases.StartCaseAsync(procedure.Workflow, variables, dossier.ReceivedBy, cancellationToken: cancellationToken,
-                    origin: new CaseOrigin(dossier.CaseId.Value, dossier.Code));
+                    origin: new CaseOrigin(new CaseId(dossier.CaseId.Value), dossier.Code));
                 return Outcome(dossier, [], started.OpenedTasks);
             }
             catch (RuntimeException ex) when (ex.Code == "case-changed" && attempt < 5)
@@ -227,16 +227,16 @@ public sealed class ReceiveDossier(
         }
     }
 
-    private static ReceptionOutcome Outcome(DossierRecord dossier, IReadOnlyList<string> missing, IReadOnlyList<Guid>? openedTasks = null) =>
-        new(dossier.Id, dossier.Code, dossier.Status, dossier.AppointmentAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null, missing, dossier.FeeAmount,
+    private static ReceptionOutcome Outcome(DossierRecord dossier, IReadOnlyList<string> missing, IReadOnlyList<TaskId>? openedTasks = null) =>
+        new(new DossierId(dossier.Id), dossier.Code, dossier.Status, dossier.AppointmentAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null, missing, dossier.FeeAmount,
             openedTasks ?? [], dossier.LookupKey);
 
     /// <summary>What reception answered, rebuilt from the stored dossier for a repeated request.</summary>
     private async Task<ReceptionOutcome> ReceptionOfAsync(Guid dossierId)
     {
-        var dossier = await store.DossierAsync(dossierId);
+        var dossier = await store.DossierAsync(new DossierId(dossierId));
         var open = await db.Tasks.AsNoTracking().Where(t => t.CaseId == dossier.CaseId && (t.State == TaskState.Open || t.State == TaskState.Claimed))
-            .OrderBy(t => t.CreatedAt).Select(t => t.Id).ToListAsync();
+            .OrderBy(t => t.CreatedAt).Select(t => new TaskId(t.Id)).ToListAsync();
         var missing = dossier.MissingJson is null ? [] : JsonSerializer.Deserialize<List<string>>(dossier.MissingJson, Json)!;
         return Outcome(dossier, missing, open);
     }

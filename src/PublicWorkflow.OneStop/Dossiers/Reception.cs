@@ -1,3 +1,4 @@
+using PublicWorkflow.Runtime.Cases;
 using PublicWorkflow.Runtime;
 using PublicWorkflow.OneStop.Persistence.Entities;
 using PublicWorkflow.OneStop.Catalog;
@@ -24,8 +25,8 @@ public sealed record ReceptionRequest(
     int Copies = 1);
 
 /// <summary>What reception did; <see cref="OpenedTasks"/> are the first steps of an accepted dossier's case.</summary>
-public sealed record ReceptionOutcome(Guid DossierId, string? Code, DossierStatus Status, DateTimeOffset? Appointment, IReadOnlyList<string> Missing, decimal? Fee,
-    IReadOnlyList<Guid> OpenedTasks, string? LookupKey = null);
+public sealed record ReceptionOutcome(DossierId DossierId, string? Code, DossierStatus Status, DateTimeOffset? Appointment, IReadOnlyList<string> Missing, decimal? Fee,
+    IReadOnlyList<TaskId> OpenedTasks, string? LookupKey = null);
 
 /// <summary>
 /// The receiving clerk's check against the procedure's required documents: everything missing is listed at once, so

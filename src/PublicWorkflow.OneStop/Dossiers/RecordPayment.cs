@@ -14,7 +14,7 @@ public sealed class RecordPayment(DossierStore store, ApplicantSteps applicantSt
     /// A repeat with the same <paramref name="idempotencyKey"/> gets the dossier as it stands, not "already paid";
     /// <paramref name="authorize"/> (scope, If-Match) runs on the dossier read, and only for a first request.
     /// </remarks>
-    public async Task<DossierRecord> RecordAsync(Guid dossierId, string channel, string actor, string? idempotencyKey = null,
+    public async Task<DossierRecord> RecordAsync(DossierId dossierId, string channel, string actor, string? idempotencyKey = null,
         Action<DossierRecord>? authorize = null, CancellationToken cancellationToken = default)
     {
         if (channel is not ("online" or "counter" or "bank" or "post"))
@@ -22,7 +22,7 @@ public sealed class RecordPayment(DossierStore store, ApplicantSteps applicantSt
             throw RuntimeException.Invalid("channel", "the payment channel is one of online, counter, bank, post");
         }
         var key = CommandKey.Of(idempotencyKey, $"payment\n{actor}", (dossierId, channel));
-        return await once.OnceAsync(key, id => store.DossierAsync(id, cancellationToken), async () =>
+        return await once.OnceAsync(key, id => store.DossierAsync(new DossierId(id), cancellationToken), async () =>
         {
             var dossier = await store.DossierAsync(dossierId, cancellationToken);
             authorize?.Invoke(dossier);

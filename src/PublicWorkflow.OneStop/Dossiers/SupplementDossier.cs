@@ -10,7 +10,7 @@ public sealed class SupplementDossier(DossierStore store, ApplicantSteps applica
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The applicant brings what was asked for: the case goes on from its supplement step.</summary>
-    public async Task<DossierRecord> DeliverAsync(Guid dossierId, IReadOnlyList<PresentedDocument> documents, string actor, CancellationToken cancellationToken = default)
+    public async Task<DossierRecord> DeliverAsync(DossierId dossierId, IReadOnlyList<PresentedDocument> documents, string actor, CancellationToken cancellationToken = default)
     {
         var dossier = await store.DossierAsync(dossierId, cancellationToken);
         if (dossier.Status != DossierStatus.SupplementRequested)

@@ -38,4 +38,4 @@ public interface ICaseCommandScope
 }
 
 /// <summary>A case started for a record of the application carries its business key and a case id the record already points to.</summary>
-public sealed record CaseOrigin(Guid CaseId, string BusinessKey);
+public sealed record CaseOrigin(CaseId CaseId, string BusinessKey);

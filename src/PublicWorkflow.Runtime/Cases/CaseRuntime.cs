@@ -39,19 +39,19 @@ public sealed class CaseRuntime(
             var record = NewCase(definition);
             if (origin is not null)
             {
-                record.Id = origin.CaseId;
+                record.Id = origin.CaseId.Value;
                 record.BusinessKey = origin.BusinessKey;
             }
             return await RunAsync(record, new StartCase(variables), actor, key, cancellationToken, isNew: true);
         }, cancellationToken);
 
     /// <param name="authorize">Checks the task row as read (the caller's scope, an If-Match) before anything changes; it throws to refuse.</param>
-    public Task<CommandOutcome> CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, JsonElement>? outputs, string actor,
+    public Task<CommandOutcome> CompleteTaskAsync(TaskId taskId, IReadOnlyDictionary<string, JsonElement>? outputs, string actor,
         string? idempotencyKey = null, CancellationToken cancellationToken = default, Action<TaskRecord>? authorize = null) =>
         idempotency.RunAsync(idempotencyKey, ("complete", taskId, outputs), async key =>
         {
             // The task and its case in one round trip: completing tasks is what clerks do all day.
-            var found = await HotQueries.For(db).TaskWithCase(db, taskId) ?? throw RuntimeException.NotFound("task", taskId);
+            var found = await HotQueries.For(db).TaskWithCase(db, taskId.Value) ?? throw RuntimeException.NotFound("task", taskId);
             authorize?.Invoke(found.Task);
             var task = TaskClaims.EnsureOpen(found.Task);
             if (task.State == TaskState.Claimed && task.Assignee != actor)
@@ -61,15 +61,15 @@ public sealed class CaseRuntime(
             return await RunAsync(found.Case, new CompleteTask(task.ActivityId, outputs), actor, key, cancellationToken, known: task);
         }, cancellationToken);
 
-    public Task<CommandOutcome> DeliverMessageAsync(Guid caseId, string messageName, IReadOnlyDictionary<string, JsonElement>? payload, string actor,
+    public Task<CommandOutcome> DeliverMessageAsync(CaseId caseId, string messageName, IReadOnlyDictionary<string, JsonElement>? payload, string actor,
         string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
         idempotency.RunAsync(idempotencyKey, ("message", caseId, messageName, payload), async key =>
-            await RunAsync(await CaseAsync(caseId, cancellationToken), new DeliverMessage(messageName, payload), actor, key, cancellationToken),
+            await RunAsync(await CaseAsync(caseId.Value, cancellationToken), new DeliverMessage(messageName, payload), actor, key, cancellationToken),
             cancellationToken);
 
-    public Task<CommandOutcome> CancelCaseAsync(Guid caseId, string reason, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+    public Task<CommandOutcome> CancelCaseAsync(CaseId caseId, string reason, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
         idempotency.RunAsync(idempotencyKey, ("cancel", caseId, reason), async key =>
-            await RunAsync(await CaseAsync(caseId, cancellationToken), new CancelCase(reason), actor, key, cancellationToken),
+            await RunAsync(await CaseAsync(caseId.Value, cancellationToken), new CancelCase(reason), actor, key, cancellationToken),
             cancellationToken);
 
     /// <summary>Clears an incident and runs its handler again.</summary>
@@ -114,24 +114,24 @@ public sealed class CaseRuntime(
             await RunAsync(record, new FireTimer(timer.TimerId), SystemActor, null, cancellationToken);
         }, cancellationToken);
 
-    public Task HandlerSucceededAsync(Guid caseId, string activityId, IReadOnlyDictionary<string, JsonElement>? outputs, CancellationToken cancellationToken = default) =>
-        SystemCommandAsync(caseId, new HandlerSucceeded(activityId, outputs), cancellationToken);
+    public Task HandlerSucceededAsync(CaseId caseId, string activityId, IReadOnlyDictionary<string, JsonElement>? outputs, CancellationToken cancellationToken = default) =>
+        SystemCommandAsync(caseId.Value, new HandlerSucceeded(activityId, outputs), cancellationToken);
 
-    public Task HandlerFailedAsync(Guid caseId, string activityId, string error, CancellationToken cancellationToken = default) =>
-        SystemCommandAsync(caseId, new HandlerFailed(activityId, error), cancellationToken);
+    public Task HandlerFailedAsync(CaseId caseId, string activityId, string error, CancellationToken cancellationToken = default) =>
+        SystemCommandAsync(caseId.Value, new HandlerFailed(activityId, error), cancellationToken);
 
     /// <summary>Starts the case a call activity asked for; a second request for the same call starts nothing.</summary>
-    public Task StartCalledCaseAsync(Guid parentCaseId, StartChildPayload call, CancellationToken cancellationToken = default) =>
+    public Task StartCalledCaseAsync(CaseId parentCaseId, StartChildPayload call, CancellationToken cancellationToken = default) =>
         RetryOnConflictAsync(async () =>
         {
-            if (await db.Cases.AnyAsync(c => c.ParentCaseId == parentCaseId && c.ParentActivityId == call.ActivityId, cancellationToken))
+            if (await db.Cases.AnyAsync(c => c.ParentCaseId == parentCaseId.Value && c.ParentActivityId == call.ActivityId, cancellationToken))
             {
                 return;
             }
             var definition = await definitions.LatestPublishedAsync(call.CalledElement, cancellationToken)
                 ?? throw RuntimeException.NotFound("published workflow called by a call activity", call.CalledElement);
             var record = NewCase(definition);
-            record.ParentCaseId = parentCaseId;
+            record.ParentCaseId = parentCaseId.Value;
             record.ParentActivityId = call.ActivityId;
             await RunAsync(record, new StartCase(Payload.Variables(call.VariablesJson)), SystemActor, null, cancellationToken, isNew: true);
         }, cancellationToken);
@@ -145,10 +145,10 @@ public sealed class CaseRuntime(
     }
 
     /// <summary>The call activity that started a case was cancelled: the called case is cancelled too.</summary>
-    public Task CancelCalledCaseAsync(Guid parentCaseId, string activityId, CancellationToken cancellationToken = default) =>
+    public Task CancelCalledCaseAsync(CaseId parentCaseId, string activityId, CancellationToken cancellationToken = default) =>
         RetryOnConflictAsync(async () =>
         {
-            var child = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.ParentCaseId == parentCaseId && c.ParentActivityId == activityId, cancellationToken);
+            var child = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.ParentCaseId == parentCaseId.Value && c.ParentActivityId == activityId, cancellationToken);
             if (child is { Status: CaseStatus.Running })
             {
                 await RunAsync(child, new CancelCase("the step that called this case was cancelled"), SystemActor, null, cancellationToken);
@@ -206,7 +206,7 @@ public sealed class CaseRuntime(
         {
             await scope.OnCommandAsync(context, cancellationToken);
         }
-        var outcome = new CommandOutcome(record.Id, record.Status, record.Revision, changes.NewTasks.Select(t => t.Id).ToList());
+        var outcome = new CommandOutcome(new CaseId(record.Id), record.Status, record.Revision, changes.NewTasks.Select(t => new TaskId(t.Id)).ToList());
         if (key is not null)
         {
             changes.Idempotency = idempotency.Record(key, outcome);

@@ -19,25 +19,25 @@ public sealed record CaseDiagram(string DefinitionKey, int DefinitionVersion, st
 /// </summary>
 public sealed class CaseViews(WorkflowDbContext db, DefinitionStore definitions)
 {
-    public async Task<CaseSnapshot> SnapshotAsync(Guid caseId, CancellationToken cancellationToken = default)
+    public async Task<CaseSnapshot> SnapshotAsync(CaseId caseId, CancellationToken cancellationToken = default)
     {
-        var record = await HotQueries.For(db).Case(db, caseId) ?? throw RuntimeException.NotFound("case", caseId);
+        var record = await HotQueries.For(db).Case(db, caseId.Value) ?? throw RuntimeException.NotFound("case", caseId);
         var definition = await definitions.ModelAsync(record.DefinitionId, cancellationToken);
         return new CaseSnapshot(record, definition, ActiveElements(record));
     }
 
-    public async Task<CaseDiagram> DiagramAsync(Guid caseId, CancellationToken cancellationToken = default)
+    public async Task<CaseDiagram> DiagramAsync(CaseId caseId, CancellationToken cancellationToken = default)
     {
-        var record = await HotQueries.For(db).Case(db, caseId) ?? throw RuntimeException.NotFound("case", caseId);
+        var record = await HotQueries.For(db).Case(db, caseId.Value) ?? throw RuntimeException.NotFound("case", caseId);
         var xml = await db.Definitions.AsNoTracking().Where(d => d.Id == record.DefinitionId).Select(d => d.BpmnXml).SingleAsync(cancellationToken);
-        var done = await db.Tasks.AsNoTracking().Where(t => t.CaseId == caseId && t.State == TaskState.Completed).Select(t => t.ElementId).Distinct()
+        var done = await db.Tasks.AsNoTracking().Where(t => t.CaseId == record.Id && t.State == TaskState.Completed).Select(t => t.ElementId).Distinct()
             .ToListAsync(cancellationToken);
         return new CaseDiagram(record.DefinitionKey, record.DefinitionVersion, xml, ActiveElements(record), done);
     }
 
     /// <summary>The case's audit trail, oldest first.</summary>
-    public Task<List<AuditRecord>> AuditAsync(Guid caseId, CancellationToken cancellationToken = default) =>
-        db.Audit.AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+    public Task<List<AuditRecord>> AuditAsync(CaseId caseId, CancellationToken cancellationToken = default) =>
+        db.Audit.AsNoTracking().Where(a => a.CaseId == caseId.Value).OrderBy(a => a.Id).ToListAsync(cancellationToken);
 
     /// <summary>The business keys (e.g. dossier codes) of the given cases, for lists that show them beside tasks or incidents.</summary>
     public async Task<Dictionary<Guid, string?>> BusinessKeysAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken cancellationToken = default) =>

@@ -7,4 +7,4 @@ namespace PublicWorkflow.Runtime.Cases;
 /// <param name="Status">The case's status afterwards.</param>
 /// <param name="Revision">The case's revision afterwards (its concurrency token).</param>
 /// <param name="OpenedTasks">User tasks the command opened.</param>
-public sealed record CommandOutcome(Guid CaseId, CaseStatus Status, int Revision, IReadOnlyList<Guid> OpenedTasks);
+public sealed record CommandOutcome(CaseId CaseId, CaseStatus Status, int Revision, IReadOnlyList<TaskId> OpenedTasks);

@@ -13,11 +13,11 @@ public sealed class TaskClaims(WorkflowDbContext db, TimeProvider clock)
     private readonly CommandIdempotency idempotency = new(db, clock);
 
     /// <summary>Takes a task into the actor's hands; claiming one's own task again changes nothing.</summary>
-    public Task<CommandOutcome> ClaimTaskAsync(Guid taskId, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default,
+    public Task<CommandOutcome> ClaimTaskAsync(TaskId taskId, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default,
         Action<TaskRecord>? authorize = null) =>
         idempotency.RunAsync(idempotencyKey, ("claim", taskId), async key =>
         {
-            var found = await OpenTaskAsync(taskId, authorize);
+            var found = await OpenTaskAsync(taskId.Value, authorize);
             if (found.Task.State == TaskState.Claimed && found.Task.Assignee != actor)
             {
                 throw new RuntimeException(RuntimeErrorKind.Conflict, "task-claimed", $"task {taskId} is already claimed by {found.Task.Assignee}");
@@ -26,11 +26,11 @@ public sealed class TaskClaims(WorkflowDbContext db, TimeProvider clock)
         }, cancellationToken);
 
     /// <summary>Puts a claimed task back in the shared inbox; only its assignee can.</summary>
-    public Task<CommandOutcome> ReleaseTaskAsync(Guid taskId, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default,
+    public Task<CommandOutcome> ReleaseTaskAsync(TaskId taskId, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default,
         Action<TaskRecord>? authorize = null) =>
         idempotency.RunAsync(idempotencyKey, ("release", taskId), async key =>
         {
-            var found = await OpenTaskAsync(taskId, authorize);
+            var found = await OpenTaskAsync(taskId.Value, authorize);
             if (found.Task.State != TaskState.Claimed || found.Task.Assignee != actor)
             {
                 throw new RuntimeException(RuntimeErrorKind.Rejected, "task-not-yours", $"task {taskId} is not claimed by {actor}");
@@ -39,9 +39,9 @@ public sealed class TaskClaims(WorkflowDbContext db, TimeProvider clock)
         }, cancellationToken);
 
     /// <summary>A team lead or the supervisor gives a task to a named member of staff, whoever held it.</summary>
-    public Task<CommandOutcome> ReassignTaskAsync(Guid taskId, string assignee, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+    public Task<CommandOutcome> ReassignTaskAsync(TaskId taskId, string assignee, string actor, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
         idempotency.RunAsync(idempotencyKey, ("reassign", taskId, assignee), async key =>
-            await ChangeTaskAsync(await OpenTaskAsync(taskId, null), TaskState.Claimed, assignee, actor, "task-reassigned", key, cancellationToken),
+            await ChangeTaskAsync(await OpenTaskAsync(taskId.Value, null), TaskState.Claimed, assignee, actor, "task-reassigned", key, cancellationToken),
             cancellationToken);
 
     private async Task<TaskWithCaseStatusRow> OpenTaskAsync(Guid taskId, Action<TaskRecord>? authorize)
@@ -71,7 +71,7 @@ public sealed class TaskClaims(WorkflowDbContext db, TimeProvider clock)
             task.Revision++;
             db.Audit.Add(new AuditRecord { CaseId = task.CaseId, At = now, Actor = actor, Kind = kind, ElementId = task.ElementId, Level = task.Level, Detail = $"task {task.Id}" });
         }
-        var outcome = new CommandOutcome(task.CaseId, found.CaseStatus, found.CaseRevision, []);
+        var outcome = new CommandOutcome(new CaseId(task.CaseId), found.CaseStatus, found.CaseRevision, []);
         if (key is not null)
         {
             db.IdempotencyKeys.Add(idempotency.Record(key, outcome));

@@ -30,6 +30,6 @@ public sealed class TaskViews(WorkflowDbContext db)
         return query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).Take(take).ToListAsync(cancellationToken);
     }
 
-    public async Task<TaskRecord> TaskAsync(Guid taskId, CancellationToken cancellationToken = default) =>
-        await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw RuntimeException.NotFound("task", taskId);
+    public async Task<TaskRecord> TaskAsync(TaskId taskId, CancellationToken cancellationToken = default) =>
+        await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId.Value, cancellationToken) ?? throw RuntimeException.NotFound("task", taskId);
 }

@@ -15,7 +15,7 @@ public sealed class CaseJobs(CaseRuntime runtime, OutboxDispatcher outbox)
     [AutomaticRetry(Attempts = 10)]
     public async Task StartCalledCaseAsync(Guid outboxId, Guid parentCaseId, StartChildPayload call)
     {
-        await runtime.StartCalledCaseAsync(parentCaseId, call);
+        await runtime.StartCalledCaseAsync(new CaseId(parentCaseId), call);
         await outbox.CompleteAsync(outboxId);
     }
 
@@ -29,7 +29,7 @@ public sealed class CaseJobs(CaseRuntime runtime, OutboxDispatcher outbox)
     [AutomaticRetry(Attempts = 10)]
     public async Task CancelCalledCaseAsync(Guid outboxId, Guid parentCaseId, string activityId)
     {
-        await runtime.CancelCalledCaseAsync(parentCaseId, activityId);
+        await runtime.CancelCalledCaseAsync(new CaseId(parentCaseId), activityId);
         await outbox.CompleteAsync(outboxId);
     }
 }

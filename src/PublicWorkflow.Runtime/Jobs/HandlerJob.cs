@@ -63,19 +63,19 @@ public sealed class HandlerJob(
                 return false;
             }
             log.LogError(ex, "Handler {Handler} failed for case {Case} step {Step} {Attempt} times: incident opened", handlerName, caseId, activityId, attempt);
-            await runtime.HandlerFailedAsync(caseId, activityId, $"{handlerName} failed {attempt} time(s): {ex.Message}");
+            await runtime.HandlerFailedAsync(new CaseId(caseId), activityId, $"{handlerName} failed {attempt} time(s): {ex.Message}");
             return true;
         }
 
         try
         {
-            await runtime.HandlerSucceededAsync(caseId, activityId, outputs);
+            await runtime.HandlerSucceededAsync(new CaseId(caseId), activityId, outputs);
         }
         catch (RuntimeException ex) when (ex.Kind == RuntimeErrorKind.Rejected)
         {
             // The handler's outputs leave the case with no way on (e.g. a condition fails): a person must look.
             db.ChangeTracker.Clear();
-            await runtime.HandlerFailedAsync(caseId, activityId, $"{handlerName} succeeded but its result could not be used: {ex.Message}");
+            await runtime.HandlerFailedAsync(new CaseId(caseId), activityId, $"{handlerName} succeeded but its result could not be used: {ex.Message}");
         }
         return true;
     }

@@ -77,8 +77,8 @@ internal static class DossierMapping
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static ReceptionDto Reception(ReceptionOutcome o, WorkingCalendar calendar, HttpContext http) =>
-        new(o.DossierId, o.Code, (int)o.Status, DossierStatuses.Name(o.Status).In(Language(http)), ApiHttp.Local(calendar, o.Appointment?.UtcDateTime),
-            o.Missing, o.Fee, o.OpenedTasks, o.LookupKey is null ? null : LookupKeys.Format(o.LookupKey));
+        new(o.DossierId.Value, o.Code, (int)o.Status, DossierStatuses.Name(o.Status).In(Language(http)), ApiHttp.Local(calendar, o.Appointment?.UtcDateTime),
+            o.Missing, o.Fee, o.OpenedTasks.Select(t => t.Value).ToList(), o.LookupKey is null ? null : LookupKeys.Format(o.LookupKey));
 
     public static DossierDto Dossier(DossierRecord d, ProcedureCatalog catalog, WorkingCalendar calendar, HttpContext http, DateTime now)
     {

@@ -133,7 +133,7 @@ public static class DossiersApi
 
     private static async Task<Ok<DossierDto>> GetAsync(Guid id, DossierStore dossiers, ProcedureCatalog catalog, WorkingCalendar calendar, TimeProvider clock,
         ClaimsPrincipal user, HttpContext http) =>
-        Show(await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user), catalog, calendar, clock, http);
+        Show(await Scoped(dossiers.DossierAsync(new DossierId(id), http.RequestAborted), user), catalog, calendar, clock, http);
 
     private static async Task<Ok<DossierDto>> ByCodeAsync(string code, DossierStore dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,
         TimeProvider clock, ClaimsPrincipal user, HttpContext http)
@@ -148,24 +148,24 @@ public static class DossiersApi
     private static async Task<Ok<List<HandoverDto>>> TrackingSheetAsync(Guid id, DossierStore dossiers, WorkingCalendar calendar, ClaimsPrincipal user,
         HttpContext http)
     {
-        await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);
-        var sheet = await dossiers.TrackingSheetAsync(id, http.RequestAborted);
+        await Scoped(dossiers.DossierAsync(new DossierId(id), http.RequestAborted), user);
+        var sheet = await dossiers.TrackingSheetAsync(new DossierId(id), http.RequestAborted);
         return TypedResults.Ok(sheet.Select(h => DossierMapping.Handover(h, calendar)).ToList());
     }
 
     private static async Task<Ok<List<AuditDto>>> AuditAsync(Guid id, DossierStore dossiers, CaseViews cases, WorkingCalendar calendar,
         ClaimsPrincipal user, HttpContext http)
     {
-        var dossier = await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);
-        var lines = dossier.CaseId is { } caseId ? await cases.AuditAsync(caseId, http.RequestAborted) : [];
+        var dossier = await Scoped(dossiers.DossierAsync(new DossierId(id), http.RequestAborted), user);
+        var lines = dossier.CaseId is { } caseId ? await cases.AuditAsync(new CaseId(caseId), http.RequestAborted) : [];
         return TypedResults.Ok(lines.Select(a => new AuditDto(ApiHttp.Local(calendar, a.At), a.Actor, a.Kind, a.ElementId, a.Level, a.Detail)).ToList());
     }
 
     private static async Task<Ok<DiagramDto>> DiagramAsync(Guid id, DossierStore dossiers, CaseViews cases, ClaimsPrincipal user, HttpContext http)
     {
-        var dossier = await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);
+        var dossier = await Scoped(dossiers.DossierAsync(new DossierId(id), http.RequestAborted), user);
         var caseId = dossier.CaseId ?? throw RuntimeException.Rejected("no-case", $"dossier {dossier.Id} was not accepted: it has no workflow");
-        var diagram = await cases.DiagramAsync(caseId, http.RequestAborted);
+        var diagram = await cases.DiagramAsync(new CaseId(caseId), http.RequestAborted);
         return TypedResults.Ok(new DiagramDto(diagram.DefinitionKey, diagram.DefinitionVersion, diagram.BpmnXml, diagram.Active, diagram.Done));
     }
 
@@ -181,8 +181,8 @@ public static class DossiersApi
             "tracking-sheet" => DossierDocumentKind.TrackingSheet,
             _ => throw RuntimeException.Invalid("kind", "one of receipt, supplement-request, refusal, apology, tracking-sheet"),
         };
-        var dossier = await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);
-        var html = papers.Render(paper, dossier, await dossiers.TrackingSheetAsync(id, http.RequestAborted),
+        var dossier = await Scoped(dossiers.DossierAsync(new DossierId(id), http.RequestAborted), user);
+        var html = papers.Render(paper, dossier, await dossiers.TrackingSheetAsync(new DossierId(id), http.RequestAborted),
             new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/track"));
         return TypedResults.Content(html, "text/html; charset=utf-8");
     }
@@ -216,13 +216,13 @@ public static class DossiersApi
     private static async Task<Ok<ReceptionDto>> ReviewAsync(Guid id, DossierStore dossiers, ReceiveDossier reception, WorkingCalendar calendar, ClaimsPrincipal user, HttpContext http)
     {
         var caller = ApiHttp.Caller(user);
-        var submitted = await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);
+        var submitted = await Scoped(dossiers.DossierAsync(new DossierId(id), http.RequestAborted), user);
         if (!caller.SeesAllAgencies && !caller.JobRoles.Contains(StaffMember.ReceptionClerk))
         {
             throw new ApiRefusal(StatusCodes.Status403Forbidden, "not-a-reception-desk",
                 $"dossier {submitted.Id} is reviewed by the reception clerks of branch {submitted.BranchCode} / hồ sơ do bộ phận tiếp nhận xem xét");
         }
-        var outcome = await reception.ReviewOnlineAsync(id, caller.UserName, http.RequestAborted);
+        var outcome = await reception.ReviewOnlineAsync(new DossierId(id), caller.UserName, http.RequestAborted);
         return TypedResults.Ok(DossierMapping.Reception(outcome, calendar, http));
     }
 
@@ -234,7 +234,7 @@ public static class DossiersApi
             {
                 throw RuntimeException.Invalid("documents", "list the documents brought (1 to 200, each with its id)");
             }
-            return supplement.DeliverAsync(id, documents.Select(d => new PresentedDocument(d.Id!.Trim(), d.Copies ?? 1, d.Pages ?? 0,
+            return supplement.DeliverAsync(new DossierId(id), documents.Select(d => new PresentedDocument(d.Id!.Trim(), d.Copies ?? 1, d.Pages ?? 0,
                 d.FromNationalDatabase ?? false)).ToList(), caller.UserName, http.RequestAborted);
         });
 
@@ -243,7 +243,7 @@ public static class DossiersApi
         TimeProvider clock, ClaimsPrincipal user, HttpContext http)
     {
         var caller = ApiHttp.Caller(user);
-        var paid = await payments.RecordAsync(id, body.Channel ?? "", caller.UserName, ApiHttp.IdempotencyKey(http.Request), dossier =>
+        var paid = await payments.RecordAsync(new DossierId(id), body.Channel ?? "", caller.UserName, ApiHttp.IdempotencyKey(http.Request), dossier =>
         {
             ApiHttp.CheckScope(caller, dossier.AgencyCode, dossier.BranchCode);
             ApiHttp.CheckIfMatch(http.Request, dossier.Revision);
@@ -253,23 +253,23 @@ public static class DossiersApi
 
     private static Task<Ok<DossierDto>> WithdrawAsync(Guid id, ReasonRequest body, DossierStore dossiers, EndDossier end, ProcedureCatalog catalog, WorkingCalendar calendar,
         TimeProvider clock, ClaimsPrincipal user, HttpContext http) =>
-        CommandAsync(id, dossiers, catalog, calendar, clock, user, http, caller => end.WithdrawAsync(id, body.Reason ?? "", caller.UserName, http.RequestAborted));
+        CommandAsync(id, dossiers, catalog, calendar, clock, user, http, caller => end.WithdrawAsync(new DossierId(id), body.Reason ?? "", caller.UserName, http.RequestAborted));
 
     private static Task<Ok<DossierDto>> CancelAsync(Guid id, ReasonRequest body, DossierStore dossiers, EndDossier end, ProcedureCatalog catalog, WorkingCalendar calendar,
         TimeProvider clock, ClaimsPrincipal user, HttpContext http) =>
-        CommandAsync(id, dossiers, catalog, calendar, clock, user, http, caller => end.StopAsync(id, body.Reason ?? "", caller.UserName, http.RequestAborted));
+        CommandAsync(id, dossiers, catalog, calendar, clock, user, http, caller => end.StopAsync(new DossierId(id), body.Reason ?? "", caller.UserName, http.RequestAborted));
 
     private static Task<Ok<DossierDto>> ApologyAsync(Guid id, ApologyRequest body, DossierStore dossiers, ApologizeForDelay apology, ProcedureCatalog catalog, WorkingCalendar calendar,
         TimeProvider clock, ClaimsPrincipal user, HttpContext http) =>
         CommandAsync(id, dossiers, catalog, calendar, clock, user, http, caller => ApiDates.Check("newAppointment", body.NewAppointment) is { } at
-            ? apology.ApologizeAsync(id, body.Reason ?? "", at, caller.UserName, http.RequestAborted)
+            ? apology.ApologizeAsync(new DossierId(id), body.Reason ?? "", at, caller.UserName, http.RequestAborted)
             : throw RuntimeException.Invalid("newAppointment", "the new appointment (ISO 8601 with offset) is required"));
 
     /// <summary>Scope and If-Match checked first; the command; then the dossier as it now stands, with its new ETag.</summary>
     private static async Task<Ok<DossierDto>> CommandAsync(Guid id, DossierStore dossiers, ProcedureCatalog catalog, WorkingCalendar calendar, TimeProvider clock,
         ClaimsPrincipal user, HttpContext http, Func<StaffMember, Task<DossierRecord>> command)
     {
-        var current = await Scoped(dossiers.DossierAsync(id, http.RequestAborted), user);
+        var current = await Scoped(dossiers.DossierAsync(new DossierId(id), http.RequestAborted), user);
         ApiHttp.CheckIfMatch(http.Request, current.Revision);
         return Show(await command(ApiHttp.Caller(user)), catalog, calendar, clock, http);
     }

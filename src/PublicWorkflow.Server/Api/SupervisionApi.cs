@@ -69,7 +69,7 @@ public static class SupervisionApi
     private static async Task<Ok<CommandResultDto>> RetryAsync(Guid id, CaseRuntime cases, ClaimsPrincipal user, HttpContext http)
     {
         var outcome = await cases.RetryIncidentAsync(id, ApiHttp.Caller(user).UserName, ApiHttp.IdempotencyKey(http.Request), http.RequestAborted);
-        return TypedResults.Ok(new CommandResultDto(outcome.CaseId, outcome.Status.ToString().ToLowerInvariant(), outcome.Revision, outcome.OpenedTasks));
+        return TypedResults.Ok(new CommandResultDto(outcome.CaseId.Value, outcome.Status.ToString().ToLowerInvariant(), outcome.Revision, outcome.OpenedTasks.Select(t => t.Value).ToList()));
     }
 
     private static async Task<IResult> MeasuresAsync(ServiceQualityMeasures measures, HttpContext http, DateOnly? from, DateOnly? to, string? groupBy,

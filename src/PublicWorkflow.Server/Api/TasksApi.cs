@@ -83,25 +83,25 @@ public static class TasksApi
     }
 
     private static Task<Ok<CommandResultDto>> ClaimAsync(Guid id, TaskClaims claims, ClaimsPrincipal user, HttpContext http) =>
-        CheckedCommandAsync(user, http, (caller, key, check) => claims.ClaimTaskAsync(id, caller.UserName, key, http.RequestAborted, check));
+        CheckedCommandAsync(user, http, (caller, key, check) => claims.ClaimTaskAsync(new TaskId(id), caller.UserName, key, http.RequestAborted, check));
 
     private static Task<Ok<CommandResultDto>> ReleaseAsync(Guid id, TaskClaims claims, ClaimsPrincipal user, HttpContext http) =>
-        CheckedCommandAsync(user, http, (caller, key, check) => claims.ReleaseTaskAsync(id, caller.UserName, key, http.RequestAborted, check));
+        CheckedCommandAsync(user, http, (caller, key, check) => claims.ReleaseTaskAsync(new TaskId(id), caller.UserName, key, http.RequestAborted, check));
 
     private static Task<Ok<CommandResultDto>> CompleteAsync(Guid id, CompleteTaskRequest? body, CaseRuntime cases, ClaimsPrincipal user, HttpContext http) =>
-        CheckedCommandAsync(user, http, (caller, key, check) => cases.CompleteTaskAsync(id, body?.Outputs, caller.UserName, key, http.RequestAborted, check));
+        CheckedCommandAsync(user, http, (caller, key, check) => cases.CompleteTaskAsync(new TaskId(id), body?.Outputs, caller.UserName, key, http.RequestAborted, check));
 
     private static Task<Ok<CommandResultDto>> RequestSupplementAsync(Guid id, RequestSupplementRequest body, CaseRuntime cases, ClaimsPrincipal user,
         HttpContext http)
     {
         var outputs = Outputs((StepOutcome.Decision, StepOutcome.Supplement), (StepOutcome.Missing, Texts(body.Missing, StepOutcome.Missing)));
-        return CheckedCommandAsync(user, http, (caller, key, check) => cases.CompleteTaskAsync(id, outputs, caller.UserName, key, http.RequestAborted, check));
+        return CheckedCommandAsync(user, http, (caller, key, check) => cases.CompleteTaskAsync(new TaskId(id), outputs, caller.UserName, key, http.RequestAborted, check));
     }
 
     private static Task<Ok<CommandResultDto>> RefuseAsync(Guid id, RefuseRequest body, CaseRuntime cases, ClaimsPrincipal user, HttpContext http)
     {
         var outputs = Outputs((StepOutcome.Decision, StepOutcome.Refuse), (StepOutcome.Reasons, Texts(body.Reasons, StepOutcome.Reasons)));
-        return CheckedCommandAsync(user, http, (caller, key, check) => cases.CompleteTaskAsync(id, outputs, caller.UserName, key, http.RequestAborted, check));
+        return CheckedCommandAsync(user, http, (caller, key, check) => cases.CompleteTaskAsync(new TaskId(id), outputs, caller.UserName, key, http.RequestAborted, check));
     }
 
     private static async Task<Ok<List<AssigneeDto>>> AssigneesAsync(Guid id, TaskViews tasks, StaffDirectory directory, ClaimsPrincipal user, HttpContext http)
@@ -126,7 +126,7 @@ public static class TasksApi
         {
             throw RuntimeException.Invalid("assignee", "an active clerk or team lead of the task's agency or branch");
         }
-        return Result(await claims.ReassignTaskAsync(id, staff.UserName, ApiHttp.Caller(user).UserName, ApiHttp.IdempotencyKey(http.Request), http.RequestAborted));
+        return Result(await claims.ReassignTaskAsync(new TaskId(id), staff.UserName, ApiHttp.Caller(user).UserName, ApiHttp.IdempotencyKey(http.Request), http.RequestAborted));
     }
 
     /// <summary>Who may be given a task of an agency or branch: its active clerks and team leads.</summary>
@@ -149,11 +149,11 @@ public static class TasksApi
     }
 
     private static Ok<CommandResultDto> Result(CommandOutcome outcome) =>
-        TypedResults.Ok(new CommandResultDto(outcome.CaseId, outcome.Status.ToString().ToLowerInvariant(), outcome.Revision, outcome.OpenedTasks));
+        TypedResults.Ok(new CommandResultDto(outcome.CaseId.Value, outcome.Status.ToString().ToLowerInvariant(), outcome.Revision, outcome.OpenedTasks.Select(t => t.Value).ToList()));
 
     private static async Task<TaskRecord> TaskInScopeAsync(Guid id, TaskViews tasks, ClaimsPrincipal user, HttpContext http, bool forWork)
     {
-        var task = await tasks.TaskAsync(id, http.RequestAborted);
+        var task = await tasks.TaskAsync(new TaskId(id), http.RequestAborted);
         CheckTask(task, ApiHttp.Caller(user), forWork);
         return task;
     }

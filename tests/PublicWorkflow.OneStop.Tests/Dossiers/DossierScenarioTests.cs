@@ -1,3 +1,4 @@
+using PublicWorkflow.Runtime.Cases;
 using PublicWorkflow.Runtime;
 using PublicWorkflow.OneStop.Persistence.Entities;
 using PublicWorkflow.Runtime.Tests;
@@ -53,15 +54,15 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
         var second = await ReceiveAsync(Request("2.000815", "P.HOANKIEM", new PresentedDocument("original"), new PresentedDocument("copies")));
         Assert.That(second.Code, Is.EqualTo("UB.P.HOANKIEM-260828-0002"), "the sequence runs within the agency's day");
 
-        var dossier = await DossierAsync(outcome.DossierId);
-        var digitize = await OpenTaskAsync(dossier.CaseId!.Value, "Task_Digitize");
+        var dossier = await DossierAsync(outcome.DossierId.Value);
+        var digitize = await OpenTaskAsync(new CaseId(dossier.CaseId!.Value), "Task_Digitize");
         Assert.Multiple(() =>
         {
             Assert.That(digitize.CandidateGroup, Is.EqualTo("CN01"), "digitizing is the receiving branch's step");
             Assert.That(digitize.Level, Is.EqualTo("branch"));
             Assert.That(digitize.DueAt, Is.EqualTo(Hanoi(2026, 9, 3, 17).UtcDateTime));
         });
-        var receipt = await PaperAsync(DossierDocumentKind.Receipt, outcome.DossierId);
+        var receipt = await PaperAsync(DossierDocumentKind.Receipt, outcome.DossierId.Value);
         Assert.That(receipt, Does.Contain("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ").And.Contain("UB.P.HOANKIEM-260828-0001").And.Contain("17 giờ 00, ngày 03/09/2026"));
     }
 
@@ -82,7 +83,7 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
         Assert.That(outcome.Code, Is.Null, "only an accepted dossier gets a code");
         Assert.That(outcome.Missing, Has.Count.EqualTo(2));
         Assert.That(await Host.DbAsync(db => db.Cases.CountAsync()), Is.Zero, "nothing runs for a dossier that was not accepted");
-        var paper = await PaperAsync(DossierDocumentKind.SupplementRequest, outcome.DossierId);
+        var paper = await PaperAsync(DossierDocumentKind.SupplementRequest, outcome.DossierId.Value);
         Assert.That(paper, Does.Contain("Tờ khai thay đổi thông tin cư trú").And.Contain("Giấy tờ chứng minh chỗ ở hợp pháp"));
     }
 
@@ -93,24 +94,24 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
         var outcome = await ReceiveAsync(Request("1.004222", "P.HOANKIEM",
             new PresentedDocument("ct01"), new PresentedDocument("accommodation-proof", FromNationalDatabase: true)));
         Assert.That(outcome.Appointment, Is.EqualTo(Hanoi(2026, 10, 14, 17)));
-        var caseId = (await DossierAsync(outcome.DossierId)).CaseId!.Value;
+        var caseId = (await DossierAsync(outcome.DossierId.Value)).CaseId!.Value;
 
         await CompleteStepAsync(caseId, "Task_Digitize", Hanoi(2026, 10, 5, 9, 30), null, "clerk-cn01");
-        var appraise = await OpenTaskAsync(caseId, "Task_Appraise");
+        var appraise = await OpenTaskAsync(new CaseId(caseId), "Task_Appraise");
         Assert.That(appraise.CandidateGroup, Is.EqualTo("CA.P.HOANKIEM"), "residence is the commune police's procedure");
         await CompleteStepAsync(caseId, "Task_Appraise", Hanoi(2026, 10, 6, 10),
             new { decision = "supplement", missing = new[] { "Hợp đồng thuê nhà có công chứng / A notarised rental contract" } }, "officer-ca");
 
-        var paused = await DossierAsync(outcome.DossierId);
+        var paused = await DossierAsync(outcome.DossierId.Value);
         Assert.That(paused.Status, Is.EqualTo(DossierStatus.SupplementRequested));
         Assert.That(paused.ClockPausedAt, Is.EqualTo(Hanoi(2026, 10, 6, 10).UtcDateTime));
-        Assert.That(await PaperAsync(DossierDocumentKind.SupplementRequest, outcome.DossierId), Does.Contain("Hợp đồng thuê nhà có công chứng"));
+        Assert.That(await PaperAsync(DossierDocumentKind.SupplementRequest, outcome.DossierId.Value), Does.Contain("Hợp đồng thuê nhà có công chứng"));
 
         // Two working days later the applicant brings it: the appointment moves two working days, to Friday 16/10.
         clock.Set(Hanoi(2026, 10, 8, 10));
         await Host.InScopeAsync(p => p.GetRequiredService<SupplementDossier>()
             .DeliverAsync(outcome.DossierId, [new PresentedDocument("accommodation-proof")], "clerk-cn01"));
-        var resumed = await DossierAsync(outcome.DossierId);
+        var resumed = await DossierAsync(outcome.DossierId.Value);
         Assert.Multiple(() =>
         {
             Assert.That(resumed.Status, Is.EqualTo(DossierStatus.Processing));
@@ -135,14 +136,14 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
         // Marital status: 3 working days. Received Monday 5/10 09:00 -> Thursday 8/10 17:00; appraisal due Tuesday 6/10 17:00.
         var outcome = await ReceiveAsync(Request("1.004873", "X.THANHTRI", new PresentedDocument("declaration")));
         var dossierId = outcome.DossierId;
-        var caseId = (await DossierAsync(dossierId)).CaseId!.Value;
+        var caseId = (await DossierAsync(dossierId.Value)).CaseId!.Value;
         await CompleteStepAsync(caseId, "Task_Digitize", Hanoi(2026, 10, 5, 10), null, "clerk-cn01");
-        var appraise = await OpenTaskAsync(caseId, "Task_Appraise");
+        var appraise = await OpenTaskAsync(new CaseId(caseId), "Task_Appraise");
         Assert.That(appraise.DueAt, Is.EqualTo(Hanoi(2026, 10, 6, 17).UtcDateTime), "60 % of 3 days: 2 working days before the appointment");
 
         clock.Set(Hanoi(2026, 10, 7, 8, 30));
         await SweepAsync();
-        Assert.That(await RaisedAsync(dossierId), Is.EquivalentTo(new[]
+        Assert.That(await RaisedAsync(dossierId.Value), Is.EquivalentTo(new[]
         {
             (DeadlineKind.StepOverdue, "team-lead@UB.X.THANHTRI"),
             (DeadlineKind.ApologyPrompt, "agency@UB.X.THANHTRI"),
@@ -151,7 +152,7 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
         clock.Set(Hanoi(2026, 10, 8, 9));
         await SweepAsync();
         await SweepAsync();
-        Assert.That(await RaisedAsync(dossierId), Is.EquivalentTo(new[]
+        Assert.That(await RaisedAsync(dossierId.Value), Is.EquivalentTo(new[]
         {
             (DeadlineKind.StepOverdue, "team-lead@UB.X.THANHTRI"),
             (DeadlineKind.ApologyPrompt, "agency@UB.X.THANHTRI"),
@@ -163,20 +164,20 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
         var again = Assert.ThrowsAsync<RuntimeException>(() =>
             Host.InScopeAsync(p => p.GetRequiredService<ApologizeForDelay>().ApologizeAsync(dossierId, "again", Hanoi(2026, 10, 20, 17), "chairman")));
         Assert.That(again!.Code, Is.EqualTo("already-apologized"));
-        Assert.That(await PaperAsync(DossierDocumentKind.Apology, dossierId), Does.Contain("Chờ xác minh").And.Contain("17 giờ 00, ngày 13/10/2026"));
+        Assert.That(await PaperAsync(DossierDocumentKind.Apology, dossierId.Value), Does.Contain("Chờ xác minh").And.Contain("17 giờ 00, ngày 13/10/2026"));
 
         // Resolved on Monday 12/10: late against the first appointment, on time against the apology's.
         await CompleteStepAsync(caseId, "Task_Appraise", Hanoi(2026, 10, 12, 9), new { decision = "approve" }, "officer");
         await CompleteStepAsync(caseId, "Task_Decide", Hanoi(2026, 10, 12, 10), null, "chairman");
         await CompleteStepAsync(caseId, "Task_HandBack", Hanoi(2026, 10, 12, 11), null, "archivist");
         await CompleteStepAsync(caseId, "Task_Return", Hanoi(2026, 10, 12, 14), null, "clerk-cn01");
-        var returned = await DossierAsync(dossierId);
+        var returned = await DossierAsync(dossierId.Value);
         Assert.That(returned.Status, Is.EqualTo(DossierStatus.Returned));
         await Host.InScopeAsync(p => p.GetRequiredService<RateService>().RateAsync(returned.Code!, returned.LookupKey, 4, "Cán bộ tận tình"));
 
         var sheet = await Host.InScopeAsync(p => p.GetRequiredService<DossierStore>().TrackingSheetAsync(dossierId));
         Assert.That(sheet.Single(h => h.Step == "Task_Appraise").Timing, Is.EqualTo(HandoverTiming.Late));
-        Assert.That(await PaperAsync(DossierDocumentKind.TrackingSheet, dossierId), Does.Contain("Quá hạn").And.Contain("UBND Xã Thanh Trì"));
+        Assert.That(await PaperAsync(DossierDocumentKind.TrackingSheet, dossierId.Value), Does.Contain("Quá hạn").And.Contain("UBND Xã Thanh Trì"));
 
         var measures = await Host.InScopeAsync(p => p.GetRequiredService<ServiceQualityMeasures>()
             .ComputeAsync(new MeasureFilter(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)), MeasureGrouping.Agency));
@@ -200,8 +201,8 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
         clock.Set(Hanoi(2025, 7, 14, 9));
         var july = await ReceiveAsync(Request("1.001612", "P.HOANKIEM", HouseholdDocuments()) with { BranchCode = "CN02" });
 
-        var juneDossier = await DossierAsync(june.DossierId);
-        var julyDossier = await DossierAsync(july.DossierId);
+        var juneDossier = await DossierAsync(june.DossierId.Value);
+        var julyDossier = await DossierAsync(july.DossierId.Value);
         Assert.Multiple(() =>
         {
             Assert.That((juneDossier.AgencyCode, juneDossier.Level), Is.EqualTo(("UB.Q.HOANKIEM", "district")));
@@ -212,7 +213,7 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
 
         // Steps go where the structure of the day of receipt says, even once that structure is gone.
         await CompleteStepAsync(juneDossier.CaseId!.Value, "Task_Receive", Hanoi(2025, 7, 14, 10), null, "clerk-cn02");
-        var appraise = await OpenTaskAsync(juneDossier.CaseId!.Value, "Task_Appraise");
+        var appraise = await OpenTaskAsync(new CaseId(juneDossier.CaseId!.Value), "Task_Appraise");
         Assert.That((appraise.CandidateGroup, appraise.Level), Is.EqualTo(("UB.Q.HOANKIEM", "district")));
 
         var wrongEra = Assert.ThrowsAsync<RuntimeException>(() => ReceiveAsync(Request("1.001612", "P.HANGBAC.HOANKIEM", HouseholdDocuments()) with { BranchCode = "CN02" }));
@@ -224,12 +225,12 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
     {
         // First land-use certificate: 17 working days (unverified), obligations pause the clock. Received Monday 5/10/2026.
         var outcome = await ReceiveAsync(Request("1.013978", "X.THANHTRI", new PresentedDocument("registration-form")));
-        var received = await DossierAsync(outcome.DossierId);
+        var received = await DossierAsync(outcome.DossierId.Value);
         var caseId = received.CaseId!.Value;
         await CompleteStepAsync(caseId, "Task_Digitize", Hanoi(2026, 10, 5, 10), null, "clerk-cn01");
         await CompleteStepAsync(caseId, "Task_Appraise", Hanoi(2026, 10, 6, 10), new { decision = "approve" }, "officer");
 
-        var awaiting = await DossierAsync(outcome.DossierId);
+        var awaiting = await DossierAsync(outcome.DossierId.Value);
         Assert.That((awaiting.Status, awaiting.ClockPausedAt), Is.EqualTo((DossierStatus.AwaitingFees, (DateTime?)Hanoi(2026, 10, 6, 10).UtcDateTime)));
 
         clock.Set(Hanoi(2026, 10, 9, 10));
@@ -242,7 +243,7 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
             Assert.That(paid.AppointmentAt, Is.EqualTo(Hanoi(2026, 11, 2, 17).UtcDateTime),
                 "three working days spent paying (Tue 10:00 to Fri 10:00) move it three working days, over the weekend");
         });
-        Assert.That(await OpenTaskAsync(caseId, "Task_Decide"), Is.Not.Null);
+        Assert.That(await OpenTaskAsync(new CaseId(caseId), "Task_Decide"), Is.Not.Null);
 
         var measures = await Host.InScopeAsync(p => p.GetRequiredService<ServiceQualityMeasures>()
             .ComputeAsync(new MeasureFilter(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), ProcedureCode: "1.013978"), MeasureGrouping.None));
@@ -253,12 +254,12 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
     public async Task A_step_s_deadline_is_cancelled_when_the_step_is_done_and_the_dossier_s_own_deadlines_stay()
     {
         var outcome = await ReceiveAsync(Request("1.004873", "P.HOANKIEM", new PresentedDocument("declaration")));
-        var caseId = (await DossierAsync(outcome.DossierId)).CaseId!.Value;
-        var digitize = await OpenTaskAsync(caseId, "Task_Digitize");
+        var caseId = (await DossierAsync(outcome.DossierId.Value)).CaseId!.Value;
+        var digitize = await OpenTaskAsync(new CaseId(caseId), "Task_Digitize");
         await CompleteStepAsync(caseId, "Task_Digitize", Hanoi(2026, 10, 5, 10), null, "clerk-cn01");
-        var appraise = await OpenTaskAsync(caseId, "Task_Appraise");
+        var appraise = await OpenTaskAsync(new CaseId(caseId), "Task_Appraise");
 
-        var deadlines = await Host.DbAsync(db => db.DossierDeadlines.AsNoTracking().Where(d => d.DossierId == outcome.DossierId).ToListAsync());
+        var deadlines = await Host.DbAsync(db => db.DossierDeadlines.AsNoTracking().Where(d => d.DossierId == outcome.DossierId.Value).ToListAsync());
         Assert.Multiple(() =>
         {
             Assert.That(deadlines.Single(d => d.TaskId == digitize.Id).State, Is.EqualTo(DeadlineState.Cancelled));
@@ -275,8 +276,8 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
         var withdrawn = await Host.InScopeAsync(p => p.GetRequiredService<EndDossier>().WithdrawAsync(outcome.DossierId, "Công dân không còn nhu cầu", "clerk-cn01"));
 
         Assert.That(withdrawn.Status, Is.EqualTo(DossierStatus.Withdrawn));
-        Assert.That((await CaseAsync(withdrawn.CaseId!.Value)).Status, Is.EqualTo(Engine.Execution.CaseStatus.Cancelled));
-        Assert.That(await Host.DbAsync(db => db.DossierDeadlines.CountAsync(d => d.DossierId == outcome.DossierId && d.State == DeadlineState.Pending)), Is.Zero);
+        Assert.That((await CaseAsync(new CaseId(withdrawn.CaseId!.Value))).Status, Is.EqualTo(Engine.Execution.CaseStatus.Cancelled));
+        Assert.That(await Host.DbAsync(db => db.DossierDeadlines.CountAsync(d => d.DossierId == outcome.DossierId.Value && d.State == DeadlineState.Pending)), Is.Zero);
         var apology = Assert.ThrowsAsync<RuntimeException>(() =>
             Host.InScopeAsync(p => p.GetRequiredService<ApologizeForDelay>().ApologizeAsync(outcome.DossierId, "late", Hanoi(2026, 10, 20, 17), "chairman")));
         Assert.That(apology!.Code, Is.EqualTo("dossier-not-open"));
@@ -286,33 +287,33 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
     public async Task A_refusal_must_state_its_reasons_and_prints_them()
     {
         var outcome = await ReceiveAsync(Request("1.004873", "X.THANHTRI", new PresentedDocument("declaration")));
-        var caseId = (await DossierAsync(outcome.DossierId)).CaseId!.Value;
+        var caseId = (await DossierAsync(outcome.DossierId.Value)).CaseId!.Value;
         await CompleteStepAsync(caseId, "Task_Digitize", Hanoi(2026, 10, 5, 10), null, "clerk-cn01");
         await CompleteStepAsync(caseId, "Task_Appraise", Hanoi(2026, 10, 6, 10), new { decision = "refuse" }, "officer");
 
-        var refuse = await OpenTaskAsync(caseId, "Task_Refuse");
+        var refuse = await OpenTaskAsync(new CaseId(caseId), "Task_Refuse");
         var noReasons = Assert.ThrowsAsync<RuntimeException>(() => CompleteAsync(refuse.Id, new { reasons = Array.Empty<string>() }));
         Assert.That(noReasons!.Field, Is.EqualTo("outputs.reasons"));
         await CompleteAsync(refuse.Id, new { reasons = new[] { "Đang có đăng ký kết hôn chưa chấm dứt" } });
 
-        var dossier = await DossierAsync(outcome.DossierId);
+        var dossier = await DossierAsync(outcome.DossierId.Value);
         Assert.That(dossier.Outcome, Is.EqualTo(DossierOutcome.Refused));
-        Assert.That(await PaperAsync(DossierDocumentKind.Refusal, outcome.DossierId), Does.Contain("Đang có đăng ký kết hôn chưa chấm dứt"));
+        Assert.That(await PaperAsync(DossierDocumentKind.Refusal, outcome.DossierId.Value), Does.Contain("Đang có đăng ký kết hôn chưa chấm dứt"));
     }
 
     [Test]
     public async Task Reasons_given_with_the_appraisal_s_decision_to_refuse_carry_to_the_refusal_step()
     {
         var outcome = await ReceiveAsync(Request("1.004873", "X.THANHTRI", new PresentedDocument("declaration")));
-        var caseId = (await DossierAsync(outcome.DossierId)).CaseId!.Value;
+        var caseId = (await DossierAsync(outcome.DossierId.Value)).CaseId!.Value;
         await CompleteStepAsync(caseId, "Task_Digitize", Hanoi(2026, 10, 5, 10), null, "clerk-cn01");
         await CompleteStepAsync(caseId, "Task_Appraise", Hanoi(2026, 10, 6, 10),
             new { decision = "refuse", reasons = new[] { "Người yêu cầu chưa đủ tuổi kết hôn" } }, "officer");
         await CompleteStepAsync(caseId, "Task_Refuse", Hanoi(2026, 10, 6, 11), null, "officer");
 
-        var dossier = await DossierAsync(outcome.DossierId);
+        var dossier = await DossierAsync(outcome.DossierId.Value);
         Assert.That(dossier.Outcome, Is.EqualTo(DossierOutcome.Refused));
-        Assert.That(await PaperAsync(DossierDocumentKind.Refusal, outcome.DossierId), Does.Contain("Người yêu cầu chưa đủ tuổi kết hôn"));
+        Assert.That(await PaperAsync(DossierDocumentKind.Refusal, outcome.DossierId.Value), Does.Contain("Người yêu cầu chưa đủ tuổi kết hôn"));
     }
 
     private static PresentedDocument[] HouseholdDocuments() => [new("request"), new("owner-id", FromNationalDatabase: true)];
@@ -329,7 +330,7 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
     private async Task CompleteStepAsync(Guid caseId, string element, DateTimeOffset at, object? outputs, string actor)
     {
         clock.Set(at);
-        var task = await OpenTaskAsync(caseId, element);
+        var task = await OpenTaskAsync(new CaseId(caseId), element);
         await CompleteAsync(task.Id, outputs, actor);
     }
 
@@ -342,7 +343,7 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
     private Task<string> PaperAsync(DossierDocumentKind kind, Guid dossierId) => Host.InScopeAsync(async p =>
     {
         var service = p.GetRequiredService<DossierStore>();
-        var dossier = await service.DossierAsync(dossierId);
-        return p.GetRequiredService<DossierDocuments>().Render(kind, dossier, await service.TrackingSheetAsync(dossierId), new Uri("http://127.0.0.1:5080/track"));
+        var dossier = await service.DossierAsync(new DossierId(dossierId));
+        return p.GetRequiredService<DossierDocuments>().Render(kind, dossier, await service.TrackingSheetAsync(new DossierId(dossierId)), new Uri("http://127.0.0.1:5080/track"));
     });
 }

@@ -16,7 +16,7 @@ public sealed class NotifyHandlerTests(string provider) : RuntimeSuite(provider)
         var started = await StartCaseAsync("three-steps");
         await CompleteAsync((await OpenTaskAsync(started.CaseId, "receive")).Id);
 
-        await Host.WaitForAsync(db => db.Notifications.AnyAsync(n => n.CaseId == started.CaseId), "the agency is notified");
+        await Host.WaitForAsync(db => db.Notifications.AnyAsync(n => n.CaseId == started.CaseId.Value), "the agency is notified");
 
         var notice = await Host.DbAsync(db => db.Notifications.AsNoTracking().SingleAsync());
         Assert.That((notice.Recipient, notice.Template), Is.EqualTo(("agency", "appraisal-overdue")));

@@ -31,7 +31,7 @@ public sealed class CaseRaceTests(string provider) : RuntimeSuite(provider)
         var started = await StartCaseAsync("three-steps");
         await CompleteAsync((await OpenTaskAsync(started.CaseId, "receive")).Id);
         var appraise = await OpenTaskAsync(started.CaseId, "appraise");
-        var reminder = await Host.DbAsync(db => db.Timers.AsNoTracking().SingleAsync(t => t.CaseId == started.CaseId && t.State == TimerState.Pending));
+        var reminder = await Host.DbAsync(db => db.Timers.AsNoTracking().SingleAsync(t => t.CaseId == started.CaseId.Value && t.State == TimerState.Pending));
         await Task.Delay(reminder.DueAt - DateTime.UtcNow + TimeSpan.FromMilliseconds(100) is { Ticks: > 0 } wait ? wait : TimeSpan.Zero);
         return (started, appraise, reminder);
     }
@@ -54,11 +54,11 @@ public sealed class CaseRaceTests(string provider) : RuntimeSuite(provider)
         Assert.That((now.Revision, now.StateJson), Is.EqualTo((afterTimer.Revision, afterTimer.StateJson)), "the timer's write stands");
         Assert.That(CaseState.FromJson(now.StateJson).Activities.Select(a => a.ElementId), Does.Contain("appraise"), "the step was not completed");
         Assert.That(await Host.DbAsync(db => db.Timers.AsNoTracking().SingleAsync(t => t.Id == reminder.Id)), Has.Property(nameof(TimerRecord.State)).EqualTo(TimerState.Fired));
-        Assert.That(await Host.DbAsync(db => db.Tasks.CountAsync(t => t.CaseId == started.CaseId && t.ElementId == "approve")), Is.Zero);
+        Assert.That(await Host.DbAsync(db => db.Tasks.CountAsync(t => t.CaseId == started.CaseId.Value && t.ElementId == "approve")), Is.Zero);
 
         // Reloaded, the clerk's completion goes through on top of the timer's.
         await CompleteAsync(appraise.Id, actor: "clerk-b");
-        Assert.That(await Host.DbAsync(db => db.Tasks.CountAsync(t => t.CaseId == started.CaseId && t.ElementId == "approve")), Is.EqualTo(1));
+        Assert.That(await Host.DbAsync(db => db.Tasks.CountAsync(t => t.CaseId == started.CaseId.Value && t.ElementId == "approve")), Is.EqualTo(1));
     }
 
     [Test]
@@ -75,8 +75,8 @@ public sealed class CaseRaceTests(string provider) : RuntimeSuite(provider)
 
         Assert.That(await Host.DbAsync(db => db.Timers.AsNoTracking().SingleAsync(t => t.Id == reminder.Id)), Has.Property(nameof(TimerRecord.State)).EqualTo(TimerState.Cancelled),
             "the completion cancelled the reminder; the retried firing found it so");
-        Assert.That(await Host.DbAsync(db => db.Outbox.CountAsync(o => o.CaseId == started.CaseId && o.Kind == OutboxKind.InvokeHandler)), Is.Zero, "no reminder was sent");
-        Assert.That(await Host.DbAsync(db => db.Tasks.CountAsync(t => t.CaseId == started.CaseId && t.ElementId == "approve")), Is.EqualTo(1));
+        Assert.That(await Host.DbAsync(db => db.Outbox.CountAsync(o => o.CaseId == started.CaseId.Value && o.Kind == OutboxKind.InvokeHandler)), Is.Zero, "no reminder was sent");
+        Assert.That(await Host.DbAsync(db => db.Tasks.CountAsync(t => t.CaseId == started.CaseId.Value && t.ElementId == "approve")), Is.EqualTo(1));
     }
 
     [Test]
@@ -93,11 +93,11 @@ public sealed class CaseRaceTests(string provider) : RuntimeSuite(provider)
         gate.Release();
         var ex = Assert.ThrowsAsync<RuntimeException>(async () => await message);
         Assert.That(ex!.Code, Is.EqualTo("case-changed"));
-        Assert.That(await Host.DbAsync(db => db.Tasks.CountAsync(t => t.CaseId == started.CaseId && t.ElementId == "last")), Is.Zero,
+        Assert.That(await Host.DbAsync(db => db.Tasks.CountAsync(t => t.CaseId == started.CaseId.Value && t.ElementId == "last")), Is.Zero,
             "the join waits: the message was not taken");
 
         await Host.RuntimeAsync(r => r.DeliverMessageAsync(started.CaseId, "documents", null, "citizen"));
-        Assert.That(await Host.DbAsync(db => db.Tasks.CountAsync(t => t.CaseId == started.CaseId && t.ElementId == "last")), Is.EqualTo(1));
+        Assert.That(await Host.DbAsync(db => db.Tasks.CountAsync(t => t.CaseId == started.CaseId.Value && t.ElementId == "last")), Is.EqualTo(1));
     }
 
     [Test]

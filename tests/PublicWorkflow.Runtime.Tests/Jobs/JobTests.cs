@@ -18,7 +18,7 @@ public sealed class JobTests(string provider) : RuntimeSuite(provider)
         SwitchableHandler.Reset(broken: true);
 
         var started = await StartCaseAsync("flaky");
-        await Host.WaitForAsync(db => db.Incidents.AnyAsync(i => i.CaseId == started.CaseId), "an incident is recorded");
+        await Host.WaitForAsync(db => db.Incidents.AnyAsync(i => i.CaseId == started.CaseId.Value), "an incident is recorded");
 
         var incident = await Host.DbAsync(db => db.Incidents.AsNoTracking().SingleAsync());
         Assert.That(SwitchableHandler.Runs, Is.EqualTo(3), "the first run and two retries");
@@ -29,7 +29,7 @@ public sealed class JobTests(string provider) : RuntimeSuite(provider)
 
         SwitchableHandler.Broken = false;
         await Host.RuntimeAsync(r => r.RetryIncidentAsync(incident.Id, "supervisor"));
-        await Host.WaitForAsync(db => db.Cases.AnyAsync(c => c.Id == started.CaseId && c.Status == CaseStatus.Completed), "the case completes");
+        await Host.WaitForAsync(db => db.Cases.AnyAsync(c => c.Id == started.CaseId.Value && c.Status == CaseStatus.Completed), "the case completes");
 
         Assert.That((await Host.DbAsync(db => db.Incidents.AsNoTracking().SingleAsync())).ResolvedAt, Is.Not.Null);
         Assert.That(CaseState.FromJson((await CaseAsync(started.CaseId)).StateJson).Variables["registered"].GetBoolean(), Is.True);
@@ -47,12 +47,12 @@ public sealed class JobTests(string provider) : RuntimeSuite(provider)
         // Deliver it several more times at once, as a duplicate job and the sweep might.
         await Task.Delay(TimeSpan.FromSeconds(2.2));
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Host.InScopeAsync(p => p.GetRequiredService<CaseRuntime>().FireTimerAsync(timer.Id)))));
-        await Host.WaitForAsync(db => db.Tasks.AnyAsync(t => t.CaseId == started.CaseId && t.ElementId == "after"), "the task after the timer opens");
+        await Host.WaitForAsync(db => db.Tasks.AnyAsync(t => t.CaseId == started.CaseId.Value && t.ElementId == "after"), "the task after the timer opens");
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // let the scheduled job and the sweep have their go too
 
         Assert.That((await Host.DbAsync(db => db.Timers.AsNoTracking().SingleAsync())).State, Is.EqualTo(TimerState.Fired));
-        Assert.That(await Host.DbAsync(db => db.Audit.CountAsync(a => a.CaseId == started.CaseId && a.Kind == "timer-fired")), Is.EqualTo(1));
-        Assert.That(await Host.DbAsync(db => db.Tasks.CountAsync(t => t.CaseId == started.CaseId && t.ElementId == "after")), Is.EqualTo(1));
+        Assert.That(await Host.DbAsync(db => db.Audit.CountAsync(a => a.CaseId == started.CaseId.Value && a.Kind == "timer-fired")), Is.EqualTo(1));
+        Assert.That(await Host.DbAsync(db => db.Tasks.CountAsync(t => t.CaseId == started.CaseId.Value && t.ElementId == "after")), Is.EqualTo(1));
     }
 
     [Test]
@@ -61,19 +61,19 @@ public sealed class JobTests(string provider) : RuntimeSuite(provider)
         await Host.PublishAsync("three-steps", TestWorkflows.ThreeSteps());
         await Host.PublishAsync("parent", TestWorkflows.CallsThreeSteps);
         var parent = await StartCaseAsync("parent");
-        await Host.WaitForAsync(db => db.Cases.AnyAsync(c => c.ParentCaseId == parent.CaseId), "the called case starts");
-        var child = await Host.DbAsync(db => db.Cases.AsNoTracking().SingleAsync(c => c.ParentCaseId == parent.CaseId));
+        await Host.WaitForAsync(db => db.Cases.AnyAsync(c => c.ParentCaseId == parent.CaseId.Value), "the called case starts");
+        var child = await Host.DbAsync(db => db.Cases.AsNoTracking().SingleAsync(c => c.ParentCaseId == parent.CaseId.Value));
 
         foreach (var step in new[] { "receive", "appraise", "approve" })
         {
-            await CompleteAsync((await OpenTaskAsync(child.Id, step)).Id, new { childResult = "ok" });
+            await CompleteAsync((await OpenTaskAsync(new CaseId(child.Id), step)).Id, new { childResult = "ok" });
         }
-        await Host.WaitForAsync(db => db.Tasks.AnyAsync(t => t.CaseId == parent.CaseId && t.ElementId == "after"), "the parent moves on");
+        await Host.WaitForAsync(db => db.Tasks.AnyAsync(t => t.CaseId == parent.CaseId.Value && t.ElementId == "after"), "the parent moves on");
 
         var state = CaseState.FromJson((await CaseAsync(parent.CaseId)).StateJson);
         Assert.That(state.Variables["childResult"].GetString(), Is.EqualTo("ok"));
         Assert.That(state.Variables["calledCaseOutcome"].GetString(), Is.EqualTo("completed"));
-        Assert.That(await Host.DbAsync(db => db.Cases.CountAsync(c => c.ParentCaseId == parent.CaseId)), Is.EqualTo(1));
+        Assert.That(await Host.DbAsync(db => db.Cases.CountAsync(c => c.ParentCaseId == parent.CaseId.Value)), Is.EqualTo(1));
     }
 
     [Test]
@@ -82,10 +82,10 @@ public sealed class JobTests(string provider) : RuntimeSuite(provider)
         await Host.PublishAsync("three-steps", TestWorkflows.ThreeSteps());
         await Host.PublishAsync("parent", TestWorkflows.CallsThreeSteps);
         var parent = await StartCaseAsync("parent");
-        await Host.WaitForAsync(db => db.Cases.AnyAsync(c => c.ParentCaseId == parent.CaseId), "the called case starts");
+        await Host.WaitForAsync(db => db.Cases.AnyAsync(c => c.ParentCaseId == parent.CaseId.Value), "the called case starts");
 
         await Host.RuntimeAsync(r => r.CancelCaseAsync(parent.CaseId, "withdrawn", "clerk-a"));
 
-        await Host.WaitForAsync(db => db.Cases.AnyAsync(c => c.ParentCaseId == parent.CaseId && c.Status == CaseStatus.Cancelled), "the called case is cancelled");
+        await Host.WaitForAsync(db => db.Cases.AnyAsync(c => c.ParentCaseId == parent.CaseId.Value && c.Status == CaseStatus.Cancelled), "the called case is cancelled");
     }
 }

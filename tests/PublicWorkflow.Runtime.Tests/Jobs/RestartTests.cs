@@ -1,3 +1,4 @@
+using PublicWorkflow.Runtime.Cases;
 using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.Engine.Execution;
 using PublicWorkflow.Runtime.Persistence.Entities;
@@ -14,7 +15,7 @@ public sealed class RestartTests(string provider) : RuntimeSuite(provider)
     {
         await Host.PublishAsync("cool-off", TestWorkflows.TimerThenTask("PT3S"));
         const int cases = 8;
-        var ids = new List<Guid>();
+        var ids = new List<CaseId>();
         for (var i = 0; i < cases; i++)
         {
             ids.Add((await StartCaseAsync("cool-off")).CaseId);
@@ -28,8 +29,8 @@ public sealed class RestartTests(string provider) : RuntimeSuite(provider)
         Assert.That(await Host.DbAsync(db => db.Timers.CountAsync(t => t.State == TimerState.Fired)), Is.EqualTo(cases));
         foreach (var id in ids)
         {
-            Assert.That(await Host.DbAsync(db => db.Audit.CountAsync(a => a.CaseId == id && a.Kind == "timer-fired")), Is.EqualTo(1), $"case {id}");
-            Assert.That(await Host.DbAsync(db => db.Tasks.CountAsync(t => t.CaseId == id && t.ElementId == "after")), Is.EqualTo(1), $"case {id}");
+            Assert.That(await Host.DbAsync(db => db.Audit.CountAsync(a => a.CaseId == id.Value && a.Kind == "timer-fired")), Is.EqualTo(1), $"case {id}");
+            Assert.That(await Host.DbAsync(db => db.Tasks.CountAsync(t => t.CaseId == id.Value && t.ElementId == "after")), Is.EqualTo(1), $"case {id}");
         }
     }
 
@@ -43,7 +44,7 @@ public sealed class RestartTests(string provider) : RuntimeSuite(provider)
 
         await RestartAsync();
 
-        await Host.WaitForAsync(db => db.Cases.AnyAsync(c => c.Id == started.CaseId && c.Status == CaseStatus.Completed), "the handler runs and the case completes");
+        await Host.WaitForAsync(db => db.Cases.AnyAsync(c => c.Id == started.CaseId.Value && c.Status == CaseStatus.Completed), "the handler runs and the case completes");
         Assert.That(SwitchableHandler.Runs, Is.EqualTo(1));
         Assert.That(await Host.DbAsync(db => db.Outbox.CountAsync(o => o.CompletedAt == null)), Is.Zero);
     }
