@@ -1,6 +1,11 @@
 using PublicWorkflow.Engine.Bpmn;
 using PublicWorkflow.Engine.Validation;
+using System.Globalization;
+using PublicWorkflow.Engine.Calendar;
+using PublicWorkflow.Engine.Model;
 using PublicWorkflow.OneStop.Catalog;
+using PublicWorkflow.OneStop.Dossiers;
+using PublicWorkflow.Runtime;
 using PublicWorkflow.OneStop.Structure;
 
 namespace PublicWorkflow.Cli;
@@ -8,7 +13,8 @@ namespace PublicWorkflow.Cli;
 /// <summary>
 /// <c>pwf validate FILE...</c> prints FILE:LINE: ELEMENT_ID: reason per problem and exits 1 on any problem,
 /// 2 when a file cannot be read or is not BPMN XML, else 0. <c>pwf export FILE</c> prints the round-tripped XML.
-/// <c>pwf catalog</c> checks the procedure catalog the way the server loads it.
+/// <c>pwf catalog</c> checks the procedure catalog the way the server loads it. <c>pwf appointment</c> prints when a
+/// dossier received at a given moment is due, by the catalog's rule in force that day.
 /// </summary>
 public static class CliApp
 {
@@ -20,8 +26,12 @@ public static class CliApp
         usage: pwf validate [--lang en|vi] FILE...   check BPMN files; one line per problem
                pwf export FILE                      print the file as the engine writes it back
                pwf catalog [CATALOG] [WORKFLOWS]    check the procedure catalog (default procedure-catalog, workflows)
+               pwf appointment --procedure CODE --received TIME [--catalog DIR] [--workflows DIR]
+                                                    the appointment of a dossier received at TIME (ISO 8601; Vietnam
+                                                    time when it has no offset), as ISO 8601 with offset on line 1
         cách dùng: pwf validate [--lang en|vi] TỆP... kiểm tra tệp BPMN; pwf export TỆP xuất lại tệp;
-                   pwf catalog [THƯ_MỤC] [QUY_TRÌNH] kiểm tra danh mục thủ tục
+                   pwf catalog [THƯ_MỤC] [QUY_TRÌNH] kiểm tra danh mục thủ tục;
+                   pwf appointment --procedure MÃ --received THỜI_ĐIỂM  ngày hẹn trả kết quả
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -37,6 +47,7 @@ public static class CliApp
             "validate" => Validate(args[1..], output, error),
             "export" when args.Length == 2 => Export(args[1], output, error),
             "catalog" when args.Length <= 3 => Catalog(args.Length > 1 ? args[1] : "procedure-catalog", args.Length > 2 ? args[2] : "workflows", output, error),
+            "appointment" => Appointment(args[1..], output, error),
             _ => Fail(error, $"pwf: unknown command or arguments '{string.Join(' ', args)}'\n{Usage}"),
         };
     }
@@ -56,6 +67,56 @@ public static class CliApp
         output.WriteLine($"{catalog.Procedures.Count} procedures, {catalog.Structure.Units.Count} units, {catalog.Structure.Agencies.Count} agencies, " +
             $"{catalog.Structure.Branches.Count} branches, {catalog.Problems.Count} problems");
         return catalog.Problems.Count == 0 ? Ok : Problems;
+    }
+
+    /// <summary>
+    /// Line 1: the appointment (ISO 8601 with offset); line 2: the rule it came from, marked when a fact is unverified.
+    /// An unknown procedure, a bad time or a missing folder exits 2 with the reason.
+    /// </summary>
+    private static int Appointment(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = new Dictionary<string, string>();
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (i + 1 >= args.Length || args[i] is not ("--procedure" or "--received" or "--catalog" or "--workflows"))
+            {
+                return Fail(error, $"pwf appointment: unexpected '{args[i]}'\n{Usage}");
+            }
+            options[args[i]] = args[i + 1];
+        }
+        if (!options.TryGetValue("--procedure", out var code) || !options.TryGetValue("--received", out var receivedText))
+        {
+            return Fail(error, "pwf appointment: --procedure and --received are required / cần --procedure và --received");
+        }
+        var folder = options.GetValueOrDefault("--catalog", "procedure-catalog");
+        var workflows = options.GetValueOrDefault("--workflows", "workflows");
+        if (!Directory.Exists(folder) || !Directory.Exists(workflows))
+        {
+            return Fail(error, $"pwf appointment: no folder '{(Directory.Exists(folder) ? workflows : folder)}' / không thấy thư mục");
+        }
+        var calendarFile = Path.Combine(folder, "calendar", "vn-civil-service.json");
+        var calendar = File.Exists(calendarFile) ? new WorkingCalendar(CalendarData.Parse(File.ReadAllText(calendarFile))) : WorkingCalendar.BuiltIn;
+        var catalog = ProcedureCatalog.Load(folder, workflows);
+        if (catalog.Find(code) is not { } procedure)
+        {
+            return Fail(error, $"pwf appointment: no procedure '{code}' in {folder} / không có thủ tục này");
+        }
+        if (!DossierClock.TryParseReceived(receivedText, calendar, out var received) || received.Year is < 2000 or > 2099)
+        {
+            return Fail(error, $"pwf appointment: '{receivedText}' is not a time of receipt such as 2026-12-07T15:30 (Vietnam time) or 2026-12-07T15:30+07:00");
+        }
+        try
+        {
+            var (rule, at) = new DossierClock(calendar).AppointmentFor(procedure, received);
+            output.WriteLine(TimeZoneInfo.ConvertTime(at, calendar.Zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+            var cutoff = rule.SameDayCutoff is { } c ? $", after {c.At:HH\\:mm} the next working day{(c.Verified ? "" : " (unverified)")}" : "";
+            output.WriteLine($"{procedure.Code}: {rule.Limit.Amount} {TimeLimit.UnitName(rule.Limit.Unit)}{(rule.Verified ? "" : " (unverified)")}{cutoff}");
+            return Ok;
+        }
+        catch (RuntimeException ex)
+        {
+            return Fail(error, $"pwf appointment: {ex.Message}");
+        }
     }
 
     private static int Fail(TextWriter error, string message)

@@ -7,7 +7,6 @@ namespace PublicWorkflow.Engine.Calendar;
 public sealed record CalendarData(
     string Timezone,
     IReadOnlyList<OfficeInterval> OfficeHours,
-    string ReceptionCutoff,
     IReadOnlyDictionary<string, CalendarYear> Years)
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

@@ -42,7 +42,6 @@ public sealed class WorkingCalendar
         {
             throw new CalendarDataException("officeHours: need at least one interval, each with from < to");
         }
-        ReceptionCutoff = ParseTime(data.ReceptionCutoff, "receptionCutoff");
 
         foreach (var (yearText, year) in data.Years)
         {
@@ -68,9 +67,6 @@ public sealed class WorkingCalendar
     }
 
     public TimeZoneInfo Zone { get; }
-
-    /// <summary>Dossiers received at or after this local time count as received on the next working day.</summary>
-    public TimeOnly ReceptionCutoff { get; }
 
     public TimeOnly OfficeOpens => officeHours[0].From;
 
@@ -185,23 +181,28 @@ public sealed class WorkingCalendar
     }
 
     /// <summary>
-    /// The date a dossier (or a step) received at <paramref name="received"/> counts as received: the same day when
-    /// it is a working day before the cutoff, else the next working day.
+    /// The date a dossier (or a step) received at <paramref name="received"/> counts as received: the same day when it
+    /// is a working day and the office has not closed, else the next working day (a filing at night or on a day off is
+    /// received when the office next opens).
     /// </summary>
     public DateOnly EffectiveReceiptDate(DateTimeOffset received)
     {
         var local = ToLocal(received);
         var date = DateOnly.FromDateTime(local);
-        return IsWorkingDay(date) && TimeOnly.FromDateTime(local) < ReceptionCutoff ? date : NextWorkingDay(date);
+        return IsWorkingDay(date) && TimeOnly.FromDateTime(local) < OfficeCloses ? date : NextWorkingDay(date);
     }
 
     /// <summary>
     /// The due instant for a time limit starting at <paramref name="received"/>:
-    /// working days count from the effective receipt date and end at office closing (0 = the same working day);
-    /// calendar days likewise, moved to the next working day when the last day is a day off;
+    /// working days count from the day after the effective receipt date and end at office closing (0 = the same working
+    /// day); calendar days likewise, moved to the next working day when the last day is a day off;
     /// working hours are counted inside office hours.
     /// </summary>
-    public DateTimeOffset Deadline(DateTimeOffset received, TimeLimit limit)
+    /// <param name="sameDayCutoff">
+    /// For a same-day limit (0 working days) whose rule says so: received at or after this local time, it is due the
+    /// next working day. No other limit has a cut-off: the law counts N days from the day after receipt, whatever the hour.
+    /// </param>
+    public DateTimeOffset Deadline(DateTimeOffset received, TimeLimit limit, TimeOnly? sameDayCutoff = null)
     {
         switch (limit.Unit)
         {
@@ -218,8 +219,14 @@ public sealed class WorkingCalendar
             }
             default:
             {
-                var start = EffectiveReceiptDate(received).ToDateTime(OfficeCloses);
-                return ToInstant(AddWorkingDays(start, WholeDays(limit)));
+                var receiptDate = EffectiveReceiptDate(received);
+                var days = WholeDays(limit);
+                if (days == 0 && sameDayCutoff is { } cutoff && receiptDate == DateOnly.FromDateTime(ToLocal(received))
+                    && TimeOnly.FromDateTime(ToLocal(received)) >= cutoff)
+                {
+                    days = 1;
+                }
+                return ToInstant(AddWorkingDays(receiptDate.ToDateTime(OfficeCloses), days));
             }
         }
     }

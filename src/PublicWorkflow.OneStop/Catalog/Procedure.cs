@@ -35,7 +35,15 @@ public enum SupplementClock
 public sealed record ResolvingRule(Validity Validity, string? AgencyCode, string? Level, string? AgencyKind, bool Verified);
 
 /// <summary>A statutory time limit in force for a period: time limits change (construction permits were cut in 2026).</summary>
-public sealed record TimeLimitRule(Validity Validity, TimeLimit Limit, bool Verified, LocalizedText? Note);
+/// <param name="SameDayCutoff">For a same-day limit only, when its published text says so (see <see cref="SameDayCutoff"/>).</param>
+public sealed record TimeLimitRule(Validity Validity, TimeLimit Limit, bool Verified, LocalizedText? Note, SameDayCutoff? SameDayCutoff = null);
+
+/// <summary>
+/// "Received after 15:00 and not done at once: returned the next working day" — a rule of some same-day procedures
+/// (certification, civil-status events and copies, diploma copies), not of the calendar: a limit of N days runs from
+/// the day after receipt whatever the hour.
+/// </summary>
+public sealed record SameDayCutoff(TimeOnly At, bool Verified, LocalizedText? Note);
 
 public enum FeeKind
 {

@@ -132,7 +132,33 @@ internal static class ProcedureLoader
             f.Problem(JsonFields.Path(p, "amount"), "must be a whole number of days (use workingHours for parts of a day)");
             return null;
         }
-        return new TimeLimitRule(validity, new TimeLimit(amount.Value, unit), f.Bool(e, p, "verified", true), note);
+        var cutoff = Cutoff(f, e, p);
+        if (cutoff is not null && (unit != TimeLimitUnit.WorkingDays || amount != 0))
+        {
+            f.Problem(JsonFields.Path(p, "sameDayCutoff"), "only a same-day limit (0 workingDays) has a cut-off: a limit of days runs from the day after receipt");
+            return null;
+        }
+        return new TimeLimitRule(validity, new TimeLimit(amount.Value, unit), f.Bool(e, p, "verified", true), note, cutoff);
+    }
+
+    private static SameDayCutoff? Cutoff(JsonFields f, JsonElement e, string p)
+    {
+        if (!f.TryGet(e, p, "sameDayCutoff", JsonValueKind.Object, required: false, out var cutoff))
+        {
+            return null;
+        }
+        var path = JsonFields.Path(p, "sameDayCutoff");
+        var text = f.String(cutoff, path, "at");
+        if (text is null)
+        {
+            return null;
+        }
+        if (!TimeOnly.TryParseExact(text, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at))
+        {
+            f.Problem(JsonFields.Path(path, "at"), $"'{text}' is not a time of day as HH:mm");
+            return null;
+        }
+        return new SameDayCutoff(at, f.Bool(cutoff, path, "verified", true), f.Text(cutoff, path, "note", required: false));
     }
 
     private static FeeRule? Fee(JsonFields f, JsonElement e, string p)

@@ -1,3 +1,4 @@
+using PublicWorkflow.Runtime;
 using PublicWorkflow.OneStop.Persistence.Entities;
 using System.Globalization;
 using PublicWorkflow.Engine.Calendar;
@@ -7,6 +8,9 @@ using PublicWorkflow.OneStop.Structure;
 using PublicWorkflow.Runtime.Persistence.Entities;
 
 namespace PublicWorkflow.OneStop.Dossiers;
+
+/// <summary>A procedure's appointment for one receipt, with the time-limit rule it came from.</summary>
+public sealed record ProcedureAppointment(TimeLimitRule Rule, DateTimeOffset At);
 
 /// <summary>
 /// The dossier's clock on the working-day calendar: the appointment, the steps' shares of it, the SLA warning, the
@@ -19,8 +23,50 @@ public sealed class DossierClock(WorkingCalendar calendar)
 
     public WorkingCalendar Calendar { get; } = calendar;
 
-    /// <summary>The appointment for a dossier received at <paramref name="received"/> (after 15:00: counted from the next working day).</summary>
-    public DateTimeOffset Appointment(DateTimeOffset received, TimeLimit limit) => Calendar.Deadline(received, limit);
+    /// <summary>
+    /// The appointment of a procedure's dossier received at <paramref name="received"/>, by the time-limit rule in force
+    /// on the (local) day of receipt. Reception and the "when will it be ready" question both ask this.
+    /// </summary>
+    public ProcedureAppointment AppointmentFor(Procedure procedure, DateTimeOffset received)
+    {
+        var receivedOn = DateOnly.FromDateTime(Calendar.ToLocal(received));
+        var rule = procedure.TimeLimitOn(receivedOn)
+            ?? throw RuntimeException.Invalid("procedureCode", $"procedure {procedure.Code} has no time limit in force on {receivedOn:yyyy-MM-dd}");
+        return new ProcedureAppointment(rule, Appointment(received, rule.Limit, rule.SameDayCutoff?.At));
+    }
+
+    /// <summary>
+    /// A receipt time as people write it: ISO 8601 with an offset (2026-12-07T15:30+07:00, or Z), or without one, read as
+    /// the calendar's local time (2026-12-07T15:30).
+    /// </summary>
+    public static bool TryParseReceived(string? text, WorkingCalendar calendar, out DateTimeOffset received)
+    {
+        received = default;
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 40)
+        {
+            return false;
+        }
+        var styles = DateTimeStyles.AllowWhiteSpaces;
+        if (DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mmzzz", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm'Z'",
+                "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"], CultureInfo.InvariantCulture, styles | DateTimeStyles.AssumeUniversal, out var withOffset))
+        {
+            received = withOffset;
+            return true;
+        }
+        if (DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, styles, out var local))
+        {
+            received = calendar.ToInstant(local);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The appointment for a dossier received at <paramref name="received"/>: N working days from the day after receipt;
+    /// a same-day procedure with a cut-off received after it, the next working day.
+    /// </summary>
+    public DateTimeOffset Appointment(DateTimeOffset received, TimeLimit limit, TimeOnly? sameDayCutoff = null) =>
+        Calendar.Deadline(received, limit, sameDayCutoff);
 
     /// <summary>
     /// When a step should be done: the appointment less the working days of the time limit left after the step's share

@@ -188,10 +188,8 @@ public sealed class ReceiveDossier(
             var received = new DateTimeOffset(dossier.ReceivedAt, TimeSpan.Zero);
             var receivedOn = DateOnly.FromDateTime(clock.Calendar.ToLocal(received));
             var route = Routing.Resolve(catalog, procedure, receivedOn, request.Locality);
-            var limit = procedure.TimeLimitOn(receivedOn)
-                ?? throw RuntimeException.Invalid("procedureCode", $"procedure {procedure.Code} has no time limit in force on {receivedOn:yyyy-MM-dd}");
+            var (limit, appointment) = clock.AppointmentFor(procedure, received);
             var sequence = await new DossierSequences(db).NextAsync(DossierCodes.Prefix(route.Agency.Code, receivedOn), cancellationToken);
-            var appointment = clock.Appointment(received, limit.Limit);
 
             dossier.Code = DossierCodes.Format(route.Agency.Code, receivedOn, sequence);
             dossier.LookupKey = LookupKeys.New();

@@ -1,3 +1,4 @@
+using PublicWorkflow.OneStop.Dossiers;
 using PublicWorkflow.Runtime.Definitions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PublicWorkflow.Engine.Calendar;
@@ -15,8 +16,16 @@ public sealed record ProcedureSummaryDto(string Code, string CityCode, string Na
 /// <summary>A document of the procedure; <c>FetchableFrom</c> names the national database the center can take it from.</summary>
 public sealed record ProcedureDocumentDto(string Id, string Name, int Copies, string? FetchableFrom, bool Required, bool Verified);
 
-/// <summary>A time limit in force for a period.</summary>
-public sealed record TimeLimitDto(DateOnly From, DateOnly? To, decimal Amount, string Unit, bool Verified, string? Note);
+/// <summary>A time limit in force for a period; a same-day limit may have a cut-off ("after 15:00: the next working day").</summary>
+public sealed record TimeLimitDto(DateOnly From, DateOnly? To, decimal Amount, string Unit, bool Verified, string? Note, string? SameDayCutoff = null,
+    bool SameDayCutoffVerified = true);
+
+/// <summary>
+/// When a dossier of the procedure received at that moment is due, by the rule in force that day. <c>Verified</c> is false
+/// when any fact it rests on (the limit, its cut-off) is not verified against the law's text.
+/// </summary>
+public sealed record AppointmentDto(string Procedure, DateTimeOffset ReceivedAt, DateTimeOffset Appointment, decimal Amount, string Unit,
+    string? SameDayCutoff, bool Verified);
 
 /// <summary>The fee rule.</summary>
 public sealed record FeeDto(string Kind, decimal? Amount, decimal? OnlineAmount, int FirstPages, decimal? FirstPageAmount, decimal? LaterPageAmount,
@@ -46,6 +55,9 @@ public static class CatalogApi
         group.MapGet("/procedures", List).WithSummary("Search procedures by code, name (vi or en), sector, level, online level / Tra cứu thủ tục");
         group.MapGet("/procedures/{code}", GetAsync).WithSummary("One procedure: documents, fees, time limits, workflow versions / Chi tiết thủ tục")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/procedures/{code}/appointment", Appointment)
+            .WithSummary("When a dossier received at receivedAt (ISO 8601, local time if no offset) is due / Ngày hẹn trả kết quả")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         group.MapGet("/structure/agencies", Agencies).WithSummary("Agencies in force on a date / Cơ quan giải quyết");
         group.MapGet("/structure/branches", Branches).WithSummary("The center's branches in force on a date / Chi nhánh");
         return routes;
@@ -71,6 +83,20 @@ public static class CatalogApi
         }).ToList());
     }
 
+    private static Ok<AppointmentDto> Appointment(string code, string? receivedAt, ProcedureCatalog catalog, DossierClock clock, WorkingCalendar calendar)
+    {
+        var procedure = catalog.Find(code) ?? throw Runtime.RuntimeException.NotFound("procedure", code.Length > 40 ? code[..40] : code);
+        if (!DossierClock.TryParseReceived(receivedAt, calendar, out var received))
+        {
+            throw Runtime.RuntimeException.Invalid("receivedAt", "the moment of receipt as ISO 8601, e.g. 2026-12-07T15:30 (Vietnam time) or 2026-12-07T15:30+07:00");
+        }
+        ApiDates.Check("receivedAt", received);
+        var (rule, at) = clock.AppointmentFor(procedure, received);
+        return TypedResults.Ok(new AppointmentDto(procedure.Code, ApiHttp.Local(calendar, received.UtcDateTime)!.Value, ApiHttp.Local(calendar, at.UtcDateTime)!.Value,
+            rule.Limit.Amount, TimeLimit.UnitName(rule.Limit.Unit), rule.SameDayCutoff?.At.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            rule.Verified && rule.SameDayCutoff?.Verified != false));
+    }
+
     private static async Task<Ok<ProcedureDto>> GetAsync(string code, ProcedureCatalog catalog, DefinitionStore definitions, WorkingCalendar calendar, HttpContext http)
     {
         var p = catalog.Find(code) ?? throw Runtime.RuntimeException.NotFound("procedure", code.Length > 40 ? code[..40] : code);
@@ -79,7 +105,7 @@ public static class CatalogApi
         return TypedResults.Ok(new ProcedureDto(p.Code, p.CityCode, p.Name.Vi, p.Name.En, p.Sector,
             p.ResolvedBy.Select(r => new ResolvingDto(r.Validity.From, r.Validity.To, r.AgencyCode, r.Level, r.AgencyKind, r.Verified)).ToList(),
             p.LegalBasis, p.TimeLimits.Select(t => new TimeLimitDto(t.Validity.From, t.Validity.To, t.Limit.Amount, TimeLimit.UnitName(t.Limit.Unit), t.Verified,
-                t.Note?.In(language))).ToList(),
+                t.Note?.In(language), t.SameDayCutoff?.At.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), t.SameDayCutoff?.Verified ?? true)).ToList(),
             new FeeDto(FeeKindName(p.Fee.Kind), p.Fee.Amount, p.Fee.OnlineAmount, p.Fee.FirstPages, p.Fee.FirstPageAmount, p.Fee.LaterPageAmount,
                 p.Fee.MaximumPerCopy, p.Fee.Verified, p.Fee.Note?.In(language)),
             p.Documents.Select(d => new ProcedureDocumentDto(d.Id, d.Name.In(language), d.Copies, d.FetchableFrom, d.Required, d.Verified)).ToList(),

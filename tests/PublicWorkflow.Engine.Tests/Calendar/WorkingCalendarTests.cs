@@ -41,7 +41,8 @@ public sealed class WorkingCalendarTests
         Assert.That(Calendar.NextWorkingDay(new DateOnly(2025, 4, 25)), Is.EqualTo(makeUp));
         Assert.That(Calendar.PreviousWorkingDay(new DateOnly(2025, 4, 28)), Is.EqualTo(makeUp));
         Assert.That(Calendar.EffectiveReceiptDate(At(2025, 4, 26, 9)), Is.EqualTo(makeUp), "a dossier received that Saturday morning counts that day");
-        Assert.That(Calendar.EffectiveReceiptDate(At(2025, 4, 26, 15, 30)), Is.EqualTo(new DateOnly(2025, 4, 28)), "after the cut-off: Monday");
+        Assert.That(Calendar.EffectiveReceiptDate(At(2025, 4, 26, 15, 30)), Is.EqualTo(makeUp), "15:30 is no cut-off of the calendar's");
+        Assert.That(Calendar.EffectiveReceiptDate(At(2025, 4, 26, 17, 30)), Is.EqualTo(new DateOnly(2025, 4, 28)), "after the office closed: Monday");
         // Three working days from Thursday 24/4: Friday 25, Saturday 26, Monday 28.
         Assert.That(Calendar.Deadline(At(2025, 4, 24, 10), new TimeLimit(3, TimeLimitUnit.WorkingDays)), Is.EqualTo(At(2025, 4, 28, 17)));
         // Five working days from Friday 25/4: 26, 28, 29, then 30/4-4/5 off, 5 and 6 May.
@@ -52,6 +53,28 @@ public sealed class WorkingCalendarTests
         Assert.That(Calendar.IsWorkingDay(new DateOnly(2025, 5, 2)), Is.False, "the swapped Friday");
         Assert.That(Calendar.IsWorkingDay(new DateOnly(2024, 5, 4)), Is.True, "2024's make-up Saturday");
         Assert.That(Calendar.IsWorkingDay(new DateOnly(2024, 5, 11)), Is.False);
+    }
+
+    /// <summary>
+    /// Decree 118 / Civil Code Art. 147-148: N working days run from the day after receipt, whatever the hour; only a
+    /// same-day procedure whose rule says so moves to the next working day when received after its cut-off.
+    /// </summary>
+    [Test]
+    public void The_cut_off_belongs_to_a_same_day_rule_and_never_lengthens_a_limit_of_days()
+    {
+        var threeDays = new TimeLimit(3, TimeLimitUnit.WorkingDays);
+        var sameDay = new TimeLimit(0, TimeLimitUnit.WorkingDays);
+        var cutoff = new TimeOnly(15, 0);
+        // Monday 7/12/2026.
+        Assert.That(Calendar.Deadline(At(2026, 12, 7, 10), threeDays), Is.EqualTo(At(2026, 12, 10, 17)), "Mon 10:00: Thursday");
+        Assert.That(Calendar.Deadline(At(2026, 12, 7, 15, 30), threeDays), Is.EqualTo(At(2026, 12, 10, 17)), "Mon 15:30: still Thursday, not Friday");
+        Assert.That(Calendar.Deadline(At(2026, 12, 7, 15, 30), threeDays, cutoff), Is.EqualTo(At(2026, 12, 10, 17)), "a cut-off never touches a limit of days");
+        Assert.That(Calendar.Deadline(At(2026, 12, 7, 17, 30), threeDays), Is.EqualTo(At(2026, 12, 11, 17)), "after closing: received Tuesday, due Friday");
+        Assert.That(Calendar.Deadline(At(2026, 12, 7, 14, 59), sameDay, cutoff), Is.EqualTo(At(2026, 12, 7, 17)), "before the cut-off: today");
+        Assert.That(Calendar.Deadline(At(2026, 12, 7, 15, 0), sameDay, cutoff), Is.EqualTo(At(2026, 12, 8, 17)), "at the cut-off: the next working day");
+        Assert.That(Calendar.Deadline(At(2026, 12, 7, 15, 30), sameDay), Is.EqualTo(At(2026, 12, 7, 17)), "a same-day rule without a cut-off: today");
+        Assert.That(Calendar.Deadline(At(2026, 12, 11, 16, 0), sameDay, cutoff), Is.EqualTo(At(2026, 12, 14, 17)), "Friday after the cut-off: Monday");
+        Assert.That(Calendar.Deadline(At(2026, 12, 12, 9, 0), sameDay, cutoff), Is.EqualTo(At(2026, 12, 14, 17)), "Saturday morning: received Monday, due Monday");
     }
 
     [Test]
@@ -78,10 +101,10 @@ public sealed class WorkingCalendarTests
     }
 
     [Test]
-    public void Same_day_received_at_15_05_on_the_Friday_before_the_National_Day_break_is_due_after_the_break()
+    public void Same_day_with_the_15_00_rule_received_at_15_05_on_the_Friday_before_the_National_Day_break_is_due_after_the_break()
     {
         // Friday 28 Aug 2026 15:05 -> 29-30 weekend, 31 swapped off, 1-2 Sept holiday -> Thursday 3 Sept.
-        var due = Calendar.Deadline(At(2026, 8, 28, 15, 5), new TimeLimit(0, TimeLimitUnit.WorkingDays));
+        var due = Calendar.Deadline(At(2026, 8, 28, 15, 5), new TimeLimit(0, TimeLimitUnit.WorkingDays), new TimeOnly(15, 0));
         Assert.That(due, Is.EqualTo(At(2026, 9, 3, 17)));
     }
 
@@ -89,7 +112,8 @@ public sealed class WorkingCalendarTests
     public void Working_day_limits_count_from_the_effective_receipt_date()
     {
         Assert.That(Calendar.Deadline(At(2026, 3, 2, 10), new TimeLimit(3, TimeLimitUnit.WorkingDays)), Is.EqualTo(At(2026, 3, 5, 17)));
-        Assert.That(Calendar.Deadline(At(2026, 3, 2, 16), new TimeLimit(3, TimeLimitUnit.WorkingDays)), Is.EqualTo(At(2026, 3, 6, 17)));
+        Assert.That(Calendar.Deadline(At(2026, 3, 2, 16), new TimeLimit(3, TimeLimitUnit.WorkingDays)), Is.EqualTo(At(2026, 3, 5, 17)), "16:00 changes nothing");
+        Assert.That(Calendar.Deadline(At(2026, 3, 2, 17, 30), new TimeLimit(3, TimeLimitUnit.WorkingDays)), Is.EqualTo(At(2026, 3, 6, 17)), "after closing: from Tuesday");
     }
 
     [Test]
@@ -133,7 +157,7 @@ public sealed class WorkingCalendarTests
     public void Calendar_data_is_read_from_text_so_it_can_change_without_recompiling()
     {
         const string json = """
-            { "timezone": "Asia/Ho_Chi_Minh", "officeHours": [ { "from": "07:30", "to": "16:30" } ], "receptionCutoff": "15:00",
+            { "timezone": "Asia/Ho_Chi_Minh", "officeHours": [ { "from": "07:30", "to": "16:30" } ],
               "years": { "2030": { "status": "official", "workingSaturdays": [],
                 "daysOff": [ { "date": "2030-03-05", "kind": "statutory", "name_vi": "Thử", "name_en": "Test" } ] } } }
             """;
@@ -142,9 +166,9 @@ public sealed class WorkingCalendarTests
         Assert.That(calendar.OfficeCloses, Is.EqualTo(new TimeOnly(16, 30)));
     }
 
-    [TestCase("""{ "timezone": "Asia/Ho_Chi_Minh", "officeHours": [ { "from": "8am", "to": "17:00" } ], "receptionCutoff": "15:00", "years": {} }""", "officeHours.from")]
-    [TestCase("""{ "timezone": "Asia/Ho_Chi_Minh", "officeHours": [ { "from": "08:00", "to": "17:00" } ], "receptionCutoff": "15:00", "years": { "2030": { "status": "official", "daysOff": [ { "date": "5/3/2030", "kind": "x", "name_vi": "a", "name_en": "b" } ], "workingSaturdays": [] } } }""", "years.2030.daysOff")]
-    [TestCase("""{ "timezone": "Asia/Ho_Chi_Minh", "officeHours": [ { "from": "08:00", "to": "17:00" } ], "receptionCutoff": "15:00", "years": { "2030": { "status": "official", "daysOff": [], "workingSaturdays": [ { "date": "2030-03-04", "reason": "x" } ] } } }""", "not a Saturday")]
+    [TestCase("""{ "timezone": "Asia/Ho_Chi_Minh", "officeHours": [ { "from": "8am", "to": "17:00" } ], "years": {} }""", "officeHours.from")]
+    [TestCase("""{ "timezone": "Asia/Ho_Chi_Minh", "officeHours": [ { "from": "08:00", "to": "17:00" } ], "years": { "2030": { "status": "official", "daysOff": [ { "date": "5/3/2030", "kind": "x", "name_vi": "a", "name_en": "b" } ], "workingSaturdays": [] } } }""", "years.2030.daysOff")]
+    [TestCase("""{ "timezone": "Asia/Ho_Chi_Minh", "officeHours": [ { "from": "08:00", "to": "17:00" } ], "years": { "2030": { "status": "official", "daysOff": [], "workingSaturdays": [ { "date": "2030-03-04", "reason": "x" } ] } } }""", "not a Saturday")]
     [TestCase("""{ "timezone": """, "not valid JSON")]
     public void Bad_calendar_data_is_refused_naming_the_field(string json, string expected)
     {

@@ -32,6 +32,30 @@ public sealed class CliTests
     }
 
     [Test]
+    public void Appointment_prints_the_due_instant_with_its_offset_first_and_the_rule_after()
+    {
+        var catalog = Path.Combine(Repo.Root, "procedure-catalog");
+        var (exit, output, _) = Run("appointment", "--procedure", "1.004873", "--received", "2026-12-07T15:30", "--catalog", catalog, "--workflows", Repo.Workflows);
+        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(output.Split('\n')[0], Is.EqualTo("2026-12-10T17:00:00+07:00"), "Mon 15:30 + 3 working days: Thursday");
+        var sameDay = Run("appointment", "--procedure", "2.000815", "--received", "2026-12-07T08:30:00Z", "--catalog", catalog, "--workflows", Repo.Workflows);
+        Assert.That(sameDay.Out.Split('\n'), Has.Length.GreaterThan(1));
+        Assert.That(sameDay.Out.Split('\n')[0], Is.EqualTo("2026-12-08T17:00:00+07:00"), "08:30 UTC is 15:30 in Hanoi: after the cut-off");
+        Assert.That(sameDay.Out, Does.Contain("after 15:00 the next working day (unverified)"));
+    }
+
+    [TestCase("--procedure", "9.999999", "--received", "2026-12-07T15:30", "no procedure")]
+    [TestCase("--procedure", "1.004873", "--received", "7/12/2026", "not a time of receipt")]
+    [TestCase("--procedure", "1.004873", "--received", "3026-12-07T15:30", "not a time of receipt")]
+    [TestCase("--procedure", "1.004873", "--when", "2026-12-07T15:30", "unexpected")]
+    public void Appointment_refuses_what_it_cannot_answer_with_the_reason_and_exit_2(string a, string b, string c, string d, string reason)
+    {
+        var (exit, output, error) = Run("appointment", a, b, c, d, "--catalog", Path.Combine(Repo.Root, "procedure-catalog"), "--workflows", Repo.Workflows);
+        Assert.That((exit, output), Is.EqualTo((2, "")));
+        Assert.That(error, Does.Contain(reason));
+    }
+
+    [Test]
     public void Catalog_checks_the_seeded_catalog_and_exits_0()
     {
         var (exit, output, _) = Run("catalog", Path.Combine(Repo.Root, "procedure-catalog"), Repo.Workflows);

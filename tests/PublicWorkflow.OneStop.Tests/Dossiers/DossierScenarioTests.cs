@@ -66,6 +66,30 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
         Assert.That(receipt, Does.Contain("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ").And.Contain("UB.P.HOANKIEM-260828-0001").And.Contain("17 giờ 00, ngày 03/09/2026"));
     }
 
+    /// <summary>
+    /// The 15:00 cut-off is the same-day rule of some procedures, not the calendar's: a limit of days runs from the day
+    /// after receipt whatever the hour (Mon 15:30 + 3 working days = Thursday, not Friday); a same-day procedure with the
+    /// rule received after 15:00 is due the next working day.
+    /// </summary>
+    [Test]
+    public async Task Received_on_Monday_at_15_30_a_three_day_dossier_is_due_Thursday_and_a_same_day_one_Tuesday()
+    {
+        clock.Set(Hanoi(2026, 12, 7, 15, 30));
+        var marital = await ReceiveAsync(Request("1.004873", "P.HOANKIEM", new PresentedDocument("declaration")));
+        var copy = await ReceiveAsync(Request("2.000815", "P.HOANKIEM", new PresentedDocument("original"), new PresentedDocument("copies")));
+        clock.Set(Hanoi(2026, 12, 7, 14, 30));
+        var earlyCopy = await ReceiveAsync(Request("2.000815", "P.HOANKIEM", new PresentedDocument("original"), new PresentedDocument("copies")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(marital.Appointment, Is.EqualTo(Hanoi(2026, 12, 10, 17)), "3 working days from Tuesday: Thursday");
+            Assert.That(copy.Appointment, Is.EqualTo(Hanoi(2026, 12, 8, 17)), "same day after 15:00: Tuesday");
+            Assert.That(earlyCopy.Appointment, Is.EqualTo(Hanoi(2026, 12, 7, 17)), "same day before 15:00: Monday");
+        });
+        Assert.That(await Host.InScopeAsync(p => Task.FromResult(p.GetRequiredService<DossierClock>()
+            .AppointmentFor(RuntimeHost.Catalog.Find("1.004873")!, Hanoi(2026, 12, 7, 15, 30)).At)), Is.EqualTo(marital.Appointment),
+            "the question \"when is it due?\" is answered by the same rule as reception");
+    }
+
     [Test]
     public async Task Clerks_accepting_for_one_agency_at_the_same_moment_get_distinct_codes()
     {

@@ -29,6 +29,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/auth/me"] = StaffOnly,
         ["GET /api/v1/procedures"] = [Anyone],
         ["GET /api/v1/procedures/{code}"] = [Anyone],
+        ["GET /api/v1/procedures/{code}/appointment"] = [Anyone],
         ["GET /api/v1/structure/agencies"] = [Anyone],
         ["GET /api/v1/structure/branches"] = [Anyone],
         ["POST /api/v1/dossiers/"] = CaseWork,
