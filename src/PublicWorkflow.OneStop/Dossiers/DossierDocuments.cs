@@ -90,9 +90,15 @@ public sealed class DossierDocuments(ProcedureCatalog catalog, DossierClock cloc
             + Row("Ngày hẹn trả kết quả", Time(dossier.AppointmentAt))
             + Row("Hình thức nhận kết quả", dossier.Delivery switch { "online" => "Trực tuyến", "post" => "Qua dịch vụ bưu chính", _ => "Tại Trung tâm" })
             + Row("Phí, lệ phí", dossier.FeeAmount is { } fee ? $"{fee.ToString("N0", Vietnamese)} đồng" : "Theo quy định (chưa xác định mức)")
-            + "</dl><p>Hồ sơ tiếp nhận sau 15 giờ được tính từ ngày làm việc tiếp theo.</p>" + Tracking(dossier, trackingPage)
+            + "</dl>" + CutoffNotice(dossier, procedure) + Tracking(dossier, trackingPage)
             + Signature("Người tiếp nhận", dossier.ReceivedBy);
     }
+
+    /// <summary>The same-day cut-off, printed only for a procedure whose rule on the day of receipt has one.</summary>
+    private string CutoffNotice(DossierRecord dossier, Procedure? procedure) =>
+        procedure?.TimeLimitOn(DateOnly.FromDateTime(clock.Calendar.ToLocal(new DateTimeOffset(dossier.ReceivedAt, TimeSpan.Zero))))?.SameDayCutoff is { } cutoff
+            ? $"<p>Thủ tục giải quyết trong ngày: hồ sơ tiếp nhận sau {cutoff.At.Hour} giờ{(cutoff.At.Minute == 0 ? "" : $" {cutoff.At.Minute:D2} phút")} mà không giải quyết được ngay thì trả kết quả trong ngày làm việc tiếp theo.</p>"
+            : "";
 
     /// <summary>
     /// The lookup key and a QR code that opens the tracking page with code and key filled in: the citizen's only way to

@@ -63,7 +63,8 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
             Assert.That(digitize.DueAt, Is.EqualTo(Hanoi(2026, 9, 3, 17).UtcDateTime));
         });
         var receipt = await PaperAsync(DossierDocumentKind.Receipt, outcome.DossierId.Value);
-        Assert.That(receipt, Does.Contain("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ").And.Contain("UB.P.HOANKIEM-260828-0001").And.Contain("17 giờ 00, ngày 03/09/2026"));
+        Assert.That(receipt, Does.Contain("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ").And.Contain("UB.P.HOANKIEM-260828-0001").And.Contain("17 giờ 00, ngày 03/09/2026")
+            .And.Contain("hồ sơ tiếp nhận sau 15 giờ mà không giải quyết được ngay"), "a same-day procedure with the rule prints it");
     }
 
     /// <summary>
@@ -88,6 +89,8 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
         Assert.That(await Host.InScopeAsync(p => Task.FromResult(p.GetRequiredService<DossierClock>()
             .AppointmentFor(RuntimeHost.Catalog.Find("1.004873")!, Hanoi(2026, 12, 7, 15, 30)).At)), Is.EqualTo(marital.Appointment),
             "the question \"when is it due?\" is answered by the same rule as reception");
+        Assert.That(await PaperAsync(DossierDocumentKind.Receipt, marital.DossierId.Value), Does.Not.Contain("không giải quyết được ngay"),
+            "a three-day procedure's receipt prints no cut-off");
     }
 
     [Test]
