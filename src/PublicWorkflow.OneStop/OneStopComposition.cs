@@ -1,3 +1,4 @@
+using PublicWorkflow.Engine.Calendar;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PublicWorkflow.OneStop.Catalog;
@@ -45,7 +46,8 @@ public static class OneStopComposition
         services.AddScoped<ICaseCommandHook, DossierCaseHook>();
         services.AddScoped<CatalogImport>();
         services.AddScoped<VersionComparisons>();
-        services.AddSingleton<IDefinitionRules>(ProcedureWorkflowRules.Instance);
+        services.AddSingleton<IDefinitionRules>(provider => new ProcedureWorkflowRules(provider.GetRequiredService<ProcedureCatalog>(),
+            provider.GetRequiredService<WorkingCalendar>(), provider.GetRequiredService<TimeProvider>()));
         services.AddScoped<StaffAccounts>();
         services.AddScoped<StaffSessions>();
         services.AddSingleton<StaffSessionCache>();

@@ -75,7 +75,7 @@ public sealed class ProcedureCatalog
         {
             var file = $"workflows/{Path.GetFileName(path)}";
             // The same rules as publishing: a workflow the store would refuse is not offered to procedures.
-            var found = DefinitionStore.Validate(File.ReadAllText(path), ProcedureWorkflowRules.All);
+            var found = DefinitionStore.Validate(File.ReadAllText(path), ProcedureWorkflowRules.All).Where(p => !p.IsWarning).ToList();
             if (found.Count == 0)
             {
                 valid[Path.GetFileNameWithoutExtension(path)] = path;

@@ -26,8 +26,9 @@ internal sealed class DossierCaseHook(OneStopDbContext db, ProcedureCatalog cata
 }
 
 /// <summary>
-/// One command on a dossier's case: gives new steps to the branch or the resolving agency, at that agency's level, with
-/// their share of the time limit (decided before the task rows exist); then writes the tracking sheet, derives the
+/// One command on a dossier's case: gives new steps to the branch or the resolving agency, at that agency's level, due
+/// by the step's own limit or, without one, its share of the time limit (decided before the task rows exist); then
+/// writes the tracking sheet, derives the
 /// national status, pauses and resumes the clock, and schedules or cancels the deadlines.
 /// </summary>
 internal sealed class DossierCommandScope(OneStopDbContext db, DossierRecord dossier, Procedure? procedure, DossierClock clock, DossierDeadlines deadlines)
@@ -37,9 +38,12 @@ internal sealed class DossierCommandScope(OneStopDbContext db, DossierRecord dos
 
     public StepAssignment Assign(Definition definition, OpenTask step, StepAssignment proposed)
     {
-        var stage = DossierStage.Of(definition.Node(step.ElementId));
+        var node = definition.Node(step.ElementId);
+        var stage = DossierStage.Of(node);
         var group = stage.Party is Party.Branch or Party.Applicant ? dossier.BranchCode : dossier.AgencyCode;
-        var due = stage.Party == Party.Applicant || limit is null || dossier.AppointmentAt is not { } appointment
+        // A step's own limit (pwf:timeLimit) is the published internal process's time for it; the stage's share of the
+        // appointment is only the fallback for a step without one.
+        var due = stage.Party == Party.Applicant || limit is null || dossier.AppointmentAt is not { } appointment || node is not null && StepSettings.Of(node).TimeLimit is not null
             ? proposed.DueAt
             : clock.StepDue(new DateTimeOffset(appointment, TimeSpan.Zero), limit.Value, stage.Share).UtcDateTime;
         return new StepAssignment(group, LevelOf(stage), due);

@@ -218,7 +218,8 @@ public sealed partial class DefinitionStore(WorkflowDbContext db, DefinitionCach
         {
             throw new RuntimeException(RuntimeErrorKind.Invalid, "not-bpmn", ex.Message, [NotBpmn(ex)]);
         }
-        var problems = Problems(definition, rules);
+        // Warnings are the officer's to weigh; only errors stop a version.
+        var problems = Problems(definition, rules).Where(p => !p.IsWarning).ToList();
         return problems.Count == 0
             ? definition
             : throw new RuntimeException(RuntimeErrorKind.Invalid, "invalid-definition", $"the workflow has {problems.Count} problem(s); first: {problems[0]}", problems);

@@ -14,7 +14,8 @@ using PublicWorkflow.Server.Security;
 namespace PublicWorkflow.Server.Api;
 
 /// <summary>A problem of a workflow: the element, the line and the reason.</summary>
-public sealed record DefinitionProblemDto(string Code, string? ElementId, int Line, string Reason);
+/// <param name="Severity">"error" (the version cannot be published) or "warning" (it can; the officer should look).</param>
+public sealed record DefinitionProblemDto(string Code, string? ElementId, int Line, string Reason, string Severity = "error");
 
 /// <summary>A saved draft and what is still wrong with it.</summary>
 public sealed record DraftDto(string Key, DateTimeOffset? SavedAt, bool Valid, IReadOnlyList<DefinitionProblemDto> Problems);
@@ -66,7 +67,7 @@ public static class DefinitionsApi
     private static async Task<Ok<DraftDto>> SaveDraftAsync(string key, DefinitionStore store, WorkingCalendar calendar, ClaimsPrincipal user, HttpContext http)
     {
         var outcome = await store.SaveDraftAsync(key, await BodyAsync(http), ApiHttp.Caller(user).UserName, http.RequestAborted);
-        return TypedResults.Ok(new DraftDto(outcome.Key, ApiHttp.Local(calendar, outcome.SavedAt), outcome.Problems.Count == 0, Problems(outcome.Problems, http)));
+        return TypedResults.Ok(new DraftDto(outcome.Key, ApiHttp.Local(calendar, outcome.SavedAt), outcome.Problems.All(p => p.IsWarning), Problems(outcome.Problems, http)));
     }
 
     private static async Task<ContentHttpResult> DraftXmlAsync(string key, DefinitionStore store, HttpContext http) =>
@@ -115,5 +116,6 @@ public static class DefinitionsApi
     }
 
     private static List<DefinitionProblemDto> Problems(IReadOnlyList<Problem> problems, HttpContext http) =>
-        problems.Select(p => new DefinitionProblemDto(p.Code, p.ElementId, p.Line, p.ReasonIn(RequestLanguage.Of(http.Request)))).ToList();
+        problems.Select(p => new DefinitionProblemDto(p.Code, p.ElementId, p.Line, p.ReasonIn(RequestLanguage.Of(http.Request)),
+            p.IsWarning ? "warning" : "error")).ToList();
 }

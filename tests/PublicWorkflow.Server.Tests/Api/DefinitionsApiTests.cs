@@ -78,6 +78,23 @@ public sealed class DefinitionsApiTests
         }
     }
 
+    /// <summary>A workflow slower than the law (issue 13): the officer is warned, and may still publish.</summary>
+    [Test]
+    public async Task A_draft_whose_steps_exceed_the_legal_limit_comes_back_valid_with_a_warning_and_publishes()
+    {
+        await using var factory = new ServerFactory();
+        var officer = await ApiClient.SignInAsync(factory, "officer");
+        var slower = File.ReadAllText(Path.Combine(Repo.Workflows, "construction-permit-house.bpmn")).Replace(
+            """pwf:timeLimit="2" pwf:timeLimitUnit="workingDays" pwf:form="permit/appraise" """, """pwf:timeLimit="6" pwf:timeLimitUnit="workingDays" pwf:form="permit/appraise" """);
+        officer.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var draft = await PutXmlAsync(officer, "/api/v1/definitions/construction-permit-house/draft", slower, HttpStatusCode.OK);
+        Assert.That(draft.GetProperty("valid").GetBoolean(), Is.True, "a warning does not make a draft invalid");
+        var warning = draft.GetProperty("problems").EnumerateArray().Single();
+        Assert.That((warning.GetProperty("code").GetString(), warning.GetProperty("severity").GetString()), Is.EqualTo(("over-statutory-limit", "warning")));
+        Assert.That(warning.GetProperty("reason").GetString(), Does.Contain("11 working days"));
+        await officer.PostJsonAsync("/api/v1/definitions/construction-permit-house/draft/publish", null, HttpStatusCode.Created);
+    }
+
     [TestCase(BillionLaughs, TestName = "Billion laughs is refused")]
     [TestCase(ExternalEntity, TestName = "An external entity is refused")]
     [TestCase("not xml at all", TestName = "Text that is not XML is refused")]

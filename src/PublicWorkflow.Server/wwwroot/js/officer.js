@@ -147,12 +147,12 @@ async function save() {
     document.querySelector("#check").hidden = false;
     document.querySelector("#published").hidden = true;
     document.querySelector("#check-ok").hidden = !outcome.valid;
-    document.querySelector("#check-problems").hidden = outcome.valid;
+    document.querySelector("#check-problems").hidden = outcome.problems.length === 0;
     document.querySelector("#publish").disabled = !outcome.valid;
     const registry = modeler.get("elementRegistry");
     document.querySelector("#problems").replaceChildren(...outcome.problems.map(p => {
       const item = document.createElement("li");
-      item.textContent = `${p.elementId ?? "—"} (${t("line")} ${p.line}): ${p.reason}`;
+      item.textContent = `${p.severity === "warning" ? `${t("warning")}: ` : ""}${p.elementId ?? "—"} (${t("line")} ${p.line}): ${p.reason}`;
       item.dataset.element = p.elementId ?? "";
       if (p.elementId && registry.get(p.elementId)) {
         canvas.addMarker(p.elementId, "problem");
