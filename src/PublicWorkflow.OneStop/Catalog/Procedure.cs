@@ -32,7 +32,7 @@ public enum SupplementClock
 /// a kind at a level for the applicant's locality (e.g. the People's Committee of the district until 30/6/2025, of
 /// the commune from 1/7/2025).
 /// </summary>
-public sealed record ResolvingRule(Validity Validity, string? AgencyCode, string? Level, string? AgencyKind, bool Verified);
+public sealed record ResolvingRule(Validity Validity, string? AgencyCode, string? Level, string? AgencyKind, bool Verified, LocalizedText? Note = null);
 
 /// <summary>A statutory time limit in force for a period: time limits change (construction permits were cut in 2026).</summary>
 /// <param name="SameDayCutoff">For a same-day limit only, when its published text says so (see <see cref="SameDayCutoff"/>).</param>

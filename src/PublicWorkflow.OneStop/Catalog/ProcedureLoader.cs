@@ -113,7 +113,7 @@ internal static class ProcedureLoader
             f.Problem(JsonFields.Path(p, "agencyKind"), $"no agency of kind '{kind}' at level '{level}' in structure/agencies.json");
             return null;
         }
-        return new ResolvingRule(validity, agency, level, kind, f.Bool(e, p, "verified", true));
+        return new ResolvingRule(validity, agency, level, kind, f.Bool(e, p, "verified", true), f.Text(e, p, "note", required: false));
     }
 
     private static TimeLimitRule? TimeLimit(JsonFields f, JsonElement e, string p)

@@ -32,7 +32,7 @@ public sealed record FeeDto(string Kind, decimal? Amount, decimal? OnlineAmount,
     decimal? MaximumPerCopy, bool Verified, string? Note);
 
 /// <summary>Who resolves the procedure during a period.</summary>
-public sealed record ResolvingDto(DateOnly From, DateOnly? To, string? Agency, string? Level, string? AgencyKind, bool Verified);
+public sealed record ResolvingDto(DateOnly From, DateOnly? To, string? Agency, string? Level, string? AgencyKind, bool Verified, string? Note = null);
 
 /// <summary>A published version of the procedure's workflow.</summary>
 public sealed record WorkflowVersionDto(string Key, int Version, string Status, DateTimeOffset? PublishedAt, string? PublishedBy);
@@ -103,7 +103,7 @@ public static class CatalogApi
         var language = DossierMapping.Language(http);
         var versions = (await definitions.VersionsAsync(p.Workflow, http.RequestAborted)).Where(d => d.Status != DefinitionStatus.Draft).OrderBy(d => d.Version).ToList();
         return TypedResults.Ok(new ProcedureDto(p.Code, p.CityCode, p.Name.Vi, p.Name.En, p.Sector,
-            p.ResolvedBy.Select(r => new ResolvingDto(r.Validity.From, r.Validity.To, r.AgencyCode, r.Level, r.AgencyKind, r.Verified)).ToList(),
+            p.ResolvedBy.Select(r => new ResolvingDto(r.Validity.From, r.Validity.To, r.AgencyCode, r.Level, r.AgencyKind, r.Verified, r.Note?.In(language))).ToList(),
             p.LegalBasis, p.TimeLimits.Select(t => new TimeLimitDto(t.Validity.From, t.Validity.To, t.Limit.Amount, TimeLimit.UnitName(t.Limit.Unit), t.Verified,
                 t.Note?.In(language), t.SameDayCutoff?.At.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), t.SameDayCutoff?.Verified ?? true)).ToList(),
             new FeeDto(FeeKindName(p.Fee.Kind), p.Fee.Amount, p.Fee.OnlineAmount, p.Fee.FirstPages, p.Fee.FirstPageAmount, p.Fee.LaterPageAmount,

@@ -144,4 +144,23 @@ public sealed class CatalogTests
         }
         return target;
     }
+
+    /// <summary>Rules start on the law's dates, not 2008 everywhere (issue 13); facts of one source or memory are flagged.</summary>
+    [Test]
+    public void Competence_changes_on_the_dates_the_law_moved_it()
+    {
+        var licence = Catalog.Find("3.000347")!;
+        var land = Catalog.Find("1.013978")!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(Routing.Resolve(Catalog, licence, new DateOnly(2025, 2, 28), null).Agency.Code, Is.EqualTo("SGTVT"), "the Department of Transport until 28/2/2025");
+            Assert.That(Routing.Resolve(Catalog, licence, new DateOnly(2025, 3, 3), null).Agency.Code, Is.EqualTo("CATP"), "the city police from 1/3/2025");
+            Assert.That(licence.ResolvingOn(new DateOnly(2025, 2, 28))!.Verified, Is.False, "from knowledge of the text: flagged");
+            Assert.That(Routing.Resolve(Catalog, land, new DateOnly(2025, 6, 30), "P.HANGBAC.HOANKIEM").Agency.Code, Is.EqualTo("UB.Q.HOANKIEM"),
+                "the district People's Committee until 30/6/2025");
+            Assert.That(Routing.Resolve(Catalog, land, new DateOnly(2025, 7, 1), "P.HOANKIEM").Agency.Code, Is.EqualTo("UB.P.HOANKIEM"));
+            Assert.That(Catalog.Structure.Agency("SGTVT", new DateOnly(2025, 3, 1)), Is.Null, "merged on 1/3/2025");
+            Assert.That(Catalog.Structure.Agencies.Any(a => a.Kind == "police" && a.Level == "district"), Is.True, "district police, as before 1/7/2025");
+        });
+    }
 }
