@@ -79,6 +79,17 @@ public sealed record FeeRule(
 /// </summary>
 public sealed record RequiredDocument(string Id, LocalizedText Name, int Copies, string? FetchableFrom, bool Required, bool Verified);
 
+/// <summary>
+/// How a procedure's dossiers are watched: the SLA warning when <paramref name="WarningShare"/> of the office time to the
+/// appointment has gone, and the escalation ladder: an overdue step goes to its team lead at once and to the center's
+/// supervisor <paramref name="SupervisorAfterWorkingDays"/> working days later. The defaults are the center's practice,
+/// not law.
+/// </summary>
+public sealed record DeadlineRules(decimal WarningShare = 0.75m, int SupervisorAfterWorkingDays = 1)
+{
+    public static readonly DeadlineRules Default = new();
+}
+
 /// <summary>One administrative procedure of the catalog, read from <c>procedure-catalog/procedures/*.json</c>.</summary>
 public sealed record Procedure(
     string File,
@@ -97,8 +108,11 @@ public sealed record Procedure(
     string Workflow,
     SupplementClock SupplementClock,
     bool FinancialObligationsPauseClock,
-    IReadOnlyList<string> Sources)
+    IReadOnlyList<string> Sources,
+    DeadlineRules? Deadlines = null)
 {
+    public DeadlineRules DeadlineRules => Deadlines ?? DeadlineRules.Default;
+
     public ResolvingRule? ResolvingOn(DateOnly date) => ResolvedBy.FirstOrDefault(r => r.Validity.Covers(date));
 
     public TimeLimitRule? TimeLimitOn(DateOnly date) => TimeLimits.FirstOrDefault(t => t.Validity.Covers(date));

@@ -64,6 +64,7 @@ internal static class ProcedureLoader
         }
         var supplementClock = f.OneOf(root, "", "supplementClock", SupplementClocks, required: false) ?? "pause";
         var sources = f.Strings(root, "", "sources");
+        var deadlines = Deadlines(f, root);
         if (code is null || cityCode is null || name is null || sector is null || fee is null || online is null || workflow is null)
         {
             return null;
@@ -71,7 +72,29 @@ internal static class ProcedureLoader
         return new Procedure(f.File, code, cityCode, name, sector, resolvedBy, legalBasis, timeLimits, fee, documents,
             Enum.Parse<OnlineLevel>(online, ignoreCase: true), f.Bool(root, "", "onlineLevelVerified", online != "unknown"),
             delivery.Select(d => Enum.Parse<DeliveryOption>(d, ignoreCase: true)).ToList(), workflow,
-            Enum.Parse<SupplementClock>(supplementClock, ignoreCase: true), f.Bool(root, "", "financialObligationsPauseClock", false), sources);
+            Enum.Parse<SupplementClock>(supplementClock, ignoreCase: true), f.Bool(root, "", "financialObligationsPauseClock", false), sources, deadlines);
+    }
+
+    /// <summary>The optional <c>deadlines</c> object: <c>warningShare</c> (over 0, under 1) and <c>supervisorAfterWorkingDays</c> (0 to 30).</summary>
+    private static DeadlineRules? Deadlines(JsonFields f, JsonElement root)
+    {
+        if (!f.TryGet(root, "", "deadlines", JsonValueKind.Object, required: false, out var e))
+        {
+            return null;
+        }
+        var share = f.Number(e, "deadlines", "warningShare", required: false) ?? DeadlineRules.Default.WarningShare;
+        var days = f.Number(e, "deadlines", "supervisorAfterWorkingDays", required: false) ?? DeadlineRules.Default.SupervisorAfterWorkingDays;
+        if (share is <= 0 or >= 1)
+        {
+            f.Problem("deadlines.warningShare", "a share of the time to the appointment, over 0 and under 1 (e.g. 0.75)");
+            return null;
+        }
+        if (days != decimal.Truncate(days) || days > 30)
+        {
+            f.Problem("deadlines.supervisorAfterWorkingDays", "a whole number of working days from 0 to 30");
+            return null;
+        }
+        return new DeadlineRules(share, (int)days);
     }
 
     private static bool IsNationalCode(string code) =>

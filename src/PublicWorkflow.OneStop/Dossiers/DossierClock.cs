@@ -18,9 +18,6 @@ public sealed record ProcedureAppointment(TimeLimitRule Rule, DateTimeOffset At)
 /// </summary>
 public sealed class DossierClock(WorkingCalendar calendar)
 {
-    /// <summary>The share of the allowed time after which the supervisor is warned.</summary>
-    public const decimal WarningShare = 0.75m;
-
     public WorkingCalendar Calendar { get; } = calendar;
 
     /// <summary>
@@ -89,9 +86,9 @@ public sealed class DossierClock(WorkingCalendar calendar)
         return Calendar.ToInstant(date.ToDateTime(Calendar.OfficeCloses));
     }
 
-    /// <summary>The instant 75 % of the office time between the start and the appointment has gone.</summary>
-    public DateTimeOffset Warning(DateTimeOffset start, DateTimeOffset appointment) =>
-        Calendar.AddWorkingHours(start, (decimal)Calendar.WorkingTimeBetween(start, appointment).TotalHours * WarningShare);
+    /// <summary>The instant <paramref name="share"/> of the office time between the start and the appointment has gone.</summary>
+    public DateTimeOffset Warning(DateTimeOffset start, DateTimeOffset appointment, decimal share) =>
+        Calendar.AddWorkingHours(start, (decimal)Calendar.WorkingTimeBetween(start, appointment).TotalHours * share);
 
     /// <summary>The opening of the working day before the appointment's day, or null when that is not after <paramref name="now"/>.</summary>
     public DateTimeOffset? ApologyPrompt(DateTimeOffset appointment, DateTimeOffset now)

@@ -1,3 +1,4 @@
+using PublicWorkflow.OneStop.Catalog;
 using PublicWorkflow.Runtime;
 using PublicWorkflow.OneStop.Persistence.Entities;
 using PublicWorkflow.OneStop.Persistence;
@@ -13,7 +14,7 @@ namespace PublicWorkflow.OneStop.Dossiers;
 /// Raising re-checks the dossier (a step since done, a dossier since resolved: the row is cancelled instead), and the
 /// row's state is its concurrency token, so two sweeping nodes raise each alert once.
 /// </summary>
-public sealed class DossierDeadlines(OneStopDbContext db, DossierClock clock) : IDueWork
+public sealed class DossierDeadlines(OneStopDbContext db, DossierClock clock, ProcedureCatalog catalog) : IDueWork
 {
     public const string Supervisor = "supervisor";
 
@@ -29,7 +30,7 @@ public sealed class DossierDeadlines(OneStopDbContext db, DossierClock clock) : 
             return;
         }
         var appointment = new DateTimeOffset(appointmentUtc, TimeSpan.Zero);
-        Add(dossier, DeadlineKind.SlaWarning, null, clock.Warning(start, appointment), TeamLead(dossier.AgencyCode));
+        Add(dossier, DeadlineKind.SlaWarning, null, clock.Warning(start, appointment, RulesOf(dossier.ProcedureCode).WarningShare), TeamLead(dossier.AgencyCode));
         if (clock.ApologyPrompt(appointment, now) is { } prompt)
         {
             Add(dossier, DeadlineKind.ApologyPrompt, null, prompt, AgencyOf(dossier.AgencyCode));
@@ -121,11 +122,12 @@ public sealed class DossierDeadlines(OneStopDbContext db, DossierClock clock) : 
                 deadline.RaisedAt = now.UtcDateTime;
                 if (deadline.Kind == DeadlineKind.StepOverdue)
                 {
-                    // Not done a working day later either: the center's supervisor hears of it.
+                    // Still not done the procedure's number of working days later (one by default): the center's supervisor hears of it.
+                    var procedureCode = await db.Dossiers.AsNoTracking().Where(d => d.Id == deadline.DossierId).Select(d => d.ProcedureCode).SingleAsync(cancellationToken);
                     db.DossierDeadlines.Add(new DossierDeadlineRecord
                     {
                         Id = Guid.NewGuid(), DossierId = deadline.DossierId, Kind = DeadlineKind.StepOverdueSupervisor, TaskId = deadline.TaskId,
-                        DueAt = NextWorkingDay(deadline.DueAt),
+                        DueAt = WorkingDaysAfter(deadline.DueAt, RulesOf(procedureCode).SupervisorAfterWorkingDays),
                         State = DeadlineState.Pending, Recipient = Supervisor,
                     });
                 }
@@ -148,11 +150,14 @@ public sealed class DossierDeadlines(OneStopDbContext db, DossierClock clock) : 
         return raised;
     }
 
-    private DateTime NextWorkingDay(DateTime dueUtc)
+    private DateTime WorkingDaysAfter(DateTime dueUtc, int days)
     {
         var calendar = clock.Calendar;
-        return calendar.ToInstant(calendar.AddWorkingDays(calendar.ToLocal(new DateTimeOffset(dueUtc, TimeSpan.Zero)), 1)).UtcDateTime;
+        return calendar.ToInstant(calendar.AddWorkingDays(calendar.ToLocal(new DateTimeOffset(dueUtc, TimeSpan.Zero)), days)).UtcDateTime;
     }
+
+    /// <summary>The procedure's warning and escalation settings; a procedure since removed from the catalog keeps the defaults.</summary>
+    private DeadlineRules RulesOf(string procedureCode) => catalog.Find(procedureCode)?.DeadlineRules ?? DeadlineRules.Default;
 
     private async Task<bool> StillMattersAsync(DossierDeadlineRecord deadline, CancellationToken cancellationToken)
     {

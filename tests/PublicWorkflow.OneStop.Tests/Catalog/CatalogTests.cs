@@ -1,3 +1,4 @@
+using PublicWorkflow.OneStop.Tests.Support;
 using PublicWorkflow.Engine.Tests.Support;
 using PublicWorkflow.OneStop.Catalog;
 using PublicWorkflow.OneStop.Structure;
@@ -62,7 +63,7 @@ public sealed class CatalogTests
     [Test]
     public void A_catalog_file_with_a_bad_field_is_reported_by_file_field_and_reason_and_not_loaded()
     {
-        var folder = CopyOfCatalog();
+        var folder = CatalogCopies.Make();
         try
         {
             var path = Path.Combine(folder, "procedures", "permanent-residence.json");
@@ -91,7 +92,7 @@ public sealed class CatalogTests
     [Test]
     public void A_procedure_naming_a_missing_workflow_or_agency_is_refused()
     {
-        var folder = CopyOfCatalog();
+        var folder = CatalogCopies.Make();
         try
         {
             var path = Path.Combine(folder, "procedures", "passport.json");
@@ -130,19 +131,6 @@ public sealed class CatalogTests
         {
             Directory.Delete(workflows, recursive: true);
         }
-    }
-
-    private static string CopyOfCatalog()
-    {
-        var source = Path.Combine(Repo.Root, "procedure-catalog");
-        var target = Path.Combine(Path.GetTempPath(), "pwf-catalog-" + Guid.NewGuid().ToString("N"));
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
-        return target;
     }
 
     /// <summary>Rules start on the law's dates, not 2008 everywhere (issue 13); facts of one source or memory are flagged.</summary>

@@ -58,7 +58,8 @@ public sealed class DossierRulesTests
     {
         var received = Hanoi(2026, 10, 5, 9);
         var appointment = Hanoi(2026, 10, 8, 17);
-        Assert.That(clock.Warning(received, appointment), Is.EqualTo(Hanoi(2026, 10, 8, 8, 15)), "31 office hours, 75 % is 23 h 15 min");
+        Assert.That(clock.Warning(received, appointment, DeadlineRules.Default.WarningShare), Is.EqualTo(Hanoi(2026, 10, 8, 8, 15)), "31 office hours, 75 % is 23 h 15 min");
+        Assert.That(clock.Warning(received, appointment, 0.5m), Is.EqualTo(Hanoi(2026, 10, 7, 8, 30)), "a procedure warning at half: 15 h 30 min");
         Assert.That(clock.ApologyPrompt(appointment, received), Is.EqualTo(Hanoi(2026, 10, 7, 8)));
         Assert.That(clock.ApologyPrompt(appointment, Hanoi(2026, 10, 7, 9)), Is.Null, "too late to prompt");
     }
