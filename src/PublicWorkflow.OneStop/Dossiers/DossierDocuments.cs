@@ -63,6 +63,7 @@ public sealed class DossierDocuments(ProcedureCatalog catalog, DossierClock cloc
             .Append(Row("Người nộp", Applicant(dossier)))
             .Append(Row("Cơ quan giải quyết", dossier.AgencyCode is { } agency ? catalog.Structure.AgencyEver(agency)?.Name.Vi ?? agency : "—"))
             .Append(Row("Thời điểm tiếp nhận", Time(dossier.ReceivedAt)))
+            .Append(dossier.ReceiptEnteredAt is { } entered ? Row("Thời điểm nhập hệ thống", $"{Time(entered)} ({E(dossier.ReceivedBy)})") : "")
             .Append("</dl>")
             .Append(body)
             .Append("</body></html>");

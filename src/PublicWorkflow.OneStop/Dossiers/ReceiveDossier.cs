@@ -38,14 +38,49 @@ public sealed class ReceiveDossier(
         return await once.OnceAsync(key, ReceptionOfAsync, async () =>
         {
             var procedure = Procedure(request.ProcedureCode);
-            var receivedAt = time.GetUtcNow();
+            var now = time.GetUtcNow();
+            var receivedAt = ReceiptTime(request, now);
             Validate(request, procedure, receivedAt);
             var missing = Reception.Missing(procedure, request.Documents);
-            DossierRecord Received() => once.Remember(key, NewDossier(request, clerk, receivedAt));
+            DossierRecord Received()
+            {
+                var dossier = once.Remember(key, NewDossier(request, clerk, receivedAt));
+                dossier.ReceiptEnteredAt = receivedAt == now ? null : now.UtcDateTime;
+                return dossier;
+            }
             return missing.Count > 0
                 ? await NotAcceptedAsync(Received(), missing, cancellationToken)
                 : await AcceptAsync(Received, request, procedure, cancellationToken);
         }, cancellationToken);
+    }
+
+    /// <summary>How far back a clerk may date a paper dossier received earlier: the working days a handover may take.</summary>
+    public const int MaxBackdatedWorkingDays = 3;
+
+    /// <summary>
+    /// The moment of receipt: now, or the moment a clerk enters for a paper dossier received earlier (not in the future,
+    /// at most <see cref="MaxBackdatedWorkingDays"/> working days back). The entry time is kept beside it on the dossier.
+    /// </summary>
+    private DateTimeOffset ReceiptTime(ReceptionRequest request, DateTimeOffset now)
+    {
+        if (request.ReceivedAt is not { } entered)
+        {
+            return now;
+        }
+        if (request.Channel == DossierChannel.Online)
+        {
+            throw RuntimeException.Invalid("receivedAt", "an online filing is received when it arrives: only a paper dossier (counter, post) is dated by the clerk");
+        }
+        if (entered > now)
+        {
+            throw RuntimeException.Invalid("receivedAt", "the moment of receipt cannot be in the future / thời điểm tiếp nhận không thể ở tương lai");
+        }
+        if (clock.Calendar.CountWorkingDays(entered, now) > MaxBackdatedWorkingDays)
+        {
+            throw RuntimeException.Invalid("receivedAt",
+                $"a paper dossier may be dated at most {MaxBackdatedWorkingDays} working days back / chỉ được ghi lùi tối đa {MaxBackdatedWorkingDays} ngày làm việc");
+        }
+        return entered;
     }
 
     /// <summary>A citizen's online filing: stored as submitted until a clerk reviews it with <see cref="ReviewOnlineAsync"/>; idempotent like reception.</summary>
@@ -56,7 +91,7 @@ public sealed class ReceiveDossier(
         return await once.OnceAsync(key, ReceptionOfAsync, async () =>
         {
             var procedure = Procedure(request.ProcedureCode);
-            var submittedAt = time.GetUtcNow();
+            var submittedAt = ReceiptTime(request with { Channel = DossierChannel.Online }, time.GetUtcNow());
             Validate(request with { Channel = DossierChannel.Online }, procedure, submittedAt);
             var dossier = once.Remember(key, NewDossier(request with { Channel = DossierChannel.Online }, citizen, submittedAt));
             dossier.Status = DossierStatus.Submitted;

@@ -14,6 +14,10 @@ public sealed record Applicant(string FullName, string? IdNumber = null, string?
 public sealed record PresentedDocument(string Id, int Copies = 1, int Pages = 0, bool FromNationalDatabase = false);
 
 /// <summary>A dossier as the receiving clerk (or the online form) hands it in.</summary>
+/// <param name="ReceivedAt">
+/// When a paper dossier (counter, post) was really received, if the clerk enters it later (back-office entry); the
+/// appointment counts from it. Now when not given; never for an online filing, whose time is its arrival.
+/// </param>
 public sealed record ReceptionRequest(
     string ProcedureCode,
     DossierChannel Channel,
@@ -22,7 +26,8 @@ public sealed record ReceptionRequest(
     Applicant Applicant,
     IReadOnlyList<PresentedDocument> Documents,
     DeliveryOption Delivery,
-    int Copies = 1);
+    int Copies = 1,
+    DateTimeOffset? ReceivedAt = null);
 
 /// <summary>What reception did; <see cref="OpenedTasks"/> are the first steps of an accepted dossier's case.</summary>
 public sealed record ReceptionOutcome(DossierId DossierId, string? Code, DossierStatus Status, DateTimeOffset? Appointment, IReadOnlyList<string> Missing, decimal? Fee,

@@ -27,8 +27,12 @@ public sealed record DocumentDto(string? Id, int? Copies, int? Pages, bool? From
 /// <param name="Documents">The documents handed in (an empty list if none).</param>
 /// <param name="Delivery">How the result is returned: branch, online or post.</param>
 /// <param name="Copies">Copies of the result asked for (fees per copy).</param>
+/// <param name="ReceivedAt">
+/// Back-office entry of a paper dossier (counter, post) received earlier: when it was received (ISO 8601 with offset),
+/// at most 3 working days back; the appointment counts from it and the entry time is kept. Omit it otherwise.
+/// </param>
 public sealed record ReceiveDossierRequest(string? ProcedureCode, string? Channel, string? BranchCode, string? Locality, ApplicantDto? Applicant,
-    List<DocumentDto>? Documents, string? Delivery, int? Copies);
+    List<DocumentDto>? Documents, string? Delivery, int? Copies, DateTimeOffset? ReceivedAt = null);
 
 /// <summary>The answer to a reception: accepted with a code and appointment, or not accepted with everything missing.</summary>
 /// <param name="OpenedTasks">The first steps of an accepted dossier (e.g. digitizing), ready in the inbox.</param>

@@ -88,7 +88,7 @@ public static class DossiersApi
         var request = new ReceptionRequest(body.ProcedureCode!.Trim(), channel, branch,
             body.Locality, new Applicant(body.Applicant!.FullName ?? "", body.Applicant.IdNumber, body.Applicant.Phone, body.Applicant.Email, body.Applicant.Address),
             body.Documents!.Select(d => new PresentedDocument(d.Id!.Trim(), d.Copies ?? 1, d.Pages ?? 0, d.FromNationalDatabase ?? false)).ToList(),
-            delivery, body.Copies ?? 1);
+            delivery, body.Copies ?? 1, ApiDates.Check("receivedAt", body.ReceivedAt));
         // An online filing (from the national portal or the center's own site) waits for a clerk's review.
         var outcome = channel == DossierChannel.Online
             ? await reception.SubmitOnlineAsync(request, caller.UserName, ApiHttp.IdempotencyKey(http.Request), http.RequestAborted)

@@ -93,6 +93,37 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
             "a three-day procedure's receipt prints no cut-off");
     }
 
+    /// <summary>A paper dossier entered later counts from when it was really received; the entry is dated beside it.</summary>
+    [Test]
+    public async Task A_paper_dossier_entered_on_Monday_counts_from_its_receipt_on_Friday_and_shows_both_times()
+    {
+        clock.Set(Hanoi(2026, 12, 7, 9));
+        var entered = await ReceiveAsync(Request("1.004873", "P.HOANKIEM", new PresentedDocument("declaration")) with
+        {
+            Channel = DossierChannel.Post, ReceivedAt = Hanoi(2026, 12, 4, 16),
+        });
+        Assert.That(entered.Code, Is.EqualTo("UB.P.HOANKIEM-261204-0001"), "the code carries the day of receipt");
+        Assert.That(entered.Appointment, Is.EqualTo(Hanoi(2026, 12, 9, 17)), "Friday + 3 working days: Wednesday");
+        var dossier = await DossierAsync(entered.DossierId.Value);
+        Assert.That((dossier.ReceivedAt, dossier.ReceiptEnteredAt), Is.EqualTo((Hanoi(2026, 12, 4, 16).UtcDateTime, (DateTime?)Hanoi(2026, 12, 7, 9).UtcDateTime)));
+        Assert.That(await PaperAsync(DossierDocumentKind.Receipt, entered.DossierId.Value), Does.Contain("Thời điểm nhập hệ thống"));
+
+        var refusals = new[]
+        {
+            (Request("1.004873", "P.HOANKIEM", new PresentedDocument("declaration")) with { ReceivedAt = Hanoi(2026, 12, 7, 10) }, "future"),
+            (Request("1.004873", "P.HOANKIEM", new PresentedDocument("declaration")) with { ReceivedAt = Hanoi(2026, 12, 1, 16) }, "at most 3 working days"),
+            (Request("1.004873", "P.HOANKIEM", new PresentedDocument("declaration")) with { Channel = DossierChannel.Online, ReceivedAt = Hanoi(2026, 12, 4, 16) }, "online"),
+        };
+        foreach (var (request, reason) in refusals)
+        {
+            var refused = Assert.ThrowsAsync<RuntimeException>(() => request.Channel == DossierChannel.Online
+                ? Host.InScopeAsync(p => p.GetRequiredService<ReceiveDossier>().SubmitOnlineAsync(request, "citizen"))
+                : ReceiveAsync(request));
+            Assert.That(refused!.Field, Is.EqualTo("receivedAt"), reason);
+            Assert.That(refused.Message, Does.Contain(reason));
+        }
+    }
+
     [Test]
     public async Task Clerks_accepting_for_one_agency_at_the_same_moment_get_distinct_codes()
     {

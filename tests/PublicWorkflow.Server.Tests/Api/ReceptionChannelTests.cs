@@ -22,6 +22,30 @@ public sealed class ReceptionChannelTests
         documents = new[] { new { id = "declaration" } },
     };
 
+    /// <summary>Back-office entry: the clerk dates a paper dossier received earlier; too far back, or online, is a field error.</summary>
+    [Test]
+    public async Task A_clerk_may_date_a_paper_dossier_a_few_working_days_back_and_no_further()
+    {
+        await using var factory = new ServerFactory();
+        var clerk = await ApiClient.SignInAsync(factory, "clerk.cn01");
+        var yesterday = DateTimeOffset.UtcNow.AddHours(-20);
+        var dated = await clerk.PostJsonAsync("/api/v1/dossiers", new
+        {
+            procedureCode = "1.004873", channel = "post", locality = "P.HOANKIEM", applicant = new { fullName = "Vũ Thị Giang" },
+            documents = new[] { new { id = "declaration" } }, receivedAt = yesterday,
+        }, HttpStatusCode.Created);
+        Assert.That(dated.GetProperty("status").GetInt32(), Is.EqualTo(2));
+        foreach (var (channel, receivedAt) in new[] { ("counter", DateTimeOffset.UtcNow.AddDays(-30)), ("online", yesterday), ("counter", DateTimeOffset.UtcNow.AddDays(1)) })
+        {
+            var refused = await clerk.PostJsonAsync("/api/v1/dossiers", new
+            {
+                procedureCode = "1.004873", channel, locality = "P.HOANKIEM", applicant = new { fullName = "Vũ Thị Giang" },
+                documents = new[] { new { id = "declaration" } }, receivedAt,
+            }, HttpStatusCode.BadRequest);
+            Assert.That(refused.GetProperty("errors").TryGetProperty("receivedAt", out _), Is.True, $"{channel} {receivedAt:O}");
+        }
+    }
+
     [TestCase("counter")]
     [TestCase("post")]
     public async Task A_branch_clerk_receiving_by_any_channel_can_open_the_dossier_its_receipt_and_its_first_step(string channel)

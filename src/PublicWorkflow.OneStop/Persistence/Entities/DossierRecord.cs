@@ -39,6 +39,9 @@ public sealed class DossierRecord
     public string? Level { get; set; }
     public DateTime ReceivedAt { get; set; }
     public required string ReceivedBy { get; set; }
+
+    /// <summary>When a clerk entered a paper dossier received earlier (back-office entry); null when entered on receipt.</summary>
+    public DateTime? ReceiptEnteredAt { get; set; }
     /// <summary>The time limit that applied on the day of receipt, e.g. "7 workingDays".</summary>
     public string? TimeLimit { get; set; }
     public DateTime? AppointmentAt { get; set; }

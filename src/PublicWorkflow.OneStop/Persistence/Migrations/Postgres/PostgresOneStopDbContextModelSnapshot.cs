@@ -182,6 +182,9 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateTime?>("ReceiptEnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 

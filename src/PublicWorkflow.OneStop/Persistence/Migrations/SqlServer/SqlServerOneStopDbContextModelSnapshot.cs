@@ -182,6 +182,9 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<DateTime?>("ReceiptEnteredAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("datetime2");
 

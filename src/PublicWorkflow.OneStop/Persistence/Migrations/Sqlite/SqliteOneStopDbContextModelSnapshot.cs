@@ -177,6 +177,9 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReceiptEnteredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 

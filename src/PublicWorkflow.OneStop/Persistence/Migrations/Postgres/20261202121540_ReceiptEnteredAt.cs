@@ -1,0 +1,29 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PublicWorkflow.OneStop.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ReceiptEnteredAt : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ReceiptEnteredAt",
+                table: "dossiers",
+                type: "timestamp with time zone",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ReceiptEnteredAt",
+                table: "dossiers");
+        }
+    }
+}
