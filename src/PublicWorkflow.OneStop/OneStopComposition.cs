@@ -1,3 +1,4 @@
+using PublicWorkflow.OneStop.Structure;
 using PublicWorkflow.Engine.Calendar;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +55,9 @@ public static class OneStopComposition
         services.AddScoped<StaffDirectory>();
         services.AddScoped<IAssigneeDirectory>(provider => provider.GetRequiredService<StaffDirectory>());
         services.AddScoped<DossierList>();
+        services.AddScoped<CalendarDecisions>();
+        services.AddScoped<IDueWork>(provider => provider.GetRequiredService<CalendarDecisions>());
+        services.AddHostedService<CalendarDecisionsAtStart>();
         services.AddScoped<Alerts>();
         services.AddSingleton<DossierDocuments>();
         services.AddScoped<ServiceQualityMeasures>();

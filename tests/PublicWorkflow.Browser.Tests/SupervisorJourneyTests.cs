@@ -33,6 +33,8 @@ public sealed class SupervisorJourneyTests
         await Assertions.Expect(alert).ToBeVisibleAsync();
         // Day/month/year, whatever the browser's locale.
         await Assertions.Expect(page.Locator("#to")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"^\d{2}/\d{2}/\d{4}$"));
+        // An unconfirmed holiday of the calendar is shown until an administrator decides it.
+        await Assertions.Expect(page.Locator("#uncertain-days li[data-date='2026-11-24']")).ToContainTextAsync("24/11/2026");
         await page.FillAsync("#from", "01/10/2026");
         await page.FillAsync("#to", "31/10/2026");
         await page.ClickAsync("#period button[type=submit]");

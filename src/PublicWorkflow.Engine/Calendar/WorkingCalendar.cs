@@ -20,11 +20,17 @@ public enum CalendarCoverage
 /// <summary>
 /// Working days of the Vietnamese civil service: Monday–Friday, minus days off, plus make-up Saturdays,
 /// all from data. Local times are Vietnam time; instants are UTC <see cref="DateTimeOffset"/>s.
-/// Pure: it never reads the clock.
+/// Pure: it never reads the clock. A day off the data marks <c>confidence: "uncertain"</c> counts as off until an
+/// administrator's decision (<see cref="Decide"/>) keeps it or removes it.
 /// </summary>
 public sealed class WorkingCalendar
 {
+    public const string Uncertain = "uncertain";
+
     private readonly Dictionary<DateOnly, DayOff> daysOff = [];
+
+    /// <summary>Decisions on uncertain days (true: a day off after all, false: a working day), replaced whole so readers never see half of them.</summary>
+    private volatile IReadOnlyDictionary<DateOnly, bool> decisions = new Dictionary<DateOnly, bool>();
     private readonly HashSet<DateOnly> workingSaturdays = [];
     private readonly Dictionary<int, CalendarCoverage> coverage = [];
     private readonly (TimeOnly From, TimeOnly To)[] officeHours;
@@ -85,11 +91,29 @@ public sealed class WorkingCalendar
 
     public CalendarCoverage CoverageOf(DateOnly date) => coverage.GetValueOrDefault(date.Year, CalendarCoverage.Unknown);
 
-    public DayOff? DayOffOn(DateOnly date) => daysOff.GetValueOrDefault(date);
+    public DayOff? DayOffOn(DateOnly date) => daysOff.GetValueOrDefault(date) is { } day && decisions.GetValueOrDefault(date, true) ? day : null;
+
+    /// <summary>The days off the data marks uncertain, with what has been decided for each (null: not yet).</summary>
+    public IReadOnlyList<(DateOnly Date, DayOff Day, bool? Kept)> UncertainDays =>
+        daysOff.Where(d => d.Value.Confidence == Uncertain).OrderBy(d => d.Key)
+            .Select(d => (d.Key, d.Value, decisions.TryGetValue(d.Key, out var kept) ? kept : (bool?)null)).ToList();
+
+    /// <summary>
+    /// Applies the decisions on uncertain days (date → still a day off), replacing those applied before. A decision on a
+    /// day the data does not mark uncertain is refused: official days are changed in the data file, with their source.
+    /// </summary>
+    public void Decide(IReadOnlyDictionary<DateOnly, bool> decided)
+    {
+        if (decided.Keys.Where(d => daysOff.GetValueOrDefault(d)?.Confidence != Uncertain).Select(d => (DateOnly?)d).FirstOrDefault() is { } stray)
+        {
+            throw new ArgumentException($"{stray:yyyy-MM-dd} is not an uncertain day off of the calendar data", nameof(decided));
+        }
+        decisions = new Dictionary<DateOnly, bool>(decided);
+    }
 
     public bool IsWorkingDay(DateOnly date)
     {
-        if (daysOff.ContainsKey(date))
+        if (daysOff.ContainsKey(date) && decisions.GetValueOrDefault(date, true))
         {
             return false;
         }

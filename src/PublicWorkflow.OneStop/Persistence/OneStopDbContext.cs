@@ -18,6 +18,7 @@ public abstract class OneStopDbContext(DbContextOptions options) : WorkflowDbCon
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
     public DbSet<StaffUserRecord> StaffUsers => Set<StaffUserRecord>();
     public DbSet<StaffSessionRecord> StaffSessions => Set<StaffSessionRecord>();
+    public DbSet<CalendarDecisionRecord> CalendarDecisions => Set<CalendarDecisionRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

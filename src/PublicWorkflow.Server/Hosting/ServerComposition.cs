@@ -89,6 +89,7 @@ public static class ServerComposition
         app.MapGet("/track", (HttpRequest request) => Results.Redirect("/track.html" + request.QueryString)).ExcludeFromDescription();
         app.MapAuthApi();
         app.MapCatalogApi();
+        app.MapCalendarApi();
         app.MapDossiersApi();
         app.MapTasksApi();
         app.MapSupervisionApi();

@@ -1,3 +1,4 @@
+using PublicWorkflow.Engine.Tests.Support;
 using PublicWorkflow.Engine.Calendar;
 using PublicWorkflow.Engine.Model;
 
@@ -53,6 +54,26 @@ public sealed class WorkingCalendarTests
         Assert.That(Calendar.IsWorkingDay(new DateOnly(2025, 5, 2)), Is.False, "the swapped Friday");
         Assert.That(Calendar.IsWorkingDay(new DateOnly(2024, 5, 4)), Is.True, "2024's make-up Saturday");
         Assert.That(Calendar.IsWorkingDay(new DateOnly(2024, 5, 11)), Is.False);
+    }
+
+    [Test]
+    public void An_uncertain_day_is_off_until_decided_and_only_uncertain_days_can_be_decided()
+    {
+        var calendar = new WorkingCalendar(CalendarData.Parse(File.ReadAllText(Path.Combine(Repo.Root, "procedure-catalog", "calendar", "vn-civil-service.json"))));
+        var cultureDay = new DateOnly(2026, 11, 24);
+        Assert.That(calendar.IsWorkingDay(cultureDay), Is.False, "off until confirmed: the law may have made it a holiday");
+        Assert.That(calendar.UncertainDays.Select(d => (d.Date, d.Kept)), Does.Contain((cultureDay, (bool?)null)));
+
+        calendar.Decide(new Dictionary<DateOnly, bool> { [cultureDay] = false });
+        Assert.That(calendar.IsWorkingDay(cultureDay), Is.True);
+        Assert.That(calendar.DayOffOn(cultureDay), Is.Null);
+        Assert.That(calendar.UncertainDays.Single(d => d.Date == cultureDay).Kept, Is.False);
+
+        Assert.Throws<ArgumentException>(() => calendar.Decide(new Dictionary<DateOnly, bool> { [new DateOnly(2026, 9, 2)] = false }),
+            "National Day is official: it is changed in the data file, with its source");
+        calendar.Decide(new Dictionary<DateOnly, bool>());
+        Assert.That(calendar.IsWorkingDay(cultureDay), Is.False, "decisions are replaced whole");
+        Assert.That(WorkingCalendar.BuiltIn.IsWorkingDay(cultureDay), Is.False, "another calendar is untouched");
     }
 
     /// <summary>

@@ -30,6 +30,8 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/procedures"] = [Anyone],
         ["GET /api/v1/procedures/{code}"] = [Anyone],
         ["GET /api/v1/procedures/{code}/appointment"] = [Anyone],
+        ["GET /api/v1/calendar/uncertain"] = StaffOnly,
+        ["POST /api/v1/calendar/uncertain/{date}"] = [StaffRoles.Administrator],
         ["GET /api/v1/structure/agencies"] = [Anyone],
         ["GET /api/v1/structure/branches"] = [Anyone],
         ["POST /api/v1/dossiers/"] = CaseWork,

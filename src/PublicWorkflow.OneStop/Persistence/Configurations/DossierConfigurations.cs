@@ -123,3 +123,14 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         e.HasIndex(n => n.SentAt);
     }
 }
+
+internal sealed class CalendarDecisionConfiguration : IEntityTypeConfiguration<CalendarDecisionRecord>
+{
+    public void Configure(EntityTypeBuilder<CalendarDecisionRecord> e)
+    {
+        e.ToTable("calendar_decisions");
+        e.Property(d => d.DecidedBy).HasMaxLength(100);
+        e.Property(d => d.Reason).HasMaxLength(1000);
+        e.HasIndex(d => new { d.Date, d.Id });
+    }
+}

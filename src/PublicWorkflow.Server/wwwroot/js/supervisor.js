@@ -117,10 +117,22 @@ async function loadIncidents() {
 // Indicators and incidents are the supervisor's; a team lead's page does not ask for them (it would only be refused).
 let supervisor = false;
 
+/** Days off the calendar marks uncertain and no administrator has decided yet: deadlines treat them as days off meanwhile. */
+async function loadUncertainDays() {
+  const days = (await (await api("/api/v1/calendar/uncertain")).json()).filter(d => d.dayOff === null);
+  document.querySelector("#calendar-card").hidden = days.length === 0;
+  document.querySelector("#uncertain-days").replaceChildren(...days.map(d => {
+    const item = document.createElement("li");
+    item.textContent = `${shown(d.date)}: ${d.name}${d.note ? ` (${d.note})` : ""}`;
+    item.dataset.date = d.date;
+    return item;
+  }));
+}
+
 async function load() {
   document.querySelector("#measures-card").hidden = document.querySelector("#incidents-card").hidden = !supervisor;
   await Promise.all([supervisor ? loadMeasures() : null, loadAlerts(), loadDossiers("overdue=true", "#overdue"), loadDossiers("atRisk=true", "#at-risk"),
-    supervisor ? loadIncidents() : null]);
+    supervisor ? loadIncidents() : null, loadUncertainDays()]);
 }
 
 const from = document.querySelector("#from");
