@@ -38,6 +38,13 @@ public sealed class ApologizeForDelay(OneStopDbContext db, DossierDeadlines dead
             throw RuntimeException.Invalid("newAppointment", "the new appointment must be later than the current one / hẹn mới phải sau hẹn hiện tại");
         }
         var now = time.GetUtcNow();
+        if (dossier.AppointmentAt is { } appointment && now.UtcDateTime >= appointment)
+        {
+            // The apology comes before the appointment passes (the prompt fires a working day before); after it the
+            // dossier is late, and stays measured late against the appointment it missed.
+            throw RuntimeException.Rejected("appointment-passed",
+                $"dossier {dossier.Code} is already late: an apology with a new date comes before the appointment passes / đã quá hạn hẹn trả, không thể xin lỗi hẹn lại");
+        }
         if (newAppointment > now + MaxApologyPostponement)
         {
             throw RuntimeException.Invalid("newAppointment",

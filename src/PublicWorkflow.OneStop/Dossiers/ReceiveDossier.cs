@@ -191,8 +191,7 @@ public sealed class ReceiveDossier(
         DocumentsJson = JsonSerializer.Serialize(request.Documents, Json),
         DocumentsReused = CountReused(request.Documents),
         Delivery = request.Delivery.ToString().ToLowerInvariant(),
-        FeeAmount = FeeCalculator.Compute(Procedure(request.ProcedureCode).Fee, request.Channel, request.Copies,
-            request.Documents.Sum(d => d.Pages)),
+        FeeAmount = FeeCalculator.Compute(Procedure(request.ProcedureCode).Fee, request.Channel, request.Copies, request.Documents),
     };
 
     private static int CountReused(IEnumerable<PresentedDocument> documents) => documents.Count(d => d.FromNationalDatabase);

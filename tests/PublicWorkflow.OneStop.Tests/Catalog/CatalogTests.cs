@@ -149,6 +149,8 @@ public sealed class CatalogTests
             Assert.That(Routing.Resolve(Catalog, land, new DateOnly(2025, 7, 1), "P.HOANKIEM").Agency.Code, Is.EqualTo("UB.P.HOANKIEM"));
             Assert.That(Catalog.Structure.Agency("SGTVT", new DateOnly(2025, 3, 1)), Is.Null, "merged on 1/3/2025");
             Assert.That(Catalog.Structure.Agencies.Any(a => a.Kind == "police" && a.Level == "district"), Is.True, "district police, as before 1/7/2025");
+            Assert.That(Catalog.Find("1.001456")!.Delivery, Does.Not.Contain(DeliveryOption.Online), "a passport is a physical document");
+            Assert.That(licence.Delivery, Does.Not.Contain(DeliveryOption.Online), "so is a driving licence");
         });
     }
 }

@@ -71,11 +71,14 @@ public sealed class DossierRulesTests
         var fixedFee = new FeeRule(FeeKind.Fixed, Amount: 20_000, OnlineAmount: 10_000);
         Assert.Multiple(() =>
         {
-            Assert.That(FeeCalculator.Compute(perPage, DossierChannel.Counter, copies: 2, pages: 5), Is.EqualTo(14_000m), "(2×2,000 + 3×1,000) × 2 copies");
-            Assert.That(FeeCalculator.Compute(perPage, DossierChannel.Counter, copies: 1, pages: 500), Is.EqualTo(200_000m), "capped per copy");
-            Assert.That(FeeCalculator.Compute(fixedFee, DossierChannel.Online, 1, 0), Is.EqualTo(10_000m), "cheaper online");
-            Assert.That(FeeCalculator.Compute(fixedFee, DossierChannel.Counter, 1, 0), Is.EqualTo(20_000m));
-            Assert.That(FeeCalculator.Compute(new FeeRule(FeeKind.Unknown, Verified: false), DossierChannel.Counter, 1, 0), Is.Null, "never invented");
+            Assert.That(FeeCalculator.Compute(perPage, DossierChannel.Counter, 1, [new("deed", Copies: 2, Pages: 5)]), Is.EqualTo(14_000m), "(2×2,000 + 3×1,000) × 2 copies");
+            Assert.That(FeeCalculator.Compute(perPage, DossierChannel.Counter, 1, [new("deed", Pages: 500)]), Is.EqualTo(200_000m), "capped per copy");
+            Assert.That(FeeCalculator.Compute(perPage, DossierChannel.Counter, 1, [new("deed", Pages: 5), new("id-card", Pages: 1)]), Is.EqualTo(9_000m),
+                "two originals priced on their own: 7,000 + 2,000 (summed as one copy of 6 pages they cost 8,000)");
+            Assert.That(FeeCalculator.Compute(perPage, DossierChannel.Counter, 1, [new("deed")]), Is.EqualTo(2_000m), "no pages named: one page");
+            Assert.That(FeeCalculator.Compute(fixedFee, DossierChannel.Online, 1, []), Is.EqualTo(10_000m), "cheaper online");
+            Assert.That(FeeCalculator.Compute(fixedFee, DossierChannel.Counter, 1, []), Is.EqualTo(20_000m));
+            Assert.That(FeeCalculator.Compute(new FeeRule(FeeKind.Unknown, Verified: false), DossierChannel.Counter, 1, []), Is.Null, "never invented");
         });
     }
 

@@ -188,6 +188,19 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
             "digitizing is due the day of receipt; appraisal at 60 % is due 9/10");
     }
 
+    /// <summary>An apology with a new date comes before the appointment passes; after it the dossier is simply late.</summary>
+    [Test]
+    public async Task No_apology_once_the_appointment_has_passed()
+    {
+        var outcome = await ReceiveAsync(Request("1.004873", "P.HOANKIEM", new PresentedDocument("declaration")));
+        Assert.That(outcome.Appointment, Is.EqualTo(Hanoi(2026, 10, 8, 17)));
+        clock.Set(Hanoi(2026, 10, 8, 17, 1));
+        var late = Assert.ThrowsAsync<RuntimeException>(() => Host.InScopeAsync(p =>
+            p.GetRequiredService<ApologizeForDelay>().ApologizeAsync(outcome.DossierId, "late", Hanoi(2026, 10, 20, 17), "chairman")));
+        Assert.That(late!.Code, Is.EqualTo("appointment-passed"));
+        Assert.That((await DossierAsync(outcome.DossierId.Value)).ApologizedAt, Is.Null);
+    }
+
     [Test]
     public async Task An_overdue_case_escalates_to_the_team_lead_then_the_supervisor_and_gets_one_apology_with_a_new_date()
     {

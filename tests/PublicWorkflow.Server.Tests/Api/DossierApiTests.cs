@@ -153,7 +153,10 @@ public sealed class DossierApiTests(string provider)
         Assert.That(residence.GetProperty("documents").EnumerateArray().Any(d => d.GetProperty("fetchableFrom").GetString() == "national-population-db"));
         Assert.That(residence.GetProperty("workflowVersions").GetArrayLength(), Is.EqualTo(1));
         Assert.That((await anyone.GetJsonAsync("/api/v1/structure/branches")).GetArrayLength(), Is.EqualTo(30));
-        Assert.That((await anyone.GetJsonAsync("/api/v1/structure/agencies?on=2025-06-30&level=district")).GetArrayLength(), Is.EqualTo(30));
+        var districts = (await anyone.GetJsonAsync("/api/v1/structure/agencies?on=2025-06-30&level=district")).EnumerateArray().ToList();
+        Assert.That(districts.Count(a => a.GetProperty("kind").GetString() == "people-committee"), Is.EqualTo(30), "the 30 districts' People's Committees");
+        Assert.That(districts.Count(a => a.GetProperty("kind").GetString() == "police"), Is.EqualTo(30), "and their police, until 30/6/2025");
+        Assert.That((await anyone.GetJsonAsync("/api/v1/structure/agencies?on=2025-07-01&level=district")).GetArrayLength(), Is.Zero, "no district level after");
     }
 
     private Task<JsonElement> ReceiveAsync(string procedure, string[] documents) =>
