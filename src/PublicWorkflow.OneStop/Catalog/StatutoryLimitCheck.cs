@@ -1,5 +1,7 @@
 using PublicWorkflow.Engine.Model;
+using PublicWorkflow.Engine.Timers;
 using PublicWorkflow.Engine.Validation;
+using PublicWorkflow.OneStop.Dossiers;
 
 namespace PublicWorkflow.OneStop.Catalog;
 
@@ -33,6 +35,13 @@ public static class StatutoryLimitCheck
                 continue;
             }
             var legal = limit.Unit == TimeLimitUnit.WorkingHours ? limit.Amount / 8 : limit.Amount;
+            foreach (var (timer, fires) in LateTimers(definition, legal))
+            {
+                yield return new Problem("timer-after-appointment", timer.Id, timer.Line.Number,
+                    $"this timer fires {fires:0.##} working days into the case, after the {legal:0.##} working days procedure {procedure.Code} allows: it would act on a dossier already late",
+                    $"bộ hẹn giờ này kích hoạt sau {fires:0.##} ngày làm việc, muộn hơn {legal:0.##} ngày làm việc luật định của thủ tục {procedure.Code}",
+                    IsWarning: true);
+            }
             if (days > legal)
             {
                 yield return new Problem("over-statutory-limit", null, definition.ProcessLine.Number,
@@ -41,6 +50,68 @@ public static class StatutoryLimitCheck
                     IsWarning: true);
             }
         }
+    }
+
+    /// <summary>
+    /// Timers in working days on the staff's steps (not those waiting for the applicant, whose time the clock does not
+    /// count) that fire, counted from the latest the step can open, later than the legal limit.
+    /// </summary>
+    private static IEnumerable<(BoundaryEvent Timer, decimal Fires)> LateTimers(Definition definition, decimal legal)
+    {
+        var starts = LatestStarts(definition);
+        foreach (var timer in definition.Nodes.OfType<BoundaryEvent>())
+        {
+            if (timer.Trigger is not TimerTrigger { Timer: { Kind: TimerKind.Duration, WorkingDays: true } schedule }
+                || !IsoDuration.TryParse(schedule.Expression, out var duration)
+                || definition.Node(timer.AttachedToRef) is not { } step || !starts.TryGetValue(step.Id, out var start)
+                || DossierStage.Of(step).Party == Party.Applicant)
+            {
+                continue;
+            }
+            var fires = start + duration.TotalDays + (decimal)duration.Time.TotalHours / 8;
+            if (fires > legal)
+            {
+                yield return (timer, fires);
+            }
+        }
+    }
+
+    /// <summary>The latest working day, counted from the start, at which each element can be reached (before its own limit).</summary>
+    private static Dictionary<string, decimal> LatestStarts(Definition definition)
+    {
+        var best = new Dictionary<string, decimal>();
+        var memo = new Dictionary<string, decimal>();
+        void Visit(FlowNode node, decimal arrival, HashSet<string> path)
+        {
+            if (best.TryGetValue(node.Id, out var known) && known >= arrival || !path.Add(node.Id))
+            {
+                return;
+            }
+            best[node.Id] = arrival;
+            decimal own;
+            if (node is SubProcess)
+            {
+                foreach (var start in definition.Nodes.Where(n => n is StartEvent && n.ParentId == node.Id))
+                {
+                    Visit(start, arrival, path);
+                }
+                own = FromStarts(definition, node.Id, memo, []);
+            }
+            else
+            {
+                own = Days(StepSettings.Of(node).TimeLimit);
+            }
+            foreach (var next in definition.Flows.Where(f => f.SourceRef == node.Id).Select(f => definition.Node(f.TargetRef)).OfType<FlowNode>())
+            {
+                Visit(next, arrival + own, path);
+            }
+            path.Remove(node.Id);
+        }
+        foreach (var start in definition.Nodes.Where(n => n is StartEvent && n.ParentId is null))
+        {
+            Visit(start, 0, []);
+        }
+        return best;
     }
 
     private static decimal FromStarts(Definition definition, string? scope, Dictionary<string, decimal> memo, HashSet<string> path) =>

@@ -37,6 +37,18 @@ public sealed class StatutoryLimitTests(string provider) : RuntimeSuite(provider
     }
 
     [Test]
+    public void A_timer_that_fires_after_the_appointment_is_a_warning_on_that_timer()
+    {
+        var xml = Workflow("construction-permit-house");
+        var i = xml.IndexOf("id=\"TimerDef_Timer_AppraiseOverdue\"", StringComparison.Ordinal);
+        var j = xml.IndexOf("P2D", i, StringComparison.Ordinal);
+        var late = xml[..j] + "P9D" + xml[(j + 3)..];
+        var problems = StatutoryLimitCheck.Problems(BpmnParser.Parse(late), Catalog, new DateOnly(2026, 7, 7)).ToList();
+        Assert.That(problems.Select(p => (p.Code, p.ElementId, p.IsWarning)), Is.EqualTo(new[] { ("timer-after-appointment", "Timer_AppraiseOverdue", true) }));
+        Assert.That(problems[0].Reason, Does.Contain("12.5 working days"), "the appraisal opens at 3.5 working days at the latest, + 9");
+    }
+
+    [Test]
     public async Task A_workflow_slower_than_the_law_is_a_warning_the_officer_sees_and_may_still_publish()
     {
         var slower = Workflow("construction-permit-house").Replace(
