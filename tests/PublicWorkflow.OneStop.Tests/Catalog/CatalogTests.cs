@@ -149,6 +149,9 @@ public sealed class CatalogTests
             Assert.That(Routing.Resolve(Catalog, land, new DateOnly(2025, 7, 1), "P.HOANKIEM").Agency.Code, Is.EqualTo("UB.P.HOANKIEM"));
             Assert.That(Catalog.Structure.Agency("SGTVT", new DateOnly(2025, 3, 1)), Is.Null, "merged on 1/3/2025");
             Assert.That(Catalog.Structure.Agencies.Any(a => a.Kind == "police" && a.Level == "district"), Is.True, "district police, as before 1/7/2025");
+            Assert.That(Routing.Resolve(Catalog, Catalog.Find("1.004222")!, new DateOnly(2021, 7, 1), "P.HANGBAC.HOANKIEM").Agency.Kind, Is.EqualTo("police"),
+                "residence: the commune police from the Law on Residence 2020 (1/7/2021)");
+            Assert.That(Catalog.Find("1.004222")!.ResolvingOn(new DateOnly(2021, 6, 30)), Is.Null, "before it: not in the catalog, so not received rather than misrouted");
             Assert.That(Catalog.Find("1.001456")!.Delivery, Does.Not.Contain(DeliveryOption.Online), "a passport is a physical document");
             Assert.That(licence.Delivery, Does.Not.Contain(DeliveryOption.Online), "so is a driving licence");
         });
