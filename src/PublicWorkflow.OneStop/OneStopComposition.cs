@@ -43,6 +43,7 @@ public static class OneStopComposition
         services.AddScoped<RecordPayment>();
         services.AddScoped<EndDossier>();
         services.AddScoped<ApologizeForDelay>();
+        services.AddScoped<AllowFurtherSupplement>();
         services.AddScoped<RateService>();
         services.AddScoped<ICaseCommandHook, DossierCaseHook>();
         services.AddScoped<CatalogImport>();

@@ -74,6 +74,9 @@ public sealed class WorkingCalendar
 
     public TimeZoneInfo Zone { get; }
 
+    /// <summary>The office's opening periods of a working day (e.g. 08:00–12:00 and 13:00–17:00).</summary>
+    public IReadOnlyList<(TimeOnly From, TimeOnly To)> OfficeHours => officeHours;
+
     public TimeOnly OfficeOpens => officeHours[0].From;
 
     public TimeOnly OfficeCloses => officeHours[^1].To;

@@ -30,9 +30,14 @@ public enum SupplementClock
 /// <summary>
 /// Who resolves the procedure during a period: a named agency (e.g. the city's Department of Justice) or the agency of
 /// a kind at a level for the applicant's locality (e.g. the People's Committee of the district until 30/6/2025, of
-/// the commune from 1/7/2025).
+/// the commune from 1/7/2025). A local rule's <see cref="Competence"/> says which place's unit that is.
 /// </summary>
-public sealed record ResolvingRule(Validity Validity, string? AgencyCode, string? Level, string? AgencyKind, bool Verified, LocalizedText? Note = null);
+public sealed record ResolvingRule(Validity Validity, string? AgencyCode, string? Level, string? AgencyKind, bool Verified, LocalizedText? Note = null,
+    Competence? Competence = null)
+{
+    /// <summary>A local rule's competence criterion; none for a rule naming its agency.</summary>
+    public Competence? LocalCompetence => AgencyCode is null ? Competence ?? Catalog.Competence.Default : null;
+}
 
 /// <summary>A statutory time limit in force for a period: time limits change (construction permits were cut in 2026).</summary>
 /// <param name="SameDayCutoff">For a same-day limit only, when its published text says so (see <see cref="SameDayCutoff"/>).</param>
@@ -90,6 +95,9 @@ public sealed record DeadlineRules(decimal WarningShare = 0.75m, int SupervisorA
     public static readonly DeadlineRules Default = new();
 }
 
+/// <summary>A date from a source, flagged when unverified.</summary>
+public sealed record DatedFact(DateOnly From, bool Verified, LocalizedText? Note);
+
 /// <summary>One administrative procedure of the catalog, read from <c>procedure-catalog/procedures/*.json</c>.</summary>
 public sealed record Procedure(
     string File,
@@ -109,8 +117,15 @@ public sealed record Procedure(
     SupplementClock SupplementClock,
     bool FinancialObligationsPauseClock,
     IReadOnlyList<string> Sources,
-    DeadlineRules? Deadlines = null)
+    DeadlineRules? Deadlines = null,
+    DatedFact? CodeSince = null)
 {
+    /// <summary>
+    /// Whether the procedure's national code was in force on a day: a dossier received before it (under the earlier
+    /// procedure the code replaced) runs the rules then in force, and its papers say it was received before the code.
+    /// </summary>
+    public bool CodeInForceOn(DateOnly date) => CodeSince is null || date >= CodeSince.From;
+
     public DeadlineRules DeadlineRules => Deadlines ?? DeadlineRules.Default;
 
     public ResolvingRule? ResolvingOn(DateOnly date) => ResolvedBy.FirstOrDefault(r => r.Validity.Covers(date));
@@ -119,5 +134,5 @@ public sealed record Procedure(
 
     /// <summary>Anything in the entry not verified against an official source ('?' in the reference facts).</summary>
     public bool HasUnverifiedFacts =>
-        !OnlineLevelVerified || !Fee.Verified || TimeLimits.Any(t => !t.Verified) || ResolvedBy.Any(r => !r.Verified) || Documents.Any(d => !d.Verified);
+        !OnlineLevelVerified || !Fee.Verified || TimeLimits.Any(t => !t.Verified) || ResolvedBy.Any(r => !r.Verified || r.Competence?.Verified == false) || CodeSince?.Verified == false || Documents.Any(d => !d.Verified);
 }

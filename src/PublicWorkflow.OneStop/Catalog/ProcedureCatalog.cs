@@ -12,8 +12,9 @@ public sealed class ProcedureCatalog
     private readonly Dictionary<string, Procedure> byCode;
 
     public ProcedureCatalog(GovernmentStructure structure, IReadOnlyList<Procedure> procedures, IReadOnlyList<CatalogProblem> problems,
-        IReadOnlyDictionary<string, string> workflowFiles)
+        IReadOnlyDictionary<string, string> workflowFiles, FormSets? forms = null)
     {
+        Forms = forms ?? FormSets.Empty;
         Structure = structure;
         Procedures = procedures;
         Problems = problems;
@@ -24,6 +25,9 @@ public sealed class ProcedureCatalog
     public static ProcedureCatalog Empty { get; } = new(GovernmentStructure.Empty, [], [], new Dictionary<string, string>());
 
     public GovernmentStructure Structure { get; }
+
+    /// <summary>The one-stop paper forms by the circular in force on a paper's date.</summary>
+    public FormSets Forms { get; }
     public IReadOnlyList<Procedure> Procedures { get; }
     public IReadOnlyList<CatalogProblem> Problems { get; }
 
@@ -60,7 +64,8 @@ public sealed class ProcedureCatalog
             }
         }
         var used = procedures.Select(p => p.Workflow).ToHashSet();
-        return new ProcedureCatalog(structure, procedures, problems, workflows.Where(w => used.Contains(w.Key)).ToDictionary());
+        var forms = FormSets.Load(Path.Combine(catalogFolder, "forms.json"), problems);
+        return new ProcedureCatalog(structure, procedures, problems, workflows.Where(w => used.Contains(w.Key)).ToDictionary(), forms);
     }
 
     private static Dictionary<string, string> ValidWorkflows(string folder, List<CatalogProblem> problems)

@@ -65,6 +65,7 @@ internal static class ProcedureLoader
         var supplementClock = f.OneOf(root, "", "supplementClock", SupplementClocks, required: false) ?? "pause";
         var sources = f.Strings(root, "", "sources");
         var deadlines = Deadlines(f, root);
+        var codeSince = CodeSince(f, root);
         if (code is null || cityCode is null || name is null || sector is null || fee is null || online is null || workflow is null)
         {
             return null;
@@ -72,7 +73,8 @@ internal static class ProcedureLoader
         return new Procedure(f.File, code, cityCode, name, sector, resolvedBy, legalBasis, timeLimits, fee, documents,
             Enum.Parse<OnlineLevel>(online, ignoreCase: true), f.Bool(root, "", "onlineLevelVerified", online != "unknown"),
             delivery.Select(d => Enum.Parse<DeliveryOption>(d, ignoreCase: true)).ToList(), workflow,
-            Enum.Parse<SupplementClock>(supplementClock, ignoreCase: true), f.Bool(root, "", "financialObligationsPauseClock", false), sources, deadlines);
+            Enum.Parse<SupplementClock>(supplementClock, ignoreCase: true), f.Bool(root, "", "financialObligationsPauseClock", false), sources, deadlines,
+            codeSince);
     }
 
     /// <summary>The optional <c>deadlines</c> object: <c>warningShare</c> (over 0, under 1) and <c>supervisorAfterWorkingDays</c> (0 to 30).</summary>
@@ -136,7 +138,35 @@ internal static class ProcedureLoader
             f.Problem(JsonFields.Path(p, "agencyKind"), $"no agency of kind '{kind}' at level '{level}' in structure/agencies.json");
             return null;
         }
-        return new ResolvingRule(validity, agency, level, kind, f.Bool(e, p, "verified", true), f.Text(e, p, "note", required: false));
+        var competence = Competence(f, e, p);
+        if (competence is not null && agency is not null)
+        {
+            f.Problem(JsonFields.Path(p, "competence"), "a rule naming its agency has no local competence criterion");
+        }
+        return new ResolvingRule(validity, agency, level, kind, f.Bool(e, p, "verified", true), f.Text(e, p, "note", required: false), competence);
+    }
+
+    /// <summary>The optional <c>competence</c> object of a local rule: <c>basis</c>, <c>verified</c>, <c>note</c>.</summary>
+    private static Competence? Competence(JsonFields f, JsonElement e, string p)
+    {
+        if (!f.TryGet(e, p, "competence", JsonValueKind.Object, required: false, out var c))
+        {
+            return null;
+        }
+        var path = JsonFields.Path(p, "competence");
+        var basis = f.OneOf(c, path, "basis", Catalog.Competence.Names.Keys.ToList());
+        return basis is null ? null : new Competence(Catalog.Competence.Names[basis], f.Bool(c, path, "verified", true), f.Text(c, path, "note", required: false));
+    }
+
+    /// <summary>The optional <c>codeSince</c> object: the date the national code came into force.</summary>
+    private static DatedFact? CodeSince(JsonFields f, JsonElement root)
+    {
+        if (!f.TryGet(root, "", "codeSince", JsonValueKind.Object, required: false, out var e))
+        {
+            return null;
+        }
+        var from = f.Date(e, "codeSince", "from");
+        return from is null ? null : new DatedFact(from.Value, f.Bool(e, "codeSince", "verified", true), f.Text(e, "codeSince", "note", required: false));
     }
 
     private static TimeLimitRule? TimeLimit(JsonFields f, JsonElement e, string p)

@@ -29,7 +29,7 @@ public sealed class ApologizeForDelay(OneStopDbContext db, DossierDeadlines dead
         {
             throw new RuntimeException(RuntimeErrorKind.Conflict, "already-apologized", $"dossier {dossier.Code} already has an apology with a new appointment");
         }
-        if (DossierStatuses.IsResolved(dossier.Status) || DossierStatuses.IsClosed(dossier.Status) || dossier.CaseId is null)
+        if (!DossierStatuses.IsInProgress(dossier.Status) || dossier.CaseId is null)
         {
             throw RuntimeException.Rejected("dossier-not-open", $"dossier {dossier.Code} is {dossier.Status}: there is nothing to apologise for any more");
         }

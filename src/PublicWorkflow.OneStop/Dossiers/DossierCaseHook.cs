@@ -83,7 +83,7 @@ internal sealed class DossierCommandScope(OneStopDbContext db, DossierRecord dos
     }
 
     /// <summary>What the lifecycle needs from a finished step: digitized, the reasons of a refusal, what is missing.</summary>
-    private static void ReadStepOutputs(CaseCommandContext context, DossierRecord dossier, IReadOnlyList<TaskRecord> closedTasks)
+    private void ReadStepOutputs(CaseCommandContext context, DossierRecord dossier, IReadOnlyList<TaskRecord> closedTasks)
     {
         if (context.Command is not CompleteTask complete)
         {
@@ -125,8 +125,19 @@ internal sealed class DossierCommandScope(OneStopDbContext db, DossierRecord dos
             {
                 throw RuntimeException.Invalid("outputs.missing", "a supplement request must list everything that is missing / yêu cầu bổ sung phải nêu đủ các giấy tờ còn thiếu");
             }
-            dossier.MissingJson = JsonSerializer.Serialize(missing);
+            if (dossier.SupplementRequests >= dossier.SupplementRequestsAllowed)
+            {
+                // One complete request is the rule; another needs the supervisor's override and counts as late.
+                throw RuntimeException.Rejected("supplement-already-requested",
+                    $"dossier {dossier.Code} was already asked to supplement once: a further request needs the supervisor's override with a reason / đã yêu cầu bổ sung một lần, lần tiếp theo cần lãnh đạo Trung tâm cho phép");
+            }
+            var items = missing.Select(m => procedure?.Documents.FirstOrDefault(d => d.Id == m) is { } known
+                ? new MissingItem(known.Id, $"{known.Name.Vi} / {known.Name.En}")
+                : new MissingItem(null, m)).ToList();
+            dossier.MissingJson = JsonSerializer.Serialize(items.Select(i => i.Text));
+            dossier.MissingDocumentsJson = JsonSerializer.Serialize(items.Select(i => i.DocumentId).OfType<string>().Distinct());
             dossier.SupplementRequestedAt = context.Now;
+            dossier.SupplementRequests++;
         }
     }
 
@@ -173,9 +184,9 @@ internal sealed class DossierCommandScope(OneStopDbContext db, DossierRecord dos
     private async Task UpdateStatusAsync(CaseCommandContext context, DossierRecord dossier, IReadOnlyList<TaskRecord> closedTasks, Procedure? procedure, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        if (DossierStatuses.IsClosed(dossier.Status))
+        if (DossierStatuses.IsClosed(dossier.Status) || dossier.Status == DossierStatus.Withdrawn)
         {
-            return; // withdrawn or stopped by the service before the case was cancelled
+            return; // stopped before the case was cancelled, or a withdrawal awaits the agency's stop
         }
         var state = context.Result.State;
         var returned = context.Changes.ClosedTasks.Any(c => c.State == TaskState.Completed

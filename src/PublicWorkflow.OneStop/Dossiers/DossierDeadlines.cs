@@ -63,7 +63,13 @@ public sealed class DossierDeadlines(OneStopDbContext db, DossierClock clock, Pr
     }
 
     /// <summary>Cancels pending deadlines: the dossier's own (SLA warning, apology prompt) when <paramref name="taskIds"/> is null, else those of the given steps.</summary>
-    public async Task CancelPendingAsync(DossierRecord dossier, IReadOnlyCollection<Guid>? taskIds, CancellationToken cancellationToken)
+    public Task CancelPendingAsync(DossierRecord dossier, IReadOnlyCollection<Guid>? taskIds, CancellationToken cancellationToken) =>
+        CancelAsync(dossier, d => taskIds is null ? d.TaskId is null : d.TaskId is { } id && taskIds.Contains(id), cancellationToken);
+
+    /// <summary>Every pending deadline of the dossier, its steps' too: nothing of it is watched any more (a withdrawal awaiting the stop).</summary>
+    public Task CancelAllPendingAsync(DossierRecord dossier, CancellationToken cancellationToken) => CancelAsync(dossier, _ => true, cancellationToken);
+
+    private async Task CancelAsync(DossierRecord dossier, Func<DossierDeadlineRecord, bool> which, CancellationToken cancellationToken)
     {
         // A dossier added in this unit of work has nothing stored yet; a cleared change tracker forgets what was loaded.
         var state = db.Entry(dossier).State;
@@ -72,8 +78,7 @@ public sealed class DossierDeadlines(OneStopDbContext db, DossierClock clock, Pr
             await db.DossierDeadlines.Where(d => d.DossierId == dossier.Id && d.State == DeadlineState.Pending).LoadAsync(cancellationToken);
             pendingLoaded.Add(dossier);
         }
-        foreach (var deadline in db.DossierDeadlines.Local.Where(d => d.DossierId == dossier.Id && d.State == DeadlineState.Pending
-            && (taskIds is null ? d.TaskId is null : d.TaskId is { } id && taskIds.Contains(id))))
+        foreach (var deadline in db.DossierDeadlines.Local.Where(d => d.DossierId == dossier.Id && d.State == DeadlineState.Pending && which(d)))
         {
             deadline.State = DeadlineState.Cancelled;
         }
@@ -166,7 +171,7 @@ public sealed class DossierDeadlines(OneStopDbContext db, DossierClock clock, Pr
             return await db.Tasks.AnyAsync(t => t.Id == taskId && (t.State == TaskState.Open || t.State == TaskState.Claimed), cancellationToken);
         }
         var dossier = await db.Dossiers.AsNoTracking().SingleAsync(d => d.Id == deadline.DossierId, cancellationToken);
-        var open = !DossierStatuses.IsResolved(dossier.Status) && !DossierStatuses.IsClosed(dossier.Status) && dossier.ClockPausedAt is null;
+        var open = DossierStatuses.IsInProgress(dossier.Status) && dossier.ClockPausedAt is null;
         return deadline.Kind == DeadlineKind.ApologyPrompt ? open && dossier.ApologizedAt is null : open;
     }
 

@@ -17,8 +17,12 @@ public enum DossierDocumentKind
     Receipt,
     /// <summary>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.</summary>
     SupplementRequest,
-    /// <summary>Phiếu từ chối giải quyết hồ sơ.</summary>
+    /// <summary>The resolving agency's refusal of the application, with its reasons (not a one-stop form).</summary>
     Refusal,
+    /// <summary>Phiếu từ chối tiếp nhận hồ sơ (form 03): a dossier the point could not receive, with the reasons.</summary>
+    RefusalToReceive,
+    /// <summary>Thông báo dừng giải quyết hồ sơ: the agency stops processing (after a withdrawal request or on its own grounds).</summary>
+    StopNotice,
     /// <summary>Phiếu xin lỗi và hẹn lại ngày trả kết quả.</summary>
     Apology,
     /// <summary>Phiếu kiểm soát quá trình giải quyết hồ sơ.</summary>
@@ -41,25 +45,17 @@ public sealed class DossierDocuments(ProcedureCatalog catalog, DossierClock cloc
         {
             DossierDocumentKind.Receipt when dossier.Code is not null => Receipt(dossier, procedure, trackingPage),
             DossierDocumentKind.SupplementRequest when dossier.MissingJson is not null => SupplementRequest(dossier),
-            DossierDocumentKind.Refusal when dossier.RefusalReasons is not null => Refusal(dossier),
+            DossierDocumentKind.Refusal when dossier.RefusalReasons is not null && dossier.Outcome == DossierOutcome.Refused => Refusal(dossier),
+            DossierDocumentKind.RefusalToReceive when dossier.RefusalReasons is not null && dossier.Status == DossierStatus.NotAccepted => RefusalToReceive(dossier),
+            DossierDocumentKind.StopNotice when dossier.Status == DossierStatus.Stopped => StopNotice(dossier),
             DossierDocumentKind.Apology when dossier.ApologizedAt is not null => Apology(dossier),
             DossierDocumentKind.TrackingSheet when dossier.Code is not null => TrackingSheet(handovers),
             _ => throw RuntimeException.Rejected("no-such-paper", $"dossier {dossier.Code ?? dossier.Id.ToString()} has no {kind} to print"),
         };
-        var title = Title(kind);
-        var page = new StringBuilder();
-        page.Append("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>").Append(E(title)).Append("</title><style>")
-            .Append("body{font-family:'Times New Roman',serif;font-size:14pt;max-width:19cm;margin:1.5cm auto;line-height:1.4}")
-            .Append("header{display:flex;justify-content:space-between;text-align:center;font-size:12pt}h1{text-align:center;font-size:15pt;margin:1em 0}")
-            .Append("table{border-collapse:collapse;width:100%;font-size:12pt}th,td{border:1px solid #000;padding:4px;vertical-align:top}")
-            .Append("dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}dt{font-weight:bold}@media print{body{margin:0}}</style></head><body>")
-            .Append("<header><div><b>TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG<br>THÀNH PHỐ HÀ NỘI</b>")
-            .Append(dossier.BranchCode is { } branch ? $"<br>{E(catalog.Structure.Branches.FirstOrDefault(b => b.Code == branch)?.Name.Vi ?? branch)}" : "<br>Bộ phận tiếp nhận trực tuyến")
-            .Append("</div><div><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><u>Độc lập - Tự do - Hạnh phúc</u></div></header>")
-            .Append("<h1>").Append(E(title)).Append("</h1>")
-            .Append("<dl>")
+        var page = Page(FormName(kind), PaperDate(kind, dossier), dossier.BranchCode);
+        page.Append("<dl>")
             .Append(Row("Mã hồ sơ", dossier.Code ?? "(chưa cấp)"))
-            .Append(Row("Thủ tục", procedure is null ? dossier.ProcedureCode : $"{procedure.Name.Vi} ({procedure.Code})"))
+            .Append(Row("Thủ tục", ProcedureLine(dossier, procedure)))
             .Append(Row("Người nộp", Applicant(dossier)))
             .Append(Row("Cơ quan giải quyết", dossier.AgencyCode is { } agency ? catalog.Structure.AgencyEver(agency)?.Name.Vi ?? agency : "—"))
             .Append(Row("Thời điểm tiếp nhận", Time(dossier.ReceivedAt)))
@@ -70,14 +66,83 @@ public sealed class DossierDocuments(ProcedureCatalog catalog, DossierClock cloc
         return page.ToString();
     }
 
-    public static string Title(DossierDocumentKind kind) => kind switch
+    /// <summary>
+    /// The register (sổ theo dõi hồ sơ) of the dossiers one agency or service point received in a period, one row per
+    /// dossier: code, procedure, applicant, receipt, appointment, result and return, as the register form lists them.
+    /// </summary>
+    public string Register(string unitName, DateOnly from, DateOnly to, IReadOnlyList<DossierRecord> dossiers)
     {
-        DossierDocumentKind.Receipt => "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
-        DossierDocumentKind.SupplementRequest => "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
-        DossierDocumentKind.Refusal => "PHIẾU TỪ CHỐI GIẢI QUYẾT HỒ SƠ",
-        DossierDocumentKind.Apology => "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
-        _ => "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+        var page = Page("register", to, null);
+        page.Append("<dl>").Append(Row("Đơn vị", unitName)).Append(Row("Từ ngày", from.ToString("dd/MM/yyyy", Vietnamese)))
+            .Append(Row("Đến ngày", to.ToString("dd/MM/yyyy", Vietnamese))).Append(Row("Số hồ sơ", dossiers.Count.ToString(Vietnamese))).Append("</dl>")
+            .Append("<table><tr><th>TT</th><th>Mã hồ sơ</th><th>Thủ tục</th><th>Người nộp</th><th>Tiếp nhận</th><th>Hẹn trả</th><th>Giải quyết xong</th><th>Trả kết quả</th><th>Tình trạng</th></tr>");
+        var i = 0;
+        foreach (var d in dossiers)
+        {
+            page.Append("<tr><td>").Append(++i).Append("</td><td>").Append(E(d.Code ?? "—")).Append("</td><td>").Append(E(d.ProcedureCode)).Append("</td><td>")
+                .Append(E(Applicant(d))).Append("</td><td>").Append(E(Time(d.ReceivedAt))).Append("</td><td>").Append(E(Time(d.AppointmentAt))).Append("</td><td>")
+                .Append(E(Time(d.ResolvedAt))).Append("</td><td>").Append(E(Time(d.ReturnedAt))).Append("</td><td>").Append(E(DossierStatuses.Name(d.Status).Vi)).Append("</td></tr>");
+        }
+        return page.Append("</table>").Append(Signature("Người lập sổ", null)).Append("</body></html>").ToString();
+    }
+
+    /// <summary>The page with its heading: the form's number and circular in force on the paper's date, or none if that set has no such form.</summary>
+    private StringBuilder Page(string formName, DateOnly date, string? branchCode)
+    {
+        var set = catalog.Forms.On(date);
+        var form = set?.Forms.GetValueOrDefault(formName);
+        var title = form?.Title ?? DefaultTitles[formName];
+        var page = new StringBuilder();
+        page.Append("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>").Append(E(title)).Append("</title><style>")
+            .Append("body{font-family:'Times New Roman',serif;font-size:14pt;max-width:19cm;margin:1.5cm auto;line-height:1.4}")
+            .Append("header{display:flex;justify-content:space-between;text-align:center;font-size:12pt}h1{text-align:center;font-size:15pt;margin:1em 0}")
+            .Append(".form{text-align:right;font-size:11pt;font-style:italic}")
+            .Append("table{border-collapse:collapse;width:100%;font-size:12pt}th,td{border:1px solid #000;padding:4px;vertical-align:top}")
+            .Append("dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}dt{font-weight:bold}@media print{body{margin:0}}</style></head><body>");
+        if (form is not null)
+        {
+            page.Append("<p class=\"form\">Mẫu số ").Append(E(form.Number)).Append(" — ").Append(E(set!.Name)).Append("</p>");
+        }
+        return page.Append("<header><div><b>TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG<br>THÀNH PHỐ HÀ NỘI</b>")
+            .Append(branchCode is { } branch ? $"<br>{E(catalog.Structure.Branches.FirstOrDefault(b => b.Code == branch)?.Name.Vi ?? branch)}" : "")
+            .Append("</div><div><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><u>Độc lập - Tự do - Hạnh phúc</u></div></header>")
+            .Append("<h1>").Append(E(title)).Append("</h1>");
+    }
+
+    /// <summary>Titles for a paper whose form set has no such form (the agency's refusal is a letter, not a one-stop form).</summary>
+    private static readonly Dictionary<string, string> DefaultTitles = new()
+    {
+        ["receipt"] = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+        ["supplement-request"] = "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
+        ["refusal"] = "THÔNG BÁO TỪ CHỐI GIẢI QUYẾT HỒ SƠ",
+        ["refusal-to-receive"] = "PHIẾU TỪ CHỐI TIẾP NHẬN HỒ SƠ",
+        ["apology"] = "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
+        ["stop-notice"] = "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ",
+        ["tracking-sheet"] = "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+        ["register"] = "SỔ THEO DÕI HỒ SƠ",
     };
+
+    public static string FormName(DossierDocumentKind kind) => kind switch
+    {
+        DossierDocumentKind.Receipt => "receipt",
+        DossierDocumentKind.SupplementRequest => "supplement-request",
+        DossierDocumentKind.Refusal => "refusal",
+        DossierDocumentKind.RefusalToReceive => "refusal-to-receive",
+        DossierDocumentKind.Apology => "apology",
+        DossierDocumentKind.StopNotice => "stop-notice",
+        _ => "tracking-sheet",
+    };
+
+    /// <summary>The date a paper is issued, which picks its form set.</summary>
+    private DateOnly PaperDate(DossierDocumentKind kind, DossierRecord dossier) =>
+        DateOnly.FromDateTime(clock.Calendar.ToLocal(new DateTimeOffset(kind switch
+        {
+            DossierDocumentKind.SupplementRequest => dossier.SupplementRequestedAt ?? dossier.ReceivedAt,
+            DossierDocumentKind.Apology => dossier.ApologizedAt ?? dossier.ReceivedAt,
+            DossierDocumentKind.StopNotice => dossier.StoppedAt ?? dossier.ReceivedAt,
+            DossierDocumentKind.Refusal => dossier.ResolvedAt ?? dossier.ReceivedAt,
+            _ => dossier.ReceivedAt,
+        }, TimeSpan.Zero)));
 
     private string Receipt(DossierRecord dossier, Procedure? procedure, Uri trackingPage)
     {
@@ -130,6 +195,30 @@ public sealed class DossierDocuments(ProcedureCatalog catalog, DossierClock cloc
     private string Refusal(DossierRecord dossier) =>
         "<p>Cơ quan giải quyết từ chối giải quyết hồ sơ của ông/bà vì các lý do sau:</p><ol>"
         + string.Concat(Strings(dossier.RefusalReasons).Select(r => $"<li>{E(r)}</li>")) + "</ol>" + Signature("Cơ quan giải quyết", null);
+
+    /// <summary>The procedure with its national code, or, for a dossier received before that code came into force, the rule it ran under.</summary>
+    private string ProcedureLine(DossierRecord dossier, Procedure? procedure)
+    {
+        if (procedure is null)
+        {
+            return dossier.ProcedureCode;
+        }
+        var receivedOn = DateOnly.FromDateTime(clock.Calendar.ToLocal(new DateTimeOffset(dossier.ReceivedAt, TimeSpan.Zero)));
+        return procedure.CodeInForceOn(receivedOn)
+            ? $"{procedure.Name.Vi} ({procedure.Code})"
+            : $"{procedure.Name.Vi} (tiếp nhận trước khi mã {procedure.Code} có hiệu lực ngày {procedure.CodeSince!.From.ToString("dd/MM/yyyy", Vietnamese)}, theo quy định khi đó)";
+    }
+
+    private string RefusalToReceive(DossierRecord dossier) =>
+        "<p>Hồ sơ của ông/bà không được tiếp nhận vì các lý do sau:</p><ol>"
+        + string.Concat(Strings(dossier.RefusalReasons).Select(r => $"<li>{E(r)}</li>")) + "</ol>"
+        + Signature("Người tiếp nhận", dossier.ReceivedBy);
+
+    private string StopNotice(DossierRecord dossier) =>
+        "<p>Cơ quan giải quyết thông báo dừng giải quyết hồ sơ của ông/bà.</p><dl>"
+        + (dossier.WithdrawalRequestedAt is { } asked ? Row("Đề nghị rút hồ sơ ngày", Time(asked)) + Row("Lý do rút", dossier.WithdrawalReason ?? "") : "")
+        + Row("Lý do dừng", dossier.StopReason ?? "")
+        + Row("Ngày dừng", Time(dossier.StoppedAt)) + "</dl>" + Signature("Cơ quan giải quyết", null);
 
     private string Apology(DossierRecord dossier) =>
         "<p>Cơ quan giải quyết thành thật xin lỗi ông/bà vì hồ sơ không được giải quyết đúng hẹn.</p><dl>"

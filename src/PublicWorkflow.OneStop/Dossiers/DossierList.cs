@@ -56,4 +56,28 @@ public sealed class DossierList(OneStopDbContext db, WorkingCalendar calendar, T
         var items = await query.OrderBy(d => d.AppointmentAt).ThenBy(d => d.Code).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
         return new DossierPage(items, total);
     }
+
+    /// <summary>The most rows one register may hold: a longer one is split by period rather than built whole in memory.</summary>
+    public const int MaxRegisterRows = 5000;
+
+    /// <summary>
+    /// The register of an agency or service point: every dossier it received or resolves in the period (refusals at
+    /// reception included; guided, unregistered ones not), in order of receipt.
+    /// </summary>
+    public async Task<List<DossierRecord>> RegisterAsync(string unit, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        if (to < from || to.DayNumber - from.DayNumber > 366)
+        {
+            throw Runtime.RuntimeException.Invalid("to", "a period of at most a year, ending after it starts / kỳ tối đa một năm");
+        }
+        var start = calendar.ToInstant(from.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
+        var end = calendar.ToInstant(to.AddDays(1).ToDateTime(TimeOnly.MinValue)).UtcDateTime;
+        var rows = await db.Dossiers.AsNoTracking()
+            .Where(d => (d.AgencyCode == unit || d.BranchCode == unit) && d.ReceivedAt >= start && d.ReceivedAt < end
+                && d.Status != DossierStatus.Guided && d.Status != DossierStatus.Submitted)
+            .OrderBy(d => d.ReceivedAt).ThenBy(d => d.Code).Take(MaxRegisterRows + 1).ToListAsync(cancellationToken);
+        return rows.Count > MaxRegisterRows
+            ? throw Runtime.RuntimeException.Invalid("from", $"more than {MaxRegisterRows} dossiers: print a shorter period / quá nhiều hồ sơ, chọn kỳ ngắn hơn")
+            : rows;
+    }
 }

@@ -34,6 +34,7 @@ internal sealed class DossierQueries
                 db.Tasks.Where(t => t.CaseId == d.CaseId && (t.State == TaskState.Open || t.State == TaskState.Claimed)).OrderBy(t => t.DueAt)
                     .Select(t => t.Name).FirstOrDefault(),
                 db.Tasks.Where(t => t.CaseId == d.CaseId && (t.State == TaskState.Open || t.State == TaskState.Claimed)).OrderBy(t => t.DueAt)
-                    .Select(t => t.Level).FirstOrDefault()))
+                    .Select(t => t.Level).FirstOrDefault(),
+                d.MissingJson, d.MissingDocumentsJson))
             .SingleOrDefault());
 }

@@ -9,6 +9,11 @@ namespace PublicWorkflow.OneStop.Dossiers;
 /// </summary>
 public enum DossierStatus
 {
+    /// <summary>
+    /// Not a national status: an incomplete dossier guided to be completed (form 02), never registered and given no
+    /// code; the portal is not told of it and the indicators do not count it as received.
+    /// </summary>
+    Guided = 0,
     Submitted = 1,
     Accepted = 2,
     NotAccepted = 3,
@@ -25,6 +30,7 @@ public static class DossierStatuses
 {
     public static LocalizedText Name(DossierStatus status) => status switch
     {
+        DossierStatus.Guided => new("Hướng dẫn hoàn thiện, chưa tiếp nhận", "Guided to complete, not received"),
         DossierStatus.Submitted => new("Mới nộp", "Submitted"),
         DossierStatus.Accepted => new("Đã tiếp nhận", "Accepted"),
         DossierStatus.NotAccepted => new("Không được tiếp nhận", "Not accepted"),
@@ -40,7 +46,10 @@ public static class DossierStatuses
 
     /// <summary>No further step will run: the dossier is out of the agencies' hands.</summary>
     public static bool IsClosed(DossierStatus status) =>
-        status is DossierStatus.NotAccepted or DossierStatus.Withdrawn or DossierStatus.Stopped or DossierStatus.Returned;
+        status is DossierStatus.Guided or DossierStatus.NotAccepted or DossierStatus.Stopped or DossierStatus.Returned;
+
+    /// <summary>Steps may still move the dossier on: not closed, not resolved, no withdrawal awaiting the agency's stop.</summary>
+    public static bool IsInProgress(DossierStatus status) => !IsClosed(status) && !IsResolved(status) && status != DossierStatus.Withdrawn;
 
     /// <summary>Resolved counts for timeliness once the result is ready, whether or not it has been collected.</summary>
     public static bool IsResolved(DossierStatus status) => status is DossierStatus.Resolved or DossierStatus.Returned;

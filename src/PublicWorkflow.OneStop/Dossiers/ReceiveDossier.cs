@@ -40,7 +40,7 @@ public sealed class ReceiveDossier(
             var procedure = Procedure(request.ProcedureCode);
             var now = time.GetUtcNow();
             var receivedAt = ReceiptTime(request, now);
-            Validate(request, procedure, receivedAt);
+            var (point, route) = Validate(request, procedure, receivedAt);
             var missing = Reception.Missing(procedure, request.Documents);
             DossierRecord Received()
             {
@@ -48,10 +48,57 @@ public sealed class ReceiveDossier(
                 dossier.ReceiptEnteredAt = receivedAt == now ? null : now.UtcDateTime;
                 return dossier;
             }
+            if (OutOfScope(point, route, procedure) is { } refusal)
+            {
+                return await NotAcceptedAsync(Received(), [refusal], cancellationToken);
+            }
             return missing.Count > 0
-                ? await NotAcceptedAsync(Received(), missing, cancellationToken)
+                ? await GuidedAsync(Received(), missing, cancellationToken)
                 : await AcceptAsync(Received, request, procedure, cancellationToken);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The clerk refuses to receive a dossier the center cannot take (not eligible, not a procedure of this unit…) with
+    /// the reasons (form 03): it is registered as not accepted, with no code and no case. Idempotent like reception.
+    /// </summary>
+    public async Task<ReceptionOutcome> RefuseToReceiveAsync(ReceptionRequest request, IReadOnlyList<string> reasons, string clerk, string? idempotencyKey = null,
+        CancellationToken cancellationToken = default)
+    {
+        var given = (reasons ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).ToList();
+        if (given.Count == 0)
+        {
+            throw RuntimeException.Invalid("reasons", "a refusal to receive states its reasons / phiếu từ chối tiếp nhận phải nêu rõ lý do");
+        }
+        if (given.Count > 10 || given.Any(r => r.Length > 300))
+        {
+            throw RuntimeException.Invalid("reasons", "at most 10 reasons of at most 300 characters");
+        }
+        var key = CommandKey.Of(idempotencyKey, $"refuse\n{clerk}\n{string.Join("\n", given)}", request);
+        return await once.OnceAsync(key, ReceptionOfAsync, async () =>
+        {
+            var procedure = Procedure(request.ProcedureCode);
+            var now = time.GetUtcNow();
+            var receivedAt = ReceiptTime(request, now);
+            ValidateFields(request, procedure, receivedAt);
+            var dossier = once.Remember(key, NewDossier(request, clerk, receivedAt));
+            dossier.ReceiptEnteredAt = receivedAt == now ? null : now.UtcDateTime;
+            return await NotAcceptedAsync(dossier, given, cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Why a point may not receive a procedure: a commune-level center receives the procedures resolved at commune
+    /// level; the procedures of the city's departments and agencies are received at the center's headquarters and branches.
+    /// </summary>
+    private static string? OutOfScope(Branch point, Route route, Procedure procedure)
+    {
+        if (point.Receives(route.Level))
+        {
+            return null;
+        }
+        return $"{point.Name.Vi} không tiếp nhận thủ tục {procedure.Code} ({procedure.Name.Vi}) thuộc thẩm quyền cấp {route.Level}: đề nghị nộp tại Trung tâm Phục vụ hành chính công thành phố hoặc các chi nhánh / "
+            + $"{point.Name.En} does not receive procedure {procedure.Code} ({procedure.Name.En}), resolved at {route.Level} level: file it at the city's center or its branches";
     }
 
     /// <summary>How far back a clerk may date a paper dossier received earlier: the working days a handover may take.</summary>
@@ -115,6 +162,9 @@ public sealed class ReceiveDossier(
             Enum.Parse<DeliveryOption>(submitted.Delivery, ignoreCase: true));
         var procedure = Procedure(request.ProcedureCode);
         var missing = Reception.Missing(procedure, request.Documents);
+        var receivedOn = DateOnly.FromDateTime(clock.Calendar.ToLocal(new DateTimeOffset(submitted.ReceivedAt, TimeSpan.Zero)));
+        var point = Point(request.BranchCode, receivedOn);
+        var route = Routing.Resolve(catalog, procedure, receivedOn, request.Locality, point);
         DossierRecord Reviewed()
         {
             // Attached as stored, so every field the review sets is written; a retry starts again from the stored copy.
@@ -123,15 +173,27 @@ public sealed class ReceiveDossier(
             dossier.ReceivedBy = clerk;
             return dossier;
         }
+        if (OutOfScope(point, route, procedure) is { } refusal)
+        {
+            return await NotAcceptedAsync(Reviewed(), [refusal], cancellationToken);
+        }
         return missing.Count > 0
-            ? await NotAcceptedAsync(Reviewed(), missing, cancellationToken)
+            ? await GuidedAsync(Reviewed(), missing, cancellationToken)
             : await AcceptAsync(Reviewed, request, procedure, cancellationToken);
     }
 
     private Procedure Procedure(string code) =>
         catalog.Find(code) ?? throw RuntimeException.Invalid("procedureCode", $"no procedure '{code}' in the catalog");
 
-    private void Validate(ReceptionRequest request, Procedure procedure, DateTimeOffset receivedAt)
+    /// <summary>Every field, then the route: a routing error (no such ward on that day…) surfaces before anything is stored.</summary>
+    private (Branch Point, Route Route) Validate(ReceptionRequest request, Procedure procedure, DateTimeOffset receivedAt)
+    {
+        var point = ValidateFields(request, procedure, receivedAt);
+        var receivedOn = DateOnly.FromDateTime(clock.Calendar.ToLocal(receivedAt));
+        return (point, Routing.Resolve(catalog, procedure, receivedOn, request.Locality, point));
+    }
+
+    private Branch ValidateFields(ReceptionRequest request, Procedure procedure, DateTimeOffset receivedAt)
     {
         var receivedOn = DateOnly.FromDateTime(clock.Calendar.ToLocal(receivedAt));
         if (string.IsNullOrWhiteSpace(request.Applicant?.FullName))
@@ -142,7 +204,7 @@ public sealed class ReceiveDossier(
                  {
                      ("applicant.fullName", request.Applicant.FullName, 200), ("applicant.idNumber", request.Applicant.IdNumber, 20),
                      ("applicant.phone", request.Applicant.Phone, 20), ("applicant.email", request.Applicant.Email, 200),
-                     ("applicant.address", request.Applicant.Address, 500), ("locality", request.Locality, 60), ("branchCode", request.BranchCode, 20),
+                     ("applicant.address", request.Applicant.Address, 500), ("locality", request.Locality, 60), ("branchCode", request.BranchCode, 40),
                  })
         {
             if (value?.Length > max)
@@ -158,10 +220,7 @@ public sealed class ReceiveDossier(
         {
             throw RuntimeException.Invalid("branchCode", "every dossier, of every channel, names the branch that receives it and takes its branch steps");
         }
-        if (request.BranchCode is not null && catalog.Structure.Branch(request.BranchCode, receivedOn) is null)
-        {
-            throw RuntimeException.Invalid("branchCode", $"no branch '{request.BranchCode}' is open on {receivedOn:yyyy-MM-dd}");
-        }
+        var point = Point(request.BranchCode, receivedOn);
         if (!procedure.Delivery.Contains(request.Delivery))
         {
             throw RuntimeException.Invalid("delivery", $"procedure {procedure.Code} returns results by {string.Join(", ", procedure.Delivery).ToLowerInvariant()} only");
@@ -174,9 +233,12 @@ public sealed class ReceiveDossier(
         {
             throw RuntimeException.Invalid("documents", "the documents handed in are required (an empty list if none)");
         }
-        // Routing errors (no such ward on that day…) surface now, before anything is stored.
-        Routing.Resolve(catalog, procedure, receivedOn, request.Locality);
+        return point;
     }
+
+    private Branch Point(string? code, DateOnly on) =>
+        (code is null ? null : catalog.Structure.Branch(code, on))
+        ?? throw RuntimeException.Invalid("branchCode", $"no service point '{code}' is open on {on:yyyy-MM-dd}");
 
     private DossierRecord NewDossier(ReceptionRequest request, string receivedBy, DateTimeOffset receivedAt) => new()
     {
@@ -196,18 +258,34 @@ public sealed class ReceiveDossier(
 
     private static int CountReused(IEnumerable<PresentedDocument> documents) => documents.Count(d => d.FromNationalDatabase);
 
-    private async Task<ReceptionOutcome> NotAcceptedAsync(DossierRecord dossier, List<string> missing, CancellationToken cancellationToken)
+    /// <summary>Incomplete: everything missing is listed at once (form 02) and the dossier is not registered.</summary>
+    private async Task<ReceptionOutcome> GuidedAsync(DossierRecord dossier, IReadOnlyList<MissingItem> missing, CancellationToken cancellationToken)
+    {
+        dossier.Status = DossierStatus.Guided;
+        dossier.MissingJson = JsonSerializer.Serialize(missing.Select(m => m.Text), Json);
+        dossier.MissingDocumentsJson = JsonSerializer.Serialize(missing.Select(m => m.DocumentId).OfType<string>().Distinct(), Json);
+        dossier.SupplementRequestedAt = time.GetUtcNow().UtcDateTime;
+        await StoreUnregisteredAsync(dossier, cancellationToken);
+        return Outcome(dossier, missing.Select(m => m.Text).ToList());
+    }
+
+    /// <summary>Refused at reception with the reasons (form 03): status 3, no code, no case.</summary>
+    private async Task<ReceptionOutcome> NotAcceptedAsync(DossierRecord dossier, IReadOnlyList<string> reasons, CancellationToken cancellationToken)
     {
         dossier.Status = DossierStatus.NotAccepted;
-        dossier.MissingJson = JsonSerializer.Serialize(missing, Json);
-        dossier.SupplementRequestedAt = time.GetUtcNow().UtcDateTime;
+        dossier.RefusalReasons = JsonSerializer.Serialize(reasons);
+        await StoreUnregisteredAsync(dossier, cancellationToken);
+        return Outcome(dossier, []);
+    }
+
+    private async Task StoreUnregisteredAsync(DossierRecord dossier, CancellationToken cancellationToken)
+    {
         if (db.Entry(dossier).State == EntityState.Detached)
         {
             db.Dossiers.Add(dossier);
         }
         dossier.Revision++;
         await db.SaveChangesAsync(cancellationToken);
-        return Outcome(dossier, missing);
     }
 
     /// <summary>
@@ -221,7 +299,7 @@ public sealed class ReceiveDossier(
             var dossier = makeDossier();
             var received = new DateTimeOffset(dossier.ReceivedAt, TimeSpan.Zero);
             var receivedOn = DateOnly.FromDateTime(clock.Calendar.ToLocal(received));
-            var route = Routing.Resolve(catalog, procedure, receivedOn, request.Locality);
+            var route = Routing.Resolve(catalog, procedure, receivedOn, request.Locality, catalog.Structure.Branch(request.BranchCode!, receivedOn));
             var (limit, appointment) = clock.AppointmentFor(procedure, received);
             var sequence = await new DossierSequences(db).NextAsync(DossierCodes.Prefix(route.Agency.Code, receivedOn), cancellationToken);
 
@@ -235,6 +313,7 @@ public sealed class ReceiveDossier(
             dossier.Status = DossierStatus.Accepted;
             dossier.DocumentsRequired = procedure.Documents.Count(d => d.Required);
             dossier.MissingJson = null;
+            dossier.MissingDocumentsJson = null;
             if (db.Entry(dossier).State == EntityState.Detached)
             {
                 db.Dossiers.Add(dossier);
@@ -261,7 +340,8 @@ public sealed class ReceiveDossier(
 
     private static ReceptionOutcome Outcome(DossierRecord dossier, IReadOnlyList<string> missing, IReadOnlyList<TaskId>? openedTasks = null) =>
         new(new DossierId(dossier.Id), dossier.Code, dossier.Status, dossier.AppointmentAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null, missing, dossier.FeeAmount,
-            openedTasks ?? [], dossier.LookupKey);
+            openedTasks ?? [], dossier.LookupKey,
+            dossier.Status == DossierStatus.NotAccepted && dossier.RefusalReasons is { } reasons ? JsonSerializer.Deserialize<List<string>>(reasons) : null);
 
     /// <summary>What reception answered, rebuilt from the stored dossier for a repeated request.</summary>
     private async Task<ReceptionOutcome> ReceptionOfAsync(Guid dossierId)
@@ -269,7 +349,7 @@ public sealed class ReceiveDossier(
         var dossier = await store.DossierAsync(new DossierId(dossierId));
         var open = await db.Tasks.AsNoTracking().Where(t => t.CaseId == dossier.CaseId && (t.State == TaskState.Open || t.State == TaskState.Claimed))
             .OrderBy(t => t.CreatedAt).Select(t => new TaskId(t.Id)).ToListAsync();
-        var missing = dossier.MissingJson is null ? [] : JsonSerializer.Deserialize<List<string>>(dossier.MissingJson, Json)!;
+        var missing = dossier.MissingJson is null || dossier.Status != DossierStatus.Guided ? [] : JsonSerializer.Deserialize<List<string>>(dossier.MissingJson, Json)!;
         return Outcome(dossier, missing, open);
     }
 }

@@ -31,7 +31,14 @@ public sealed record ReceptionRequest(
 
 /// <summary>What reception did; <see cref="OpenedTasks"/> are the first steps of an accepted dossier's case.</summary>
 public sealed record ReceptionOutcome(DossierId DossierId, string? Code, DossierStatus Status, DateTimeOffset? Appointment, IReadOnlyList<string> Missing, decimal? Fee,
-    IReadOnlyList<TaskId> OpenedTasks, string? LookupKey = null);
+    IReadOnlyList<TaskId> OpenedTasks, string? LookupKey = null, IReadOnlyList<string>? RefusalReasons = null)
+{
+    /// <summary>Why a dossier was refused at reception (form 03); empty otherwise.</summary>
+    public IReadOnlyList<string> Reasons => RefusalReasons ?? [];
+}
+
+/// <summary>Something the applicant must still supply: one of the procedure's documents (its id), or an officer's free text.</summary>
+public sealed record MissingItem(string? DocumentId, string Text);
 
 /// <summary>
 /// The receiving clerk's check against the procedure's required documents: everything missing is listed at once, so
@@ -40,7 +47,7 @@ public sealed record ReceptionOutcome(DossierId DossierId, string? Code, Dossier
 public static class Reception
 {
     /// <summary>Checks the documents themselves; throws for a document the procedure does not know or cannot fetch.</summary>
-    public static List<string> Missing(Procedure procedure, IReadOnlyList<PresentedDocument> documents)
+    public static List<MissingItem> Missing(Procedure procedure, IReadOnlyList<PresentedDocument> documents)
     {
         for (var i = 0; i < documents.Count; i++)
         {
@@ -56,17 +63,17 @@ public static class Reception
                 throw RuntimeException.Invalid($"documents[{i}].copies", "copies must be at least 1 and pages not negative");
             }
         }
-        var missing = new List<string>();
+        var missing = new List<MissingItem>();
         foreach (var required in procedure.Documents.Where(d => d.Required))
         {
             var presented = documents.Where(d => d.Id == required.Id).ToList();
             if (presented.Count == 0)
             {
-                missing.Add($"{required.Name.Vi} / {required.Name.En}");
+                missing.Add(new MissingItem(required.Id, $"{required.Name.Vi} / {required.Name.En}"));
             }
             else if (!presented.Any(p => p.FromNationalDatabase) && presented.Sum(p => p.Copies) < required.Copies)
             {
-                missing.Add($"{required.Name.Vi}: cần {required.Copies} bản / {required.Name.En}: {required.Copies} copies needed");
+                missing.Add(new MissingItem(required.Id, $"{required.Name.Vi}: cần {required.Copies} bản / {required.Name.En}: {required.Copies} copies needed"));
             }
         }
         return missing;
@@ -79,4 +86,20 @@ public static class Reception
 /// </summary>
 public sealed record PublicDossierView(string Code, string? LookupKey, string ProcedureCode, DossierStatus Status, string? AgencyCode, DateTime ReceivedAt,
     DateTime? AppointmentAt, DateTime? AppointmentBeforeApology, DateTime? ResolvedAt, DateTime? ClockPausedAt, DateTime? RatedAt,
-    string? CurrentStep, string? CurrentLevel);
+    string? CurrentStep, string? CurrentLevel, string? MissingJson, string? MissingDocumentsJson)
+{
+    /// <summary>
+    /// What the applicant is asked to supply, as the public may see it: the procedure's documents by id, and how many
+    /// further items the officer wrote in free text (shown only on the paper: free text may hold personal data).
+    /// </summary>
+    public (IReadOnlyList<string> DocumentIds, int OtherItems) PublicMissing()
+    {
+        if (Status != DossierStatus.SupplementRequested || MissingJson is null)
+        {
+            return ([], 0);
+        }
+        var ids = MissingDocumentsJson is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<string>>(MissingDocumentsJson) ?? [];
+        var all = System.Text.Json.JsonSerializer.Deserialize<List<string>>(MissingJson)?.Count ?? 0;
+        return (ids, Math.Max(0, all - ids.Count));
+    }
+}

@@ -24,13 +24,15 @@ public sealed record MeasureFilter(DateOnly From, DateOnly To, string? AgencyCod
 
 /// <summary>
 /// The service-quality indicators of Decision 766/QĐ-TTg for one group of dossiers. Rates are fractions 0–1 and null
-/// when nothing could be counted (no resolved dossier, no rating…), never a made-up zero.
+/// when nothing could be counted (no finished dossier, no rating…), never a made-up zero. Each figure is either the
+/// national formula or the center's own measure, as <see cref="IndicatorDefinitions"/> labels it.
 /// </summary>
 public sealed record ServiceQuality(
     string Group,
     int Received,
     int Accepted,
     int Resolved,
+    int Finished,
     decimal? OnTimeRate,
     decimal? OnTimeRateRevised,
     int Pending,
@@ -38,17 +40,39 @@ public sealed record ServiceQuality(
     decimal? AverageWorkingDays,
     decimal? OnlineRate,
     decimal? DigitizedRate,
+    decimal? DigitizedInputsRate,
     decimal? DocumentReuseRate,
     int FeeBearing,
     decimal? OnlinePaymentRate,
     int Ratings,
-    decimal? SatisfactionRate);
+    decimal? SatisfactionRate,
+    decimal? RatingsSatisfiedRate);
 
-/// <summary>
-/// Computes the indicators from the dossiers: on time (against the appointment before any apology, and against the
-/// apology's new date), pending and not yet overdue, average working days to resolve, filed online, digitized,
-/// documents reused from national databases, fee-bearing dossiers paid online, and satisfied ratings (4 or 5 of 5).
-/// </summary>
+/// <summary>Whether a figure follows the national formula, and what it counts (vi/en), shown beside it.</summary>
+public sealed record IndicatorDefinition(string Name, bool National, LocalizedText Meaning);
+
+public static class IndicatorDefinitions
+{
+    public static readonly IReadOnlyList<IndicatorDefinition> All =
+    [
+        new("onTimeRate", true, new("Hồ sơ kết thúc đúng hạn / hồ sơ đã kết thúc (giải quyết, từ chối, dừng, rút sau tiếp nhận); yêu cầu bổ sung quá 01 lần tính là trễ hạn",
+            "Dossiers finished on time / dossiers finished (resolved, refused, stopped, withdrawn after reception); more than one supplement request counts as late")),
+        new("onTimeRateRevised", false, new("Của Trung tâm: đúng hạn so với ngày hẹn mới sau thư xin lỗi", "The center's own: on time against the new date after an apology")),
+        new("pendingNotOverdueRate", false, new("Của Trung tâm: hồ sơ đang giải quyết chưa quá hạn", "The center's own: pending dossiers not yet overdue")),
+        new("averageWorkingDays", false, new("Của Trung tâm: số ngày làm việc trung bình để giải quyết", "The center's own: average working days to resolve")),
+        new("onlineRate", true, new("Hồ sơ nộp trực tuyến / hồ sơ tiếp nhận", "Dossiers filed online / dossiers accepted")),
+        new("digitizedRate", true, new("Số hóa thành phần hồ sơ và có bản điện tử của kết quả giấy: chưa tính được (chưa có kết quả điện tử)",
+            "Inputs digitized and an electronic copy of a paper result: not yet computable (no electronic results yet)")),
+        new("digitizedInputsRate", false, new("Của Trung tâm, tạm thời: hồ sơ có thành phần đã số hóa", "The center's own, until the national one is computable: dossiers whose inputs were digitized")),
+        new("documentReuseRate", true, new("Hồ sơ có ít nhất một thành phần được tái sử dụng từ CSDL / hồ sơ tiếp nhận",
+            "Dossiers with at least one component reused from a database / dossiers accepted")),
+        new("onlinePaymentRate", true, new("Hồ sơ có phí thanh toán trực tuyến / hồ sơ có phí", "Fee-bearing dossiers paid online / fee-bearing dossiers")),
+        new("satisfactionRate", true, new("100% − (% trễ hạn + % có phản ánh, kiến nghị hoặc không hài lòng); phản ánh, kiến nghị chưa được ghi nhận nên chưa trừ",
+            "100% − (% late + % with complaints or dislike); complaints are not recorded yet, so none is subtracted")),
+        new("ratingsSatisfiedRate", false, new("Của Trung tâm: đánh giá 4–5 sao / số đánh giá", "The center's own: ratings of 4 or 5 / ratings")),
+    ];
+}
+
 public sealed class ServiceQualityMeasures(OneStopDbContext db, ProcedureCatalog catalog, DossierClock clock, TimeProvider time)
 {
     public async Task<IReadOnlyList<ServiceQuality>> ComputeAsync(MeasureFilter filter, MeasureGrouping grouping, CancellationToken cancellationToken = default)
@@ -59,7 +83,7 @@ public sealed class ServiceQualityMeasures(OneStopDbContext db, ProcedureCatalog
         }
         var from = clock.Calendar.ToInstant(filter.From.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
         var to = clock.Calendar.ToInstant(filter.To.AddDays(1).ToDateTime(TimeOnly.MinValue)).UtcDateTime;
-        var query = db.Dossiers.AsNoTracking().Where(d => d.ReceivedAt >= from && d.ReceivedAt < to && d.Status != DossierStatus.Submitted);
+        var query = db.Dossiers.AsNoTracking().Where(d => d.ReceivedAt >= from && d.ReceivedAt < to && d.Status != DossierStatus.Submitted && d.Status != DossierStatus.Guided);
         if (filter.AgencyCode is not null)
         {
             query = query.Where(d => d.AgencyCode == filter.AgencyCode);
@@ -91,31 +115,48 @@ public sealed class ServiceQualityMeasures(OneStopDbContext db, ProcedureCatalog
             .ToList();
     }
 
+    /// <summary>A group with no dossier: every count zero, every rate unknown.</summary>
+    public static ServiceQuality Nothing(string group) => new(group, 0, 0, 0, 0, null, null, 0, null, null, null, null, null, null, 0, null, 0, null, null);
+
     private ServiceQuality Measure(string group, List<DossierRecord> all, DateTime now)
     {
-        var accepted = all.Where(d => d.Code is not null).ToList();
+        var received = all.Where(d => d.Status != DossierStatus.Guided).ToList();
+        var accepted = received.Where(d => d.Code is not null).ToList();
         var resolved = accepted.Where(d => d.ResolvedAt is not null).ToList();
-        var pending = accepted.Where(d => d.ResolvedAt is null && !DossierStatuses.IsClosed(d.Status)).ToList();
+        var finished = accepted.Where(d => FinishedAt(d) is not null).ToList();
+        var pending = accepted.Where(d => FinishedAt(d) is null).ToList();
         var feeBearing = accepted.Where(d => catalog.Find(d.ProcedureCode)?.Fee.IsCharged ?? d.FeeAmount > 0).ToList();
         var rated = accepted.Where(d => d.Rating is not null).ToList();
+        var onTime = Rate(finished.Count(OnTime), finished.Count);
+        var disliked = Rate(accepted.Count(d => d.Rating <= 2), accepted.Count);
         return new ServiceQuality(
             group,
-            all.Count,
+            received.Count,
             accepted.Count,
             resolved.Count,
-            Rate(resolved.Count(d => d.ResolvedAt <= (d.AppointmentBeforeApology ?? d.AppointmentAt)), resolved.Count),
+            finished.Count,
+            onTime,
             Rate(resolved.Count(d => d.ResolvedAt <= d.AppointmentAt), resolved.Count),
             pending.Count,
             Rate(pending.Count(d => d.ClockPausedAt is not null || now <= d.AppointmentAt), pending.Count),
             resolved.Count == 0 ? null : Math.Round((decimal)resolved.Average(d => WorkingDays(d.ReceivedAt, d.ResolvedAt!.Value)), 2),
             Rate(accepted.Count(d => d.Channel == DossierChannel.Online), accepted.Count),
+            null,
             Rate(accepted.Count(d => d.Digitized), accepted.Count),
-            Rate(accepted.Sum(d => d.DocumentsReused), accepted.Sum(d => d.DocumentsRequired)),
+            Rate(accepted.Count(d => d.DocumentsReused > 0), accepted.Count),
             feeBearing.Count,
             Rate(feeBearing.Count(d => d.PaymentChannel == "online"), feeBearing.Count),
             rated.Count,
+            onTime is null || disliked is null ? null : Math.Max(0m, 1m - (1m - onTime.Value) - disliked.Value),
             Rate(rated.Count(d => d.Rating >= 4), rated.Count));
     }
+
+    /// <summary>When a dossier left the agencies' hands after reception: resolved (granted or refused), stopped, or withdrawn (its request).</summary>
+    private static DateTime? FinishedAt(DossierRecord d) => d.ResolvedAt ?? d.StoppedAt ?? d.WithdrawalRequestedAt;
+
+    /// <summary>The national rule: finished by the appointment before any apology, and asked to supplement at most once.</summary>
+    private static bool OnTime(DossierRecord d) =>
+        d.SupplementRequests <= 1 && FinishedAt(d) <= (d.AppointmentBeforeApology ?? d.AppointmentAt);
 
     private int WorkingDays(DateTime from, DateTime to) =>
         Math.Max(0, clock.Calendar.CountWorkingDays(new DateTimeOffset(from, TimeSpan.Zero), new DateTimeOffset(to, TimeSpan.Zero)));

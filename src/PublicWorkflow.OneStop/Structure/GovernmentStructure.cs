@@ -12,8 +12,31 @@ public sealed record AdministrativeUnit(string Code, string Level, string Kind, 
 /// </summary>
 public sealed record Agency(string Code, string Kind, string Level, string Unit, LocalizedText Name, bool Vertical, Validity Validity);
 
-/// <summary>A service point of the center. Any branch receives any procedure of the city.</summary>
-public sealed record Branch(string Code, LocalizedText Name, Validity Validity);
+public enum PointKind
+{
+    /// <summary>The center's headquarters.</summary>
+    Headquarters,
+    /// <summary>A branch of the center (chi nhánh), receiving across administrative boundaries.</summary>
+    Branch,
+    /// <summary>A commune-level public administration service center (Decree 118/2025 names it a one-stop level).</summary>
+    CommunePoint,
+}
+
+/// <summary>
+/// A service point where dossiers are received: the headquarters, a branch or a commune-level center, with the ward
+/// it stands in, its address and the area it serves where sourced, and what it receives: procedures resolved at the
+/// levels in <paramref name="ReceivesLevels"/>, or every procedure when null. Its opening hours are the calendar's
+/// office hours (no per-point hours are sourced).
+/// </summary>
+public sealed record Branch(string Code, LocalizedText Name, Validity Validity, PointKind Kind = PointKind.Branch, string? Unit = null, string? Address = null,
+    IReadOnlyList<string>? Area = null, IReadOnlyList<string>? ReceivesLevels = null, bool Verified = true, LocalizedText? Note = null)
+{
+    /// <summary>Whether the point receives a procedure resolved at <paramref name="level"/> on the day.</summary>
+    public bool Receives(string level) => ReceivesLevels is null || ReceivesLevels.Contains(level);
+
+    /// <summary>Whether a ward or commune lies in the area the point serves (a point with no area serves the whole city).</summary>
+    public bool Serves(string? unit) => Area is null || unit is not null && Area.Contains(unit);
+}
 
 /// <summary>
 /// Levels, units, agencies and branches as effective-dated records, so a dossier is routed by the structure in

@@ -7,12 +7,13 @@ public sealed record Route(Agency Agency, string Level);
 
 /// <summary>
 /// Routes a dossier by the structure in force when it was received: the procedure's resolving rule for that day
-/// names an agency, or a kind of agency at a level that is found from the applicant's locality (its ward or
-/// commune). Any branch receives any procedure; routing never depends on the branch.
+/// names an agency, or a kind of agency at a level that is found from the locality the rule's competence names (the
+/// plot, the business seat, the new residence…). Routing never depends on the receiving point, except for a procedure
+/// any commune may resolve (certification), which the receiving commune resolves.
 /// </summary>
 public static class Routing
 {
-    public static Route Resolve(ProcedureCatalog catalog, Procedure procedure, DateOnly receivedOn, string? locality)
+    public static Route Resolve(ProcedureCatalog catalog, Procedure procedure, DateOnly receivedOn, string? locality, Branch? receivingPoint = null)
     {
         var structure = catalog.Structure;
         var rule = procedure.ResolvingOn(receivedOn)
@@ -23,9 +24,15 @@ public static class Routing
                 ?? throw RuntimeException.Invalid("procedure", $"agency {code} is not in force on {receivedOn:yyyy-MM-dd}");
             return new Route(named, named.Level);
         }
+        var competence = rule.LocalCompetence!;
+        if (competence.Basis == CompetenceBasis.ReceivingPoint && receivingPoint?.Kind == PointKind.CommunePoint)
+        {
+            locality = receivingPoint.Unit;
+        }
+        var question = Competence.Question(competence.Basis);
         if (string.IsNullOrWhiteSpace(locality))
         {
-            throw RuntimeException.Invalid("locality", $"procedure {procedure.Code} is resolved at {rule.Level} level: the applicant's ward or commune is needed");
+            throw RuntimeException.Invalid("locality", $"procedure {procedure.Code} is resolved at {rule.Level} level: give the {question.En.ToLowerInvariant()} / cần nêu {question.Vi.ToLowerInvariant()}");
         }
         if (structure.Unit(locality, receivedOn) is null)
         {

@@ -17,7 +17,9 @@ internal static class StructureLoader
         var agencies = Read(folder, "agencies.json", problems, (fields, root) =>
             fields.Items(root, "", "agencies").Select(i => Agency(fields, i.Item, i.Path))
                 .Concat(fields.Items(root, "", "localAgencies", required: false).SelectMany(i => LocalAgencies(fields, i.Item, i.Path, units))));
-        var branches = Read(folder, "branches.json", problems, (fields, root) => fields.Items(root, "", "branches").Select(i => Branch(fields, i.Item, i.Path)));
+        var branches = Read(folder, "branches.json", problems, (fields, root) =>
+            fields.Items(root, "", "branches").Select(i => Branch(fields, i.Item, i.Path, units))
+                .Concat(CommunePoints(fields, root, units)));
 
         CheckReferences(levels, units, agencies, problems);
         return new GovernmentStructure(levels, units, agencies, branches);
@@ -102,12 +104,63 @@ internal static class StructureLoader
             new LocalizedText(name.Vi.Replace("{unit}", u.Name.Vi), name.En.Replace("{unit}", u.Name.En)), vertical, u.Validity)).ToList();
     }
 
-    private static Branch? Branch(JsonFields f, JsonElement e, string p)
+    private static readonly string[] PointKinds = ["headquarters", "branch"];
+
+    private static Branch? Branch(JsonFields f, JsonElement e, string p, List<AdministrativeUnit> units)
     {
         var code = f.String(e, p, "code");
         var name = f.Text(e, p, "name");
         var validity = f.Validity(e, p);
-        return code is null || name is null || validity is null ? null : new Branch(code, name, validity);
+        var kind = f.OneOf(e, p, "kind", PointKinds, required: false) ?? "branch";
+        var unit = f.String(e, p, "unit", required: false);
+        if (code is null || name is null || validity is null)
+        {
+            return null;
+        }
+        // The ward a branch stands in today may be younger than the branch (wards were merged on 1/7/2025).
+        if (unit is not null && !units.Any(u => u.Code == unit && u.Validity.Overlaps(validity)))
+        {
+            f.Problem(JsonFields.Path(p, "unit"), $"no unit '{unit}' in force while the point is open");
+            return null;
+        }
+        var levels = f.Strings(e, p, "receivesLevels", required: false);
+        return new Branch(code, name, validity, kind == "headquarters" ? PointKind.Headquarters : PointKind.Branch, unit, f.String(e, p, "address", required: false),
+            null, levels.Count == 0 ? null : levels, f.Bool(e, p, "verified", true), f.Text(e, p, "note", required: false));
+    }
+
+    /// <summary>
+    /// The commune-level service centers, one per ward or commune of the levels named, in force while the unit is:
+    /// generated like the local agencies, so 126 points need no hand-written entries.
+    /// </summary>
+    private static IEnumerable<Branch> CommunePoints(JsonFields f, JsonElement root, List<AdministrativeUnit> units)
+    {
+        if (!f.TryGet(root, "", "communePoints", JsonValueKind.Object, required: false, out var e))
+        {
+            return [];
+        }
+        const string p = "communePoints";
+        var prefix = f.String(e, p, "codePrefix");
+        var name = f.Text(e, p, "name");
+        var from = f.Date(e, p, "from");
+        var levels = f.Strings(e, p, "levels");
+        var receives = f.Strings(e, p, "receivesLevels");
+        if (prefix is null || name is null || from is null)
+        {
+            return [];
+        }
+        if (!DossierCodeSafe(prefix))
+        {
+            f.Problem(JsonFields.Path(p, "codePrefix"), "may hold only capital letters, digits and dots");
+            return [];
+        }
+        var verified = f.Bool(e, p, "verified", true);
+        var note = f.Text(e, p, "note", required: false);
+        return units.Where(u => levels.Contains(u.Level) && (u.Validity.To is null || u.Validity.To >= from))
+            .Select(u => new Branch($"{prefix}.{u.Code}",
+                new LocalizedText(name.Vi.Replace("{unit}", u.Name.Vi), name.En.Replace("{unit}", u.Name.En)),
+                new Validity(u.Validity.From > from.Value ? u.Validity.From : from.Value, u.Validity.To), PointKind.CommunePoint, u.Code, null,
+                [u.Code], receives, verified, note))
+            .ToList();
     }
 
     private static bool DossierCodeSafe(string code) => code.All(c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.');

@@ -32,7 +32,9 @@ public sealed record FeeDto(string Kind, decimal? Amount, decimal? OnlineAmount,
     decimal? MaximumPerCopy, bool Verified, string? Note);
 
 /// <summary>Who resolves the procedure during a period.</summary>
-public sealed record ResolvingDto(DateOnly From, DateOnly? To, string? Agency, string? Level, string? AgencyKind, bool Verified, string? Note = null);
+/// <param name="Competence">For a local rule, which place's unit is competent (plot, business-seat, new-residence…); <c>LocalityQuestion</c> asks for it.</param>
+public sealed record ResolvingDto(DateOnly From, DateOnly? To, string? Agency, string? Level, string? AgencyKind, bool Verified, string? Note = null,
+    string? Competence = null, string? LocalityQuestion = null, bool CompetenceVerified = true, string? CompetenceNote = null);
 
 /// <summary>A published version of the procedure's workflow.</summary>
 public sealed record WorkflowVersionDto(string Key, int Version, string Status, DateTimeOffset? PublishedAt, string? PublishedBy);
@@ -41,7 +43,14 @@ public sealed record WorkflowVersionDto(string Key, int Version, string Status, 
 public sealed record ProcedureDto(string Code, string CityCode, string NameVi, string NameEn, string Sector, IReadOnlyList<ResolvingDto> ResolvedBy,
     IReadOnlyList<string> LegalBasis, IReadOnlyList<TimeLimitDto> TimeLimits, FeeDto Fee, IReadOnlyList<ProcedureDocumentDto> Documents, string OnlineLevel,
     bool OnlineLevelVerified, IReadOnlyList<string> Delivery, string Workflow, string SupplementClock, bool FinancialObligationsPauseClock,
-    IReadOnlyList<string> Sources, IReadOnlyList<WorkflowVersionDto> WorkflowVersions);
+    IReadOnlyList<string> Sources, IReadOnlyList<WorkflowVersionDto> WorkflowVersions, string? LocalityQuestion, DateOnly? CodeSince, bool CodeSinceVerified);
+
+/// <summary>
+/// A service point: where it is (ward, address where sourced), its hours (the calendar's office hours on working days),
+/// whether it receives the procedure asked about and serves the ward given. <c>Verified</c> false: from one source or memory.
+/// </summary>
+public sealed record PointDto(string Code, string Kind, string Name, string? Unit, string? UnitName, string? Address, string Hours, bool? Receives,
+    bool? ServesLocality, bool Verified, string? Note, DateOnly From, DateOnly? To);
 
 /// <summary>An agency or branch in force.</summary>
 public sealed record StructureItemDto(string Code, string Name, string? Kind, string? Level, DateOnly From, DateOnly? To);
@@ -60,6 +69,9 @@ public static class CatalogApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         group.MapGet("/structure/agencies", Agencies).WithSummary("Agencies in force on a date / Cơ quan giải quyết");
         group.MapGet("/structure/branches", Branches).WithSummary("The center's branches in force on a date / Chi nhánh");
+        group.MapGet("/points", Points)
+            .WithSummary("Where to file: the service points open on a date (?on=) that receive a procedure (?procedure=), those serving a ward (?locality=) first / Điểm tiếp nhận")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         return routes;
     }
 
@@ -97,13 +109,17 @@ public static class CatalogApi
             rule.Verified && rule.SameDayCutoff?.Verified != false));
     }
 
-    private static async Task<Ok<ProcedureDto>> GetAsync(string code, ProcedureCatalog catalog, DefinitionStore definitions, WorkingCalendar calendar, HttpContext http)
+    private static async Task<Ok<ProcedureDto>> GetAsync(string code, ProcedureCatalog catalog, DefinitionStore definitions, WorkingCalendar calendar, TimeProvider clock,
+        HttpContext http)
     {
         var p = catalog.Find(code) ?? throw Runtime.RuntimeException.NotFound("procedure", code.Length > 40 ? code[..40] : code);
         var language = DossierMapping.Language(http);
+        var today = DateOnly.FromDateTime(calendar.ToLocal(clock.GetUtcNow()));
         var versions = (await definitions.VersionsAsync(p.Workflow, http.RequestAborted)).Where(d => d.Status != DefinitionStatus.Draft).OrderBy(d => d.Version).ToList();
         return TypedResults.Ok(new ProcedureDto(p.Code, p.CityCode, p.Name.Vi, p.Name.En, p.Sector,
-            p.ResolvedBy.Select(r => new ResolvingDto(r.Validity.From, r.Validity.To, r.AgencyCode, r.Level, r.AgencyKind, r.Verified, r.Note?.In(language))).ToList(),
+            p.ResolvedBy.Select(r => new ResolvingDto(r.Validity.From, r.Validity.To, r.AgencyCode, r.Level, r.AgencyKind, r.Verified, r.Note?.In(language),
+                r.LocalCompetence is { } c ? Competence.Name(c.Basis) : null, r.LocalCompetence is { } q ? Competence.Question(q.Basis).In(language) : null,
+                r.LocalCompetence?.Verified ?? true, r.LocalCompetence?.Note?.In(language))).ToList(),
             p.LegalBasis, p.TimeLimits.Select(t => new TimeLimitDto(t.Validity.From, t.Validity.To, t.Limit.Amount, TimeLimit.UnitName(t.Limit.Unit), t.Verified,
                 t.Note?.In(language), t.SameDayCutoff?.At.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), t.SameDayCutoff?.Verified ?? true)).ToList(),
             new FeeDto(FeeKindName(p.Fee.Kind), p.Fee.Amount, p.Fee.OnlineAmount, p.Fee.FirstPages, p.Fee.FirstPageAmount, p.Fee.LaterPageAmount,
@@ -111,7 +127,8 @@ public static class CatalogApi
             p.Documents.Select(d => new ProcedureDocumentDto(d.Id, d.Name.In(language), d.Copies, d.FetchableFrom, d.Required, d.Verified)).ToList(),
             p.OnlineLevel.ToString().ToLowerInvariant(), p.OnlineLevelVerified, p.Delivery.Select(d => d.ToString().ToLowerInvariant()).ToList(), p.Workflow,
             p.SupplementClock.ToString().ToLowerInvariant(), p.FinancialObligationsPauseClock, p.Sources,
-            versions.Select(v => new WorkflowVersionDto(v.Key, v.Version, v.Status.ToString().ToLowerInvariant(), ApiHttp.Local(calendar, v.PublishedAt), v.PublishedBy)).ToList()));
+            versions.Select(v => new WorkflowVersionDto(v.Key, v.Version, v.Status.ToString().ToLowerInvariant(), ApiHttp.Local(calendar, v.PublishedAt), v.PublishedBy)).ToList(),
+            p.ResolvingOn(today)?.LocalCompetence is { } now ? Competence.Question(now.Basis).In(language) : null, p.CodeSince?.From, p.CodeSince?.Verified ?? true));
     }
 
     /// <summary>The fee kinds as the catalog files write them.</summary>
@@ -130,5 +147,28 @@ public static class CatalogApi
     private static Ok<List<StructureItemDto>> Branches(ProcedureCatalog catalog, TimeProvider clock, WorkingCalendar calendar, HttpContext http, DateOnly? on) =>
         TypedResults.Ok(catalog.Structure.Branches
             .Where(b => b.Validity.Covers(ApiDates.Check(nameof(on), on) ?? DateOnly.FromDateTime(calendar.ToLocal(clock.GetUtcNow()))))
-            .Select(b => new StructureItemDto(b.Code, b.Name.In(DossierMapping.Language(http)), "branch", "branch", b.Validity.From, b.Validity.To)).ToList());
+            .Select(b => new StructureItemDto(b.Code, b.Name.In(DossierMapping.Language(http)), PointKindName(b.Kind), "branch", b.Validity.From, b.Validity.To)).ToList());
+
+    private static Ok<List<PointDto>> Points(ProcedureCatalog catalog, TimeProvider clock, WorkingCalendar calendar, HttpContext http, DateOnly? on, string? procedure,
+        string? locality)
+    {
+        var language = DossierMapping.Language(http);
+        var day = ApiDates.Check(nameof(on), on) ?? DateOnly.FromDateTime(calendar.ToLocal(clock.GetUtcNow()));
+        if (locality?.Length > 60 || procedure?.Length > 20)
+        {
+            throw Runtime.RuntimeException.Invalid(locality?.Length > 60 ? "locality" : "procedure", "too long");
+        }
+        var wanted = procedure is null ? null : catalog.Find(procedure) ?? throw Runtime.RuntimeException.NotFound("procedure", procedure);
+        var hours = string.Join(", ", calendar.OfficeHours.Select(h => $"{h.From:HH\\:mm}–{h.To:HH\\:mm}"))
+            + (language == "vi" ? " (ngày làm việc)" : " (working days)");
+        return TypedResults.Ok(ReceptionNetwork.PointsFor(catalog, wanted, locality, day).Select(c => new PointDto(c.Point.Code, PointKindName(c.Point.Kind),
+            c.Point.Name.In(language), c.Point.Unit, c.Point.Unit is { } u ? catalog.Structure.Unit(u, day)?.Name.In(language) : null, c.Point.Address, hours,
+            c.Receives, c.ServesLocality, c.Point.Verified, c.Point.Note?.In(language), c.Point.Validity.From, c.Point.Validity.To)).ToList());
+    }
+
+    private static string PointKindName(PointKind kind) => kind switch
+    {
+        PointKind.CommunePoint => "commune-point",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 }

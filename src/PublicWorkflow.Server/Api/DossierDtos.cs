@@ -32,13 +32,16 @@ public sealed record DocumentDto(string? Id, int? Copies, int? Pages, bool? From
 /// at most 3 working days back; the appointment counts from it and the entry time is kept. Omit it otherwise.
 /// </param>
 public sealed record ReceiveDossierRequest(string? ProcedureCode, string? Channel, string? BranchCode, string? Locality, ApplicantDto? Applicant,
-    List<DocumentDto>? Documents, string? Delivery, int? Copies, DateTimeOffset? ReceivedAt = null);
+    List<DocumentDto>? Documents, string? Delivery, int? Copies, DateTimeOffset? ReceivedAt = null, List<string>? Reasons = null);
 
-/// <summary>The answer to a reception: accepted with a code and appointment, or not accepted with everything missing.</summary>
+/// <summary>
+/// The answer to a reception: accepted (2) with a code and appointment; guided to complete (0, form 02, not registered)
+/// with everything missing; or refused (3, form 03) with the reasons.
+/// </summary>
 /// <param name="OpenedTasks">The first steps of an accepted dossier (e.g. digitizing), ready in the inbox.</param>
 /// <param name="LookupKey">The secret printed on the receipt beside the code (XXXX-XXXX-XXXX): the citizen needs both to track and rate.</param>
 public sealed record ReceptionDto(Guid DossierId, string? Code, int Status, string StatusName, DateTimeOffset? Appointment, IReadOnlyList<string> Missing, decimal? Fee,
-    IReadOnlyList<Guid> OpenedTasks, string? LookupKey);
+    IReadOnlyList<Guid> OpenedTasks, string? LookupKey, IReadOnlyList<string> Reasons);
 
 /// <summary>A reason, for withdrawing or stopping a dossier.</summary>
 public sealed record ReasonRequest(string? Reason);
@@ -61,7 +64,8 @@ public sealed record DossierDto(
     string? ApologyReason, DateTimeOffset? AppointmentBeforeApology, ApplicantDto? Applicant, IReadOnlyList<DocumentDto> Documents,
     IReadOnlyList<string> Missing, string Delivery, decimal? Fee, DateTimeOffset? FeePaidAt, string? PaymentChannel, string? Outcome,
     IReadOnlyList<string> RefusalReasons, string? StopReason, DateTimeOffset? ResolvedAt, DateTimeOffset? ReturnedAt, int? Rating, bool? OnTime,
-    int Revision);
+    int Revision, int SupplementRequests, int SupplementRequestsAllowed, string? SupplementOverrideReason, DateTimeOffset? WithdrawalRequestedAt,
+    string? WithdrawalReason, DateTimeOffset? StoppedAt);
 
 /// <summary>One page of a list.</summary>
 public sealed record PageDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
@@ -82,7 +86,7 @@ internal static class DossierMapping
 
     public static ReceptionDto Reception(ReceptionOutcome o, WorkingCalendar calendar, HttpContext http) =>
         new(o.DossierId.Value, o.Code, (int)o.Status, DossierStatuses.Name(o.Status).In(Language(http)), ApiHttp.Local(calendar, o.Appointment?.UtcDateTime),
-            o.Missing, o.Fee, o.OpenedTasks.Select(t => t.Value).ToList(), o.LookupKey is null ? null : LookupKeys.Format(o.LookupKey));
+            o.Missing, o.Fee, o.OpenedTasks.Select(t => t.Value).ToList(), o.LookupKey is null ? null : LookupKeys.Format(o.LookupKey), o.Reasons);
 
     public static DossierDto Dossier(DossierRecord d, ProcedureCatalog catalog, WorkingCalendar calendar, HttpContext http, DateTime now)
     {
@@ -99,7 +103,8 @@ internal static class DossierMapping
             applicant is null ? null : new ApplicantDto(applicant.FullName, applicant.IdNumber, applicant.Phone, applicant.Email, applicant.Address),
             documents.Select(x => new DocumentDto(x.Id, x.Copies, x.Pages, x.FromNationalDatabase)).ToList(),
             Strings(d.MissingJson), d.Delivery, d.FeeAmount, L(d.FeePaidAt), d.PaymentChannel, d.Outcome?.ToString().ToLowerInvariant(),
-            Strings(d.RefusalReasons), d.StopReason, L(d.ResolvedAt), L(d.ReturnedAt), d.Rating, OnTime(d, now), d.Revision);
+            Strings(d.RefusalReasons), d.StopReason, L(d.ResolvedAt), L(d.ReturnedAt), d.Rating, OnTime(d, now), d.Revision,
+            d.SupplementRequests, d.SupplementRequestsAllowed, d.SupplementOverrideReason, L(d.WithdrawalRequestedAt), d.WithdrawalReason, L(d.StoppedAt));
     }
 
     /// <summary>On time: resolved by the appointment (before any apology), or still inside it; null when not yet known.</summary>

@@ -24,7 +24,13 @@ public static class DossiersApi
         group.MapPost("/", ReceiveAsync)
             .WithSummary("Receive a dossier at the counter or by post (accepted with a code and appointment, or not accepted with everything missing); an online filing is stored as submitted for review / Tiếp nhận hồ sơ")
             .ProducesValidationProblem();
+        group.MapPost("/refusals", RefuseToReceiveAsync)
+            .WithSummary("Refuse to receive a dossier the point cannot take (not eligible, not this unit's procedure…), with the reasons: form 03, no code / Từ chối tiếp nhận hồ sơ")
+            .ProducesValidationProblem();
         group.MapGet("/", ListAsync).WithSummary("Dossiers in my scope, filtered and paged / Danh sách hồ sơ").ProducesValidationProblem();
+        group.MapGet("/register", RegisterAsync)
+            .WithSummary("The register (sổ theo dõi hồ sơ) of an agency or service point for a period (?unit=&from=&to=), printable HTML / Sổ theo dõi hồ sơ")
+            .Produces<string>(StatusCodes.Status200OK, "text/html").ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One dossier (ETag: its revision) / Một hồ sơ").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/by-code/{code}", ByCodeAsync).WithSummary("A dossier by its code / Tra hồ sơ theo mã").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/tracking-sheet", TrackingSheetAsync).WithSummary("The tracking sheet: every hand-over / Phiếu kiểm soát quá trình");
@@ -32,7 +38,7 @@ public static class DossiersApi
         group.MapGet("/{id:guid}/diagram", DiagramAsync)
             .WithSummary("The case's workflow version as BPMN XML with its open and finished steps, to draw / Sơ đồ quy trình của hồ sơ");
         group.MapGet("/{id:guid}/papers/{kind}", PaperAsync)
-            .WithSummary("A printable paper as HTML: receipt, supplement-request, refusal, apology, tracking-sheet / Phiếu in")
+            .WithSummary("A printable paper as HTML: receipt, supplement-request, refusal-to-receive, refusal, apology, stop-notice, tracking-sheet / Phiếu in")
             .Produces<string>(StatusCodes.Status200OK, "text/html");
         group.MapPost("/{id:guid}/review", ReviewAsync).WithSummary("Review an online filing / Xem xét hồ sơ nộp trực tuyến");
         group.MapPost("/{id:guid}/supplement", SupplementAsync).WithSummary("The applicant brings what was asked for / Nhận hồ sơ bổ sung");
@@ -40,6 +46,8 @@ public static class DossiersApi
         group.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithSummary("The applicant withdraws the dossier / Công dân rút hồ sơ");
         group.MapPost("/{id:guid}/cancel", CancelAsync).WithSummary("Stop processing, with the reason / Dừng xử lý hồ sơ");
         group.MapPost("/{id:guid}/apology", ApologyAsync).WithSummary("Apologise for lateness with a new appointment, once / Xin lỗi, hẹn lại");
+        group.MapPost("/{id:guid}/supplement-override", SupplementOverrideAsync).RequireAuthorization(StaffRoles.Policies.Supervise)
+            .WithSummary("The supervisor allows one more supplement request, with the reason; the dossier then counts as late / Cho phép yêu cầu bổ sung thêm");
         return routes;
     }
 
@@ -48,6 +56,39 @@ public static class DossiersApi
     {
         var caller = ApiHttp.Caller(user);
         var errors = new Dictionary<string, string[]>();
+        var request = Reception(body, caller, errors);
+        if (request is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        // An online filing (from the national portal or the center's own site) waits for a clerk's review.
+        var outcome = request.Channel == DossierChannel.Online
+            ? await reception.SubmitOnlineAsync(request, caller.UserName, ApiHttp.IdempotencyKey(http.Request), http.RequestAborted)
+            : await reception.ReceiveAsync(request, caller.UserName, ApiHttp.IdempotencyKey(http.Request), http.RequestAborted);
+        return TypedResults.Created($"/api/v1/dossiers/{outcome.DossierId}", DossierMapping.Reception(outcome, calendar, http));
+    }
+
+    private static async Task<Results<Created<ReceptionDto>, ValidationProblem>> RefuseToReceiveAsync(ReceiveDossierRequest body, ReceiveDossier reception,
+        WorkingCalendar calendar, ClaimsPrincipal user, HttpContext http)
+    {
+        var caller = ApiHttp.Caller(user);
+        var errors = new Dictionary<string, string[]>();
+        var request = Reception(body, caller, errors);
+        if (body.Reasons is not { Count: > 0 })
+        {
+            errors["reasons"] = ["the reasons for refusing are required / cần nêu lý do từ chối"];
+        }
+        if (request is null || errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var outcome = await reception.RefuseToReceiveAsync(request, body.Reasons!, caller.UserName, ApiHttp.IdempotencyKey(http.Request), http.RequestAborted);
+        return TypedResults.Created($"/api/v1/dossiers/{outcome.DossierId}", DossierMapping.Reception(outcome, calendar, http));
+    }
+
+    /// <summary>The reception request from the body, or null with the field errors.</summary>
+    private static ReceptionRequest? Reception(ReceiveDossierRequest body, StaffMember caller, Dictionary<string, string[]> errors)
+    {
         var channel = Parse<DossierChannel>(body.Channel ?? "counter", "channel", errors);
         var delivery = Parse<DeliveryOption>(body.Delivery ?? "branch", "delivery", errors);
         if (string.IsNullOrWhiteSpace(body.ProcedureCode))
@@ -78,22 +119,17 @@ public static class DossiersApi
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return null;
         }
         var branch = ReceivingBranch(caller, body.BranchCode, errors);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return null;
         }
-        var request = new ReceptionRequest(body.ProcedureCode!.Trim(), channel, branch,
+        return new ReceptionRequest(body.ProcedureCode!.Trim(), channel, branch,
             body.Locality, new Applicant(body.Applicant!.FullName ?? "", body.Applicant.IdNumber, body.Applicant.Phone, body.Applicant.Email, body.Applicant.Address),
             body.Documents!.Select(d => new PresentedDocument(d.Id!.Trim(), d.Copies ?? 1, d.Pages ?? 0, d.FromNationalDatabase ?? false)).ToList(),
             delivery, body.Copies ?? 1, ApiDates.Check("receivedAt", body.ReceivedAt));
-        // An online filing (from the national portal or the center's own site) waits for a clerk's review.
-        var outcome = channel == DossierChannel.Online
-            ? await reception.SubmitOnlineAsync(request, caller.UserName, ApiHttp.IdempotencyKey(http.Request), http.RequestAborted)
-            : await reception.ReceiveAsync(request, caller.UserName, ApiHttp.IdempotencyKey(http.Request), http.RequestAborted);
-        return TypedResults.Created($"/api/v1/dossiers/{outcome.DossierId}", DossierMapping.Reception(outcome, calendar, http));
     }
 
     private static async Task<Results<Ok<PageDto<DossierDto>>, ValidationProblem>> ListAsync(DossierList dossiers, ProcedureCatalog catalog,
@@ -169,6 +205,24 @@ public static class DossiersApi
         return TypedResults.Ok(new DiagramDto(diagram.DefinitionKey, diagram.DefinitionVersion, diagram.BpmnXml, diagram.Active, diagram.Done));
     }
 
+    private static async Task<ContentHttpResult> RegisterAsync(string? unit, DateOnly? from, DateOnly? to, DossierList dossiers, DossierDocuments papers,
+        ProcedureCatalog catalog, ClaimsPrincipal user, HttpContext http)
+    {
+        if (string.IsNullOrWhiteSpace(unit) || unit.Length > 60)
+        {
+            throw RuntimeException.Invalid("unit", "the agency or service point code is required / cần mã cơ quan hoặc điểm tiếp nhận");
+        }
+        if (ApiDates.Check(nameof(from), from) is not { } start || ApiDates.Check(nameof(to), to) is not { } end)
+        {
+            throw RuntimeException.Invalid(from is null ? "from" : "to", "the period's first and last day (yyyy-MM-dd) are required");
+        }
+        // The register is kept by the unit's own staff (the supervisor sees every unit's).
+        ApiHttp.CheckScope(ApiHttp.Caller(user), unit, unit);
+        var rows = await dossiers.RegisterAsync(unit, start, end, http.RequestAborted);
+        var name = catalog.Structure.AgencyEver(unit)?.Name.Vi ?? catalog.Structure.Branches.FirstOrDefault(b => b.Code == unit)?.Name.Vi ?? unit;
+        return TypedResults.Content(papers.Register(name, start, end, rows), "text/html; charset=utf-8");
+    }
+
     private static async Task<ContentHttpResult> PaperAsync(Guid id, string kind, DossierStore dossiers, DossierDocuments papers, ClaimsPrincipal user,
         HttpContext http)
     {
@@ -177,9 +231,11 @@ public static class DossiersApi
             "receipt" => DossierDocumentKind.Receipt,
             "supplement-request" => DossierDocumentKind.SupplementRequest,
             "refusal" => DossierDocumentKind.Refusal,
+            "refusal-to-receive" => DossierDocumentKind.RefusalToReceive,
             "apology" => DossierDocumentKind.Apology,
+            "stop-notice" => DossierDocumentKind.StopNotice,
             "tracking-sheet" => DossierDocumentKind.TrackingSheet,
-            _ => throw RuntimeException.Invalid("kind", "one of receipt, supplement-request, refusal, apology, tracking-sheet"),
+            _ => throw RuntimeException.Invalid("kind", "one of receipt, supplement-request, refusal-to-receive, refusal, apology, stop-notice, tracking-sheet"),
         };
         var dossier = await Scoped(dossiers.DossierAsync(new DossierId(id), http.RequestAborted), user);
         var html = papers.Render(paper, dossier, await dossiers.TrackingSheetAsync(new DossierId(id), http.RequestAborted),
@@ -264,6 +320,10 @@ public static class DossiersApi
         CommandAsync(id, dossiers, catalog, calendar, clock, user, http, caller => ApiDates.Check("newAppointment", body.NewAppointment) is { } at
             ? apology.ApologizeAsync(new DossierId(id), body.Reason ?? "", at, caller.UserName, http.RequestAborted)
             : throw RuntimeException.Invalid("newAppointment", "the new appointment (ISO 8601 with offset) is required"));
+
+    private static Task<Ok<DossierDto>> SupplementOverrideAsync(Guid id, ReasonRequest body, DossierStore dossiers, AllowFurtherSupplement allow, ProcedureCatalog catalog,
+        WorkingCalendar calendar, TimeProvider clock, ClaimsPrincipal user, HttpContext http) =>
+        CommandAsync(id, dossiers, catalog, calendar, clock, user, http, caller => allow.AllowAsync(new DossierId(id), body.Reason ?? "", caller.UserName, http.RequestAborted));
 
     /// <summary>Scope and If-Match checked first; the command; then the dossier as it now stands, with its new ETag.</summary>
     private static async Task<Ok<DossierDto>> CommandAsync(Guid id, DossierStore dossiers, ProcedureCatalog catalog, WorkingCalendar calendar, TimeProvider clock,

@@ -4,6 +4,7 @@ using PublicWorkflow.Runtime;
 using PublicWorkflow.OneStop.Catalog;
 using PublicWorkflow.OneStop.Structure;
 using PublicWorkflow.OneStop.Dossiers;
+using PublicWorkflow.OneStop.Measures;
 
 namespace PublicWorkflow.Server.Api;
 
@@ -12,7 +13,16 @@ namespace PublicWorkflow.Server.Api;
 /// </summary>
 public sealed record PublicDossierDto(string Code, string ProcedureCode, string? ProcedureName, int Status, string StatusName, string? CurrentStep,
     string? CurrentLevel, string? Agency, DateTimeOffset? ReceivedAt, DateTimeOffset? Appointment, DateTimeOffset? AppointmentBeforeApology, bool? OnTime,
-    bool CanRate, bool Rated);
+    bool CanRate, bool Rated, IReadOnlyList<string> Missing, int OtherMissing);
+
+/// <summary>An indicator's meaning, and whether it follows the national formula of Decision 766 or is the center's own.</summary>
+public sealed record IndicatorDto(string Name, bool National, string Meaning);
+
+/// <summary>The public statistics of a period: the indicators per resolving agency (counts and rates only, no personal data).</summary>
+public sealed record PublicStatisticsDto(DateOnly From, DateOnly To, IReadOnlyList<IndicatorDto> Indicators, ServiceQuality All,
+    IReadOnlyList<AgencyStatisticsDto> Agencies);
+
+public sealed record AgencyStatisticsDto(string Agency, string? Name, ServiceQuality Measures);
 
 /// <summary>A rating from 1 (very dissatisfied) to 5 (very satisfied), with an optional comment.</summary>
 public sealed record RatingRequest(int? Rating, string? Comment);
@@ -35,7 +45,33 @@ public static class PublicApi
         group.MapPost("/dossiers/{code}/rating", RateAsync)
             .WithSummary("Rate the service, once, after the result is returned, with the lookup key (?key=) / Đánh giá mức độ hài lòng")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/statistics", StatisticsAsync)
+            .WithSummary("Decision 766 indicators per agency for a period (?from=&to=, at most a year; default this year so far), no personal data / Thống kê công khai")
+            .ProducesValidationProblem();
         return routes;
+    }
+
+    /// <summary>The longest period one request may count, so a public call cannot make the server read every dossier ever.</summary>
+    public const int MaxStatisticsDays = 366;
+
+    private static async Task<Ok<PublicStatisticsDto>> StatisticsAsync(ServiceQualityMeasures measures, ProcedureCatalog catalog, WorkingCalendar calendar,
+        TimeProvider clock, HttpContext http, DateOnly? from, DateOnly? to)
+    {
+        var today = DateOnly.FromDateTime(calendar.ToLocal(clock.GetUtcNow()));
+        var end = ApiDates.Check(nameof(to), to) ?? today;
+        var start = ApiDates.Check(nameof(from), from) ?? new DateOnly(end.Year, 1, 1);
+        if (end.DayNumber - start.DayNumber >= MaxStatisticsDays)
+        {
+            throw RuntimeException.Invalid("from", $"a period of at most {MaxStatisticsDays} days / tối đa {MaxStatisticsDays} ngày");
+        }
+        var language = DossierMapping.Language(http);
+        var filter = new MeasureFilter(start, end);
+        var all = (await measures.ComputeAsync(filter, MeasureGrouping.None, http.RequestAborted)).SingleOrDefault();
+        var byAgency = await measures.ComputeAsync(filter, MeasureGrouping.Agency, http.RequestAborted);
+        return TypedResults.Ok(new PublicStatisticsDto(start, end,
+            IndicatorDefinitions.All.Select(d => new IndicatorDto(d.Name, d.National, d.Meaning.In(language))).ToList(),
+            all ?? ServiceQualityMeasures.Nothing("all"),
+            byAgency.Where(r => r.Group != "-").Select(r => new AgencyStatisticsDto(r.Group, catalog.Structure.AgencyEver(r.Group)?.Name.In(language), r)).ToList()));
     }
 
     private static async Task<Ok<PublicDossierDto>> TrackAsync(string code, string? key, DossierStore dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,
@@ -43,12 +79,15 @@ public static class PublicApi
     {
         var d = await dossiers.PublicViewAsync(Checked(code), key, http.RequestAborted);
         var language = DossierMapping.Language(http);
-        return TypedResults.Ok(new PublicDossierDto(d.Code, d.ProcedureCode, catalog.Find(d.ProcedureCode)?.Name.In(language), (int)d.Status,
+        var procedure = catalog.Find(d.ProcedureCode);
+        var (missingIds, otherMissing) = d.PublicMissing();
+        return TypedResults.Ok(new PublicDossierDto(d.Code, d.ProcedureCode, procedure?.Name.In(language), (int)d.Status,
             DossierStatuses.Name(d.Status).In(language), d.CurrentStep, d.CurrentLevel,
             d.AgencyCode is null ? null : catalog.Structure.AgencyEver(d.AgencyCode)?.Name.In(language),
             ApiHttp.Local(calendar, d.ReceivedAt), ApiHttp.Local(calendar, d.AppointmentAt), ApiHttp.Local(calendar, d.AppointmentBeforeApology),
             DossierMapping.OnTime(d.AppointmentBeforeApology ?? d.AppointmentAt, d.ResolvedAt, d.ClockPausedAt is not null, clock.GetUtcNow().UtcDateTime),
-            d.Status == DossierStatus.Returned && d.RatedAt is null, d.RatedAt is not null));
+            d.Status == DossierStatus.Returned && d.RatedAt is null, d.RatedAt is not null,
+            missingIds.Select(id => procedure?.Documents.FirstOrDefault(x => x.Id == id)?.Name.In(language)).OfType<string>().ToList(), otherMissing));
     }
 
     private static async Task<NoContent> RateAsync(string code, string? key, RatingRequest body, RateService ratings, HttpContext http)

@@ -38,7 +38,14 @@ public sealed class CatalogTests
             Assert.That(structure.Units.Count(u => u.Kind == "ward" && u.Validity.Covers(july)), Is.EqualTo(51));
             Assert.That(structure.Units.Count(u => u.Kind == "commune" && u.Validity.Covers(july)), Is.EqualTo(75));
             Assert.That(structure.Level("district", july), Is.Null);
-            Assert.That(structure.Branches, Has.Count.EqualTo(30));
+            Assert.That(structure.Branches.Count(b => b.Kind == PointKind.Branch && b.Validity.Covers(july)), Is.EqualTo(12),
+                "12 main branches (nhandan, 1/7/2025); the invented reception points DT13–DT30 are gone");
+            Assert.That(structure.Branches.Count(b => b.Kind == PointKind.CommunePoint && b.Validity.Covers(july)), Is.EqualTo(126),
+                "a commune-level service center in each of the 126 wards and communes");
+            Assert.That(structure.Branches.Count(b => b.Kind == PointKind.CommunePoint && b.Validity.Covers(june)), Is.Zero, "none before the two-tier reform");
+            Assert.That(structure.Branches.Single(b => b.Kind == PointKind.Headquarters).Address, Does.Contain("197 Nghi Tàm"));
+            Assert.That(structure.Branches.Where(b => !b.Verified).Select(b => b.Code), Is.EquivalentTo(structure.Branches.Select(b => b.Code)),
+                "the network is flagged: the sources disagree on its size");
             Assert.That(structure.Agencies.Where(a => a.Vertical && a.Validity.Covers(july)).Select(a => a.Kind).Distinct(),
                 Is.SupersetOf(new[] { "police", "tax" }), "vertically organised agencies in the city");
             Assert.That(structure.AgencyOf("people-committee", "P.HOANKIEM", july)?.Code, Is.EqualTo("UB.P.HOANKIEM"));

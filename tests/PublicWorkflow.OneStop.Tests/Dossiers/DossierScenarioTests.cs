@@ -11,6 +11,7 @@ using PublicWorkflow.OneStop.Dossiers;
 using PublicWorkflow.OneStop.Measures;
 using PublicWorkflow.Runtime.Persistence.Entities;
 using PublicWorkflow.Runtime.Tests.Support;
+using PublicWorkflow.OneStop.Tests.Support;
 using static PublicWorkflow.Runtime.Tests.Support.ManualClock;
 
 namespace PublicWorkflow.OneStop.Tests.Dossiers;
@@ -22,22 +23,8 @@ namespace PublicWorkflow.OneStop.Tests.Dossiers;
 /// </summary>
 [TestFixture("sqlite")]
 [TestFixture("postgres")]
-public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provider)
+public sealed class DossierScenarioTests(string provider) : DossierSuite(provider)
 {
-    private readonly ManualClock clock = new(Hanoi(2026, 10, 5, 9));
-
-    protected override TimeProvider Clock => clock;
-
-    protected override bool ProcessJobs => false;
-
-    [SetUp]
-    public Task PublishCatalogAsync()
-    {
-        // NUnit keeps one fixture instance for all its tests: every test starts on Monday 5/10/2026 09:00.
-        clock.Set(Hanoi(2026, 10, 5, 9));
-        return Host.InScopeAsync(p => p.GetRequiredService<CatalogImport>().PublishWorkflowsAsync(RuntimeHost.Catalog));
-    }
-
     [Test]
     public async Task A_same_day_procedure_received_at_15_05_on_the_Friday_before_National_Day_is_due_the_first_working_day_after()
     {
@@ -133,16 +120,21 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
     }
 
     [Test]
-    public async Task An_incomplete_dossier_is_not_accepted_and_every_missing_document_is_listed_at_once()
+    public async Task An_incomplete_dossier_is_guided_not_registered_and_every_missing_document_is_listed_at_once()
     {
         var outcome = await ReceiveAsync(Request("1.004222", "P.HOANKIEM"));
 
-        Assert.That(outcome.Status, Is.EqualTo(DossierStatus.NotAccepted));
+        Assert.That(outcome.Status, Is.EqualTo(DossierStatus.Guided), "form 02: guided to complete, not status 3 (refusal to receive)");
         Assert.That(outcome.Code, Is.Null, "only an accepted dossier gets a code");
         Assert.That(outcome.Missing, Has.Count.EqualTo(2));
         Assert.That(await Host.DbAsync(db => db.Cases.CountAsync()), Is.Zero, "nothing runs for a dossier that was not accepted");
         var paper = await PaperAsync(DossierDocumentKind.SupplementRequest, outcome.DossierId.Value);
-        Assert.That(paper, Does.Contain("Tờ khai thay đổi thông tin cư trú").And.Contain("Giấy tờ chứng minh chỗ ở hợp pháp"));
+        Assert.That(paper, Does.Contain("Tờ khai thay đổi thông tin cư trú").And.Contain("Giấy tờ chứng minh chỗ ở hợp pháp")
+            .And.Contain("Mẫu số 02"), "form 02 of the set in force");
+        var guided = await DossierAsync(outcome.DossierId.Value);
+        Assert.That(guided.MissingDocumentsJson, Is.EqualTo("[\"ct01\",\"accommodation-proof\"]"), "by the catalog's ids");
+        var refusal = Assert.ThrowsAsync<RuntimeException>(() => PaperAsync(DossierDocumentKind.RefusalToReceive, outcome.DossierId.Value));
+        Assert.That(refusal!.Code, Is.EqualTo("no-such-paper"), "nothing was refused");
     }
 
     [Test]
@@ -259,8 +251,10 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
             Assert.That(agency.OnTimeRate, Is.EqualTo(0m), "late against the appointment before the apology");
             Assert.That(agency.OnTimeRateRevised, Is.EqualTo(1m), "on time against the new appointment");
             Assert.That(agency.AverageWorkingDays, Is.EqualTo(5m), "5/10 to 12/10: five working days");
-            Assert.That(agency.DigitizedRate, Is.EqualTo(1m));
-            Assert.That(agency.SatisfactionRate, Is.EqualTo(1m));
+            Assert.That(agency.DigitizedRate, Is.Null, "the national figure needs electronic results: not computable yet");
+            Assert.That(agency.DigitizedInputsRate, Is.EqualTo(1m));
+            Assert.That(agency.RatingsSatisfiedRate, Is.EqualTo(1m), "rated 4");
+            Assert.That(agency.SatisfactionRate, Is.EqualTo(0m), "100% − 100% late: the national formula counts lateness against satisfaction");
         });
     }
 
@@ -341,20 +335,6 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
     }
 
     [Test]
-    public async Task A_withdrawn_dossier_stops_its_case_and_can_no_longer_be_rated_or_apologised_for()
-    {
-        var outcome = await ReceiveAsync(Request("1.004873", "X.THANHTRI", new PresentedDocument("declaration")));
-        var withdrawn = await Host.InScopeAsync(p => p.GetRequiredService<EndDossier>().WithdrawAsync(outcome.DossierId, "Công dân không còn nhu cầu", "clerk-cn01"));
-
-        Assert.That(withdrawn.Status, Is.EqualTo(DossierStatus.Withdrawn));
-        Assert.That((await CaseAsync(new CaseId(withdrawn.CaseId!.Value))).Status, Is.EqualTo(Engine.Execution.CaseStatus.Cancelled));
-        Assert.That(await Host.DbAsync(db => db.DossierDeadlines.CountAsync(d => d.DossierId == outcome.DossierId.Value && d.State == DeadlineState.Pending)), Is.Zero);
-        var apology = Assert.ThrowsAsync<RuntimeException>(() =>
-            Host.InScopeAsync(p => p.GetRequiredService<ApologizeForDelay>().ApologizeAsync(outcome.DossierId, "late", Hanoi(2026, 10, 20, 17), "chairman")));
-        Assert.That(apology!.Code, Is.EqualTo("dossier-not-open"));
-    }
-
-    [Test]
     public async Task A_refusal_must_state_its_reasons_and_prints_them()
     {
         var outcome = await ReceiveAsync(Request("1.004873", "X.THANHTRI", new PresentedDocument("declaration")));
@@ -389,32 +369,9 @@ public sealed class DossierScenarioTests(string provider) : RuntimeSuite(provide
 
     private static PresentedDocument[] HouseholdDocuments() => [new("request"), new("owner-id", FromNationalDatabase: true)];
 
-    private static ReceptionRequest Request(string procedure, string locality, params PresentedDocument[] documents) =>
-        new(procedure, DossierChannel.Counter, "CN01", locality, new Applicant("Nguyễn Văn An", "001090000001", "0912345678", null, "Hà Nội"),
-            documents, DeliveryOption.Branch);
-
-    private Task<ReceptionOutcome> ReceiveAsync(ReceptionRequest request) =>
-        Host.InScopeAsync(p => p.GetRequiredService<ReceiveDossier>().ReceiveAsync(request, "clerk-cn01"));
-
-    private Task<DossierRecord> DossierAsync(Guid id) => Host.DbAsync(db => db.Dossiers.AsNoTracking().SingleAsync(d => d.Id == id));
-
-    private async Task CompleteStepAsync(Guid caseId, string element, DateTimeOffset at, object? outputs, string actor)
-    {
-        clock.Set(at);
-        var task = await OpenTaskAsync(new CaseId(caseId), element);
-        await CompleteAsync(task.Id, outputs, actor);
-    }
-
     private Task<int> SweepAsync() => Host.InScopeAsync(p => p.GetRequiredService<DossierDeadlines>().RaiseDueAsync(clock.GetUtcNow()));
 
     private async Task<List<(DeadlineKind, string)>> RaisedAsync(Guid dossierId) =>
         (await Host.DbAsync(db => db.DossierDeadlines.AsNoTracking().Where(d => d.DossierId == dossierId && d.State == DeadlineState.Raised).ToListAsync()))
         .Select(d => (d.Kind, d.Recipient)).ToList();
-
-    private Task<string> PaperAsync(DossierDocumentKind kind, Guid dossierId) => Host.InScopeAsync(async p =>
-    {
-        var service = p.GetRequiredService<DossierStore>();
-        var dossier = await service.DossierAsync(new DossierId(dossierId));
-        return p.GetRequiredService<DossierDocuments>().Render(kind, dossier, await service.TrackingSheetAsync(new DossierId(dossierId)), new Uri("http://127.0.0.1:5080/track"));
-    });
 }

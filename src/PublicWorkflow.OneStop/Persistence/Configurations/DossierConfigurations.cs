@@ -15,7 +15,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<DossierRec
         e.Property(d => d.ProcedureCode).HasMaxLength(20);
         e.Property(d => d.Status).HasConversion<string>().HasMaxLength(30);
         e.Property(d => d.Channel).HasConversion<string>().HasMaxLength(20);
-        e.Property(d => d.BranchCode).HasMaxLength(20);
+        e.Property(d => d.BranchCode).HasMaxLength(40);
         e.Property(d => d.Locality).HasMaxLength(60);
         e.Property(d => d.AgencyCode).HasMaxLength(60);
         e.Property(d => d.Level).HasMaxLength(20);
@@ -28,6 +28,10 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<DossierRec
         e.Property(d => d.Outcome).HasConversion<string>().HasMaxLength(20);
         e.Property(d => d.RefusalReasons).HasMaxLength(4000);
         e.Property(d => d.StopReason).HasMaxLength(2000);
+        e.Property(d => d.WithdrawalReason).HasMaxLength(2000);
+        e.Property(d => d.SupplementOverrideReason).HasMaxLength(2000);
+        e.Property(d => d.SupplementOverrideBy).HasMaxLength(100);
+        e.Property(d => d.SupplementRequestsAllowed).HasDefaultValue(1);
         e.Property(d => d.RatingComment).HasMaxLength(2000);
         e.Property(d => d.Revision).IsConcurrencyToken();
         e.HasIndex(d => d.Code).IsUnique();
@@ -82,7 +86,7 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
         e.Property(u => u.Role).HasMaxLength(30);
         e.Property(u => u.AgencyCode).HasMaxLength(60);
         e.Property(u => u.Level).HasMaxLength(20);
-        e.Property(u => u.BranchCode).HasMaxLength(20);
+        e.Property(u => u.BranchCode).HasMaxLength(40);
         e.Property(u => u.JobRoles).HasMaxLength(500);
         e.HasIndex(u => u.UserName).IsUnique();
     }

@@ -33,7 +33,7 @@ public sealed class DossierRecord
     public Dossiers.DossierStatus Status { get; set; }
     public DossierChannel Channel { get; set; }
     public string? BranchCode { get; set; }
-    /// <summary>The applicant's ward or commune, which routes locally resolved procedures.</summary>
+    /// <summary>The ward or commune the procedure's competence names (the plot, the new residence…), which routes locally resolved procedures.</summary>
     public string? Locality { get; set; }
     public string? AgencyCode { get; set; }
     public string? Level { get; set; }
@@ -55,7 +55,15 @@ public sealed class DossierRecord
     public required string DocumentsJson { get; set; }
     /// <summary>What the applicant was last asked to supply (at reception or during processing).</summary>
     public string? MissingJson { get; set; }
+    /// <summary>The ids of the procedure's documents among <see cref="MissingJson"/>: the part the public tracking page may show (free text may hold personal data).</summary>
+    public string? MissingDocumentsJson { get; set; }
     public DateTime? SupplementRequestedAt { get; set; }
+    /// <summary>Supplement requests during processing: one complete request is the rule, a second counts as late.</summary>
+    public int SupplementRequests { get; set; }
+    /// <summary>How many requests are allowed: 1, and one more for each supervisor's override.</summary>
+    public int SupplementRequestsAllowed { get; set; } = 1;
+    public string? SupplementOverrideReason { get; set; }
+    public string? SupplementOverrideBy { get; set; }
     public int DocumentsRequired { get; set; }
     public int DocumentsReused { get; set; }
     public bool Digitized { get; set; }
@@ -66,6 +74,10 @@ public sealed class DossierRecord
     public DossierOutcome? Outcome { get; set; }
     public string? RefusalReasons { get; set; }
     public string? StopReason { get; set; }
+    /// <summary>When the applicant asked to withdraw (status 7); the agency's stop (status 8) follows.</summary>
+    public DateTime? WithdrawalRequestedAt { get; set; }
+    public string? WithdrawalReason { get; set; }
+    public DateTime? StoppedAt { get; set; }
     public DateTime? ResolvedAt { get; set; }
     public DateTime? ReturnedAt { get; set; }
     public int? Rating { get; set; }

@@ -20,6 +20,9 @@ async function loadProcedures() {
 
 async function loadDocuments() {
   const procedure = await (await api(`/api/v1/procedures/${encodeURIComponent(procedureSelect.value)}`)).json();
+  // The form asks for the place the procedure's competence names (the plot, the new residence…), or none for a city agency's.
+  document.querySelector("#locality-row").hidden = procedure.localityQuestion === null;
+  document.querySelector("#locality-label").textContent = procedure.localityQuestion ?? t("locality");
   documentsBox.replaceChildren(...procedure.documents.map(d => {
     const row = document.createElement("p");
     row.innerHTML = `<label><input type="checkbox" name="document" value="${d.id}"> <span></span></label>`;
@@ -35,31 +38,50 @@ async function loadDocuments() {
   }));
 }
 
-document.querySelector("#reception").addEventListener("submit", async event => {
-  event.preventDefault();
-  receptionError.hidden = true;
+function receptionBody() {
   const fromDatabase = [...document.querySelectorAll("input[name=from-database]:checked")].map(i => i.value);
   const handedIn = [...document.querySelectorAll("input[name=document]:checked")].map(i => i.value);
   const documents = [...new Set([...handedIn, ...fromDatabase])].map(id => ({ id, fromNationalDatabase: fromDatabase.includes(id) }));
+  return {
+    procedureCode: procedureSelect.value,
+    locality: document.querySelector("#locality-row").hidden ? null : document.querySelector("#locality").value || null,
+    applicant: { fullName: document.querySelector("#applicant").value, idNumber: document.querySelector("#id-number").value || null,
+      phone: document.querySelector("#phone").value || null },
+    documents,
+  };
+}
+
+/** Accepted (receipt), guided to complete (form 02) or refused at reception (form 03): what happened and the paper to print. */
+async function showReception(outcome) {
+  const paperKind = { 2: "receipt", 0: "supplement-request", 3: "refusal-to-receive" }[outcome.status];
+  const accepted = outcome.status === 2;
+  document.querySelector("#received-title").textContent = accepted ? t("accepted") : outcome.status === 0 ? t("notAccepted") : t("refusedToReceive");
+  document.querySelector("#received-code").textContent = outcome.code ?? "";
+  document.querySelector("#received-appointment").textContent = accepted ? `${t("appointment")}: ${formatTime(outcome.appointment)}` : "";
+  document.querySelector("#received-key").textContent = accepted ? `${t("keyLabel")}: ${outcome.lookupKey}` : "";
+  document.querySelector("#received-missing").replaceChildren(...outcome.missing.map(m => Object.assign(document.createElement("li"), { textContent: m })));
+  document.querySelector("#received-reasons").replaceChildren(...outcome.reasons.map(m => Object.assign(document.createElement("li"), { textContent: m })));
+  const paper = document.querySelector("#received-paper");
+  paper.href = `/api/v1/dossiers/${outcome.dossierId}/papers/${paperKind}`;
+  paper.textContent = t({ receipt: "printReceipt", "supplement-request": "printSupplement", "refusal-to-receive": "printRefusalToReceive" }[paperKind]);
+  document.querySelector("#received").hidden = false;
+  await loadInbox();
+}
+
+document.querySelector("#reception").addEventListener("submit", async event => {
+  event.preventDefault();
+  receptionError.hidden = true;
   try {
-    const outcome = await send("POST", "/api/v1/dossiers", {
-      procedureCode: procedureSelect.value,
-      locality: document.querySelector("#locality").value || null,
-      applicant: { fullName: document.querySelector("#applicant").value, idNumber: document.querySelector("#id-number").value || null,
-        phone: document.querySelector("#phone").value || null },
-      documents,
-    });
-    const accepted = outcome.code !== null;
-    document.querySelector("#received-title").textContent = accepted ? t("accepted") : t("notAccepted");
-    document.querySelector("#received-code").textContent = outcome.code ?? "";
-    document.querySelector("#received-appointment").textContent = accepted ? `${t("appointment")}: ${formatTime(outcome.appointment)}` : "";
-    document.querySelector("#received-key").textContent = accepted ? `${t("keyLabel")}: ${outcome.lookupKey}` : "";
-    document.querySelector("#received-missing").replaceChildren(...outcome.missing.map(m => Object.assign(document.createElement("li"), { textContent: m })));
-    const paper = document.querySelector("#received-paper");
-    paper.href = `/api/v1/dossiers/${outcome.dossierId}/papers/${accepted ? "receipt" : "supplement-request"}`;
-    paper.textContent = accepted ? t("printReceipt") : t("printSupplement");
-    document.querySelector("#received").hidden = false;
-    await loadInbox();
+    await showReception(await send("POST", "/api/v1/dossiers", receptionBody()));
+  } catch (error) {
+    fail(receptionError, error);
+  }
+});
+
+document.querySelector("#refuse-to-receive").addEventListener("click", async () => {
+  receptionError.hidden = true;
+  try {
+    await showReception(await send("POST", "/api/v1/dossiers/refusals", { ...receptionBody(), reasons: lines(document.querySelector("#refuse-reasons").value) }));
   } catch (error) {
     fail(receptionError, error);
   }
@@ -99,7 +121,30 @@ function openForm(task) {
   document.querySelector("#form-lines").value = "";
   document.querySelector("#form-notes").value = "";
   taskForm.querySelectorAll("input[name=decision]").forEach(r => { r.checked = r.value === outcomes.approve; });
+  showMissingDocuments(task);
   taskForm.scrollIntoView();
+}
+
+/**
+ * An appraisal asking for a supplement ticks the procedure's documents that are missing: those the citizen sees by name on
+ * the tracking page; free-text lines are printed on the paper only (they may hold personal data).
+ */
+async function showMissingDocuments(task) {
+  const box = document.querySelector("#form-missing-documents");
+  box.hidden = true;
+  if (task.form !== "common/appraise" || !task.dossierCode) {
+    return;
+  }
+  const dossier = await (await api(`/api/v1/dossiers/by-code/${encodeURIComponent(task.dossierCode)}`)).json();
+  const procedure = await (await api(`/api/v1/procedures/${encodeURIComponent(dossier.procedureCode)}`)).json();
+  box.querySelector("div").replaceChildren(...procedure.documents.map(d => {
+    const label = document.createElement("label");
+    label.innerHTML = `<input type="checkbox" name="missing-document"> <span></span>`;
+    label.querySelector("input").value = d.id;
+    label.querySelector("span").textContent = d.name;
+    return Object.assign(document.createElement("p"), { className: "check" }).appendChild(label).parentNode;
+  }));
+  box.hidden = false;
 }
 
 taskForm.addEventListener("submit", async event => {
@@ -108,10 +153,11 @@ taskForm.addEventListener("submit", async event => {
   const id = taskForm.dataset.task;
   const decision = taskForm.dataset.form === "common/appraise" ? taskForm.querySelector("input[name=decision]:checked").value : null;
   const items = lines(document.querySelector("#form-lines").value);
+  const missingDocuments = [...document.querySelectorAll("input[name=missing-document]:checked")].map(i => i.value);
   const notes = document.querySelector("#form-notes").value.trim();
   try {
     if (decision === outcomes.supplement) {
-      await send("POST", `/api/v1/tasks/${id}/request-supplement`, { missing: items });
+      await send("POST", `/api/v1/tasks/${id}/request-supplement`, { missing: [...missingDocuments, ...items] });
     } else if (decision === outcomes.refuse || taskForm.dataset.form === "common/refusal") {
       await send("POST", `/api/v1/tasks/${id}/refuse`, { reasons: items });
     } else {

@@ -25,6 +25,11 @@ function show(dossier) {
   const timeliness = document.querySelector("#timeliness");
   timeliness.textContent = dossier.onTime === true ? t("onTime") : dossier.onTime === false ? t("late") : t("inProgress");
   timeliness.className = dossier.onTime === false ? "late" : "on-time";
+  // What the agency asked for: the procedure's documents by name; anything written by hand is on the paper only.
+  document.querySelector("#missing").hidden = dossier.missing.length === 0 && dossier.otherMissing === 0;
+  document.querySelector("#missing-list").replaceChildren(...dossier.missing.map(m => Object.assign(document.createElement("li"), { textContent: m })));
+  document.querySelector("#missing-other").hidden = dossier.otherMissing === 0;
+  document.querySelector("#missing-other").textContent = t("otherMissing").replace("{n}", String(dossier.otherMissing));
   result.hidden = false;
   rating.hidden = !dossier.canRate;
   document.querySelector("#rated").hidden = !dossier.rated;

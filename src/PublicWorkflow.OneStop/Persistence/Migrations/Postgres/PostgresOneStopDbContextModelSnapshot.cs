@@ -132,8 +132,8 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("BranchCode")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid");
@@ -186,6 +186,9 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Postgres
                     b.Property<string>("LookupKey")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("MissingDocumentsJson")
+                        .HasColumnType("text");
 
                     b.Property<string>("MissingJson")
                         .HasColumnType("text");
@@ -250,12 +253,38 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SupplementOverrideBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SupplementOverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTime?>("SupplementRequestedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SupplementRequests")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupplementRequestsAllowed")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
 
                     b.Property<string>("TimeLimit")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("WithdrawalRequestedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -423,8 +452,8 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(60)");
 
                     b.Property<string>("BranchCode")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");

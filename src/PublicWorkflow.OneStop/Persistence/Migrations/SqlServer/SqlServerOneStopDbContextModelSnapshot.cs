@@ -132,8 +132,8 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.Property<string>("BranchCode")
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("uniqueidentifier");
@@ -186,6 +186,9 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.SqlServer
                     b.Property<string>("LookupKey")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("MissingDocumentsJson")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("MissingJson")
                         .HasColumnType("nvarchar(max)");
@@ -250,12 +253,38 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SupplementOverrideBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("SupplementOverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<DateTime?>("SupplementRequestedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("SupplementRequests")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SupplementRequestsAllowed")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
 
                     b.Property<string>("TimeLimit")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("WithdrawalRequestedAt")
+                        .HasColumnType("datetime2");
 
                     b.HasKey("Id");
 
@@ -425,8 +454,8 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(60)");
 
                     b.Property<string>("BranchCode")
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");

@@ -125,7 +125,7 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BranchCode")
-                        .HasMaxLength(20)
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CaseId")
@@ -178,6 +178,9 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Sqlite
 
                     b.Property<string>("LookupKey")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MissingDocumentsJson")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MissingJson")
@@ -243,11 +246,37 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupplementOverrideBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupplementOverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SupplementRequestedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SupplementRequests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupplementRequestsAllowed")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("TimeLimit")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawalRequestedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -414,7 +443,7 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BranchCode")
-                        .HasMaxLength(20)
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")

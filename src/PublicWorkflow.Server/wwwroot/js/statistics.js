@@ -1,0 +1,67 @@
+import "./header.js";
+import { t, translate, api } from "./i18n.js";
+
+const pct = v => (v === null || v === undefined ? "—" : `${Math.round(v * 1000) / 10}%`);
+const today = new Date();
+const iso = d => d.toISOString().slice(0, 10);
+document.querySelector("#from").value = `${today.getFullYear()}-01-01`;
+document.querySelector("#to").value = iso(today);
+
+/** Horizontal bars of the on-time rate per agency (the national formula), busiest agencies first. */
+function chart(agencies) {
+  const rows = agencies.filter(a => a.measures.onTimeRate !== null).sort((a, b) => b.measures.received - a.measures.received).slice(0, 20);
+  const height = 22 * rows.length + 10;
+  const svg = [`<svg viewBox="0 0 600 ${height}" width="100%" aria-hidden="true" focusable="false">`];
+  rows.forEach((a, i) => {
+    const y = 5 + i * 22;
+    const width = Math.round(360 * a.measures.onTimeRate);
+    const name = (a.name ?? a.agency).replace(/[<&>"]/g, c => `&#${c.charCodeAt(0)};`);
+    svg.push(`<text x="0" y="${y + 14}" font-size="12">${name.length > 34 ? `${name.slice(0, 33)}…` : name}</text>`,
+      `<rect x="220" y="${y}" width="${width}" height="16" fill="${a.measures.onTimeRate >= 0.95 ? "#2e7d32" : "#c62828"}"></rect>`,
+      `<text x="${226 + width}" y="${y + 13}" font-size="12">${pct(a.measures.onTimeRate)}</text>`);
+  });
+  svg.push("</svg>");
+  const box = document.querySelector("#chart");
+  box.innerHTML = svg.join("");
+  box.setAttribute("aria-label", rows.map(a => `${a.name ?? a.agency}: ${pct(a.measures.onTimeRate)}`).join("; "));
+  document.querySelector("#chart-card").hidden = rows.length === 0;
+}
+
+async function load() {
+  const error = document.querySelector("#error");
+  error.hidden = true;
+  const from = document.querySelector("#from").value;
+  const to = document.querySelector("#to").value;
+  const response = await api(`/api/v1/public/statistics?from=${from}&to=${to}`);
+  const body = await response.json();
+  if (!response.ok) {
+    error.textContent = body.detail ?? Object.values(body.errors ?? {}).flat().join(" ") ?? t("failed");
+    error.hidden = false;
+    return;
+  }
+  const summary = document.querySelector("#summary-list");
+  summary.replaceChildren();
+  for (const [key, value] of [["received", body.all.received], ["finished", body.all.finished], ["onTimeRate", pct(body.all.onTimeRate)],
+    ["onlineRate", pct(body.all.onlineRate)], ["reuseRate", pct(body.all.documentReuseRate)], ["satisfaction", pct(body.all.satisfactionRate)]]) {
+    summary.append(Object.assign(document.createElement("dt"), { textContent: t(key) }), Object.assign(document.createElement("dd"), { textContent: String(value) }));
+  }
+  document.querySelector("#summary").hidden = false;
+  document.querySelector("#agencies tbody").replaceChildren(...body.agencies.map(a => {
+    const row = document.createElement("tr");
+    for (const value of [a.name ?? a.agency, a.measures.received, a.measures.finished, pct(a.measures.onTimeRate), pct(a.measures.onlineRate),
+      pct(a.measures.documentReuseRate), pct(a.measures.satisfactionRate)]) {
+      row.append(Object.assign(document.createElement("td"), { textContent: String(value) }));
+    }
+    return row;
+  }));
+  document.querySelector("#table-card").hidden = body.agencies.length === 0;
+  chart(body.agencies);
+  document.querySelector("#definitions").replaceChildren(...body.indicators.flatMap(d => [
+    Object.assign(document.createElement("dt"), { textContent: `${d.name} — ${d.national ? t("nationalFormula") : t("centersOwn")}` }),
+    Object.assign(document.createElement("dd"), { textContent: d.meaning }),
+  ]));
+}
+
+document.querySelector("#period").addEventListener("submit", event => { event.preventDefault(); load(); });
+translate();
+load();
