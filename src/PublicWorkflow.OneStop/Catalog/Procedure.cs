@@ -95,6 +95,9 @@ public sealed record DeadlineRules(decimal WarningShare = 0.75m, int SupervisorA
     public static readonly DeadlineRules Default = new();
 }
 
+/// <summary>Whether a value is verified, and its source.</summary>
+public sealed record SourceFlag(bool Verified, LocalizedText? Note);
+
 /// <summary>A date from a source, flagged when unverified.</summary>
 public sealed record DatedFact(DateOnly From, bool Verified, LocalizedText? Note);
 
@@ -118,7 +121,8 @@ public sealed record Procedure(
     bool FinancialObligationsPauseClock,
     IReadOnlyList<string> Sources,
     DeadlineRules? Deadlines = null,
-    DatedFact? CodeSince = null)
+    DatedFact? CodeSince = null,
+    SourceFlag? SupplementClockSource = null)
 {
     /// <summary>
     /// Whether the procedure's national code was in force on a day: a dossier received before it (under the earlier

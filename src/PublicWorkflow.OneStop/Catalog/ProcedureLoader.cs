@@ -63,6 +63,7 @@ internal static class ProcedureLoader
             f.Problem("workflow", $"no workflow '{workflow}' in workflows/ (a .bpmn file whose process id is the key)");
         }
         var supplementClock = f.OneOf(root, "", "supplementClock", SupplementClocks, required: false) ?? "pause";
+        var supplementClockFlag = Flag(f, root, "supplementClockSource");
         var sources = f.Strings(root, "", "sources");
         var deadlines = Deadlines(f, root);
         var codeSince = CodeSince(f, root);
@@ -74,7 +75,7 @@ internal static class ProcedureLoader
             Enum.Parse<OnlineLevel>(online, ignoreCase: true), f.Bool(root, "", "onlineLevelVerified", online != "unknown"),
             delivery.Select(d => Enum.Parse<DeliveryOption>(d, ignoreCase: true)).ToList(), workflow,
             Enum.Parse<SupplementClock>(supplementClock, ignoreCase: true), f.Bool(root, "", "financialObligationsPauseClock", false), sources, deadlines,
-            codeSince);
+            codeSince, supplementClockFlag);
     }
 
     /// <summary>The optional <c>deadlines</c> object: <c>warningShare</c> (over 0, under 1) and <c>supervisorAfterWorkingDays</c> (0 to 30).</summary>
@@ -157,6 +158,12 @@ internal static class ProcedureLoader
         var basis = f.OneOf(c, path, "basis", Catalog.Competence.Names.Keys.ToList());
         return basis is null ? null : new Competence(Catalog.Competence.Names[basis], f.Bool(c, path, "verified", true), f.Text(c, path, "note", required: false));
     }
+
+    /// <summary>An optional <c>{verified, note}</c> object sourcing a plain value beside it.</summary>
+    private static SourceFlag? Flag(JsonFields f, JsonElement root, string name) =>
+        f.TryGet(root, "", name, JsonValueKind.Object, required: false, out var e)
+            ? new SourceFlag(f.Bool(e, name, "verified", true), f.Text(e, name, "note", required: false))
+            : null;
 
     /// <summary>The optional <c>codeSince</c> object: the date the national code came into force.</summary>
     private static DatedFact? CodeSince(JsonFields f, JsonElement root)

@@ -301,9 +301,9 @@ public sealed class ReceiveDossier(
             var receivedOn = DateOnly.FromDateTime(clock.Calendar.ToLocal(received));
             var route = Routing.Resolve(catalog, procedure, receivedOn, request.Locality, catalog.Structure.Branch(request.BranchCode!, receivedOn));
             var (limit, appointment) = clock.AppointmentFor(procedure, received);
-            var sequence = await new DossierSequences(db).NextAsync(DossierCodes.Prefix(route.Agency.Code, receivedOn), cancellationToken);
+            var sequence = await new DossierSequences(db).NextAsync(DossierCodes.Prefix(route.Agency.DossierPrefix, receivedOn), cancellationToken);
 
-            dossier.Code = DossierCodes.Format(route.Agency.Code, receivedOn, sequence);
+            dossier.Code = DossierCodes.Format(route.Agency.DossierPrefix, receivedOn, sequence);
             dossier.LookupKey = LookupKeys.New();
             dossier.CaseId = Guid.NewGuid();
             dossier.AgencyCode = route.Agency.Code;

@@ -8,9 +8,13 @@ public sealed record AdministrativeUnit(string Code, string Level, string Kind, 
 
 /// <summary>
 /// An agency that resolves procedures: a city department, a People's Committee of a unit, or a vertically
-/// organised agency (police, tax, social insurance). Its <see cref="Code"/> opens the dossier codes it issues.
+/// organised agency (police, tax, social insurance). Its official electronic identifier (Decision 20/2020/QĐ-TTg,
+/// e.g. H26.…) opens the dossier codes it issues where known; otherwise its internal <see cref="Code"/> does.
 /// </summary>
-public sealed record Agency(string Code, string Kind, string Level, string Unit, LocalizedText Name, bool Vertical, Validity Validity);
+public sealed record Agency(string Code, string Kind, string Level, string Unit, LocalizedText Name, bool Vertical, Validity Validity, string? ElectronicId = null)
+{
+    public string DossierPrefix => ElectronicId ?? Code;
+}
 
 public enum PointKind
 {

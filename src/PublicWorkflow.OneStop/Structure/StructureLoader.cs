@@ -77,9 +77,15 @@ internal static class StructureLoader
             f.Problem(JsonFields.Path(p, "code"), "may hold only capital letters, digits and dots (it opens dossier codes)");
             return null;
         }
+        var electronicId = f.String(e, p, "electronicId", required: false);
+        if (electronicId is not null && !(electronicId.StartsWith("H26.", StringComparison.Ordinal) && DossierCodeSafe(electronicId) && electronicId.Length <= 40))
+        {
+            f.Problem(JsonFields.Path(p, "electronicId"), "an official electronic unit identifier of Hanoi, such as H26.57 (capital letters, digits and dots)");
+            return null;
+        }
         return code is null || kind is null || level is null || unit is null || name is null || validity is null
             ? null
-            : new Agency(code, kind, level, unit, name, vertical, validity);
+            : new Agency(code, kind, level, unit, name, vertical, validity, electronicId);
     }
 
     /// <summary>One agency per unit at the rule's levels, in force while the unit is.</summary>

@@ -43,7 +43,8 @@ public sealed record WorkflowVersionDto(string Key, int Version, string Status, 
 public sealed record ProcedureDto(string Code, string CityCode, string NameVi, string NameEn, string Sector, IReadOnlyList<ResolvingDto> ResolvedBy,
     IReadOnlyList<string> LegalBasis, IReadOnlyList<TimeLimitDto> TimeLimits, FeeDto Fee, IReadOnlyList<ProcedureDocumentDto> Documents, string OnlineLevel,
     bool OnlineLevelVerified, IReadOnlyList<string> Delivery, string Workflow, string SupplementClock, bool FinancialObligationsPauseClock,
-    IReadOnlyList<string> Sources, IReadOnlyList<WorkflowVersionDto> WorkflowVersions, string? LocalityQuestion, DateOnly? CodeSince, bool CodeSinceVerified);
+    IReadOnlyList<string> Sources, IReadOnlyList<WorkflowVersionDto> WorkflowVersions, string? LocalityQuestion, DateOnly? CodeSince, bool CodeSinceVerified,
+    bool SupplementClockVerified, string? SupplementClockNote);
 
 /// <summary>
 /// A service point: where it is (ward, address where sourced), its hours (the calendar's office hours on working days),
@@ -128,7 +129,8 @@ public static class CatalogApi
             p.OnlineLevel.ToString().ToLowerInvariant(), p.OnlineLevelVerified, p.Delivery.Select(d => d.ToString().ToLowerInvariant()).ToList(), p.Workflow,
             p.SupplementClock.ToString().ToLowerInvariant(), p.FinancialObligationsPauseClock, p.Sources,
             versions.Select(v => new WorkflowVersionDto(v.Key, v.Version, v.Status.ToString().ToLowerInvariant(), ApiHttp.Local(calendar, v.PublishedAt), v.PublishedBy)).ToList(),
-            p.ResolvingOn(today)?.LocalCompetence is { } now ? Competence.Question(now.Basis).In(language) : null, p.CodeSince?.From, p.CodeSince?.Verified ?? true));
+            p.ResolvingOn(today)?.LocalCompetence is { } now ? Competence.Question(now.Basis).In(language) : null, p.CodeSince?.From, p.CodeSince?.Verified ?? true,
+            p.SupplementClockSource?.Verified ?? true, p.SupplementClockSource?.Note?.In(language)));
     }
 
     /// <summary>The fee kinds as the catalog files write them.</summary>

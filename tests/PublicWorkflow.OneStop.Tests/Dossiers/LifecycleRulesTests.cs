@@ -94,7 +94,7 @@ public sealed class LifecycleRulesTests(string provider) : DossierSuite(provider
         await CompleteStepAsync(caseId, "Task_Appraise", Hanoi(2026, 10, 8, 10), new { decision = "approve" }, "officer-ca");
         await CompleteStepAsync(caseId, "Task_Decide", Hanoi(2026, 10, 8, 11), null, "chief-ca");
         var resolved = await DossierAsync(outcome.DossierId.Value);
-        Assert.That(resolved.ResolvedAt, Is.LessThan(resolved.AppointmentAt), "resolved well before the appointment");
+        Assert.That(resolved.ResolvedAt, Is.LessThan(resolved.AppointmentAt!.Value), "resolved well before the appointment");
         var measures = (await Host.InScopeAsync(p => p.GetRequiredService<ServiceQualityMeasures>()
             .ComputeAsync(new MeasureFilter(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)), MeasureGrouping.None))).Single();
         Assert.That(measures.OnTimeRate, Is.EqualTo(0m), "asked to supplement twice: late by the national formula");
@@ -152,5 +152,23 @@ public sealed class LifecycleRulesTests(string provider) : DossierSuite(provider
         var outcome = await ReceiveAsync(request with { Applicant = request.Applicant with { Address = "Phường Hoàn Kiếm, Hà Nội" } });
         Assert.That(outcome.Code, Does.StartWith("UB.X.SOCSON-"));
         Assert.That((await DossierAsync(outcome.DossierId.Value)).Locality, Is.EqualTo("X.SOCSON"));
+    }
+
+    /// <summary>Across the two-tier reform: received the last day of the districts, a land dossier stays with the district; the next day it goes to the ward.</summary>
+    [Test]
+    public async Task A_land_dossier_received_on_30_June_2025_goes_to_the_district_and_on_1_July_to_the_ward()
+    {
+        var documents = new[] { new PresentedDocument("registration-form") };
+        clock.Set(Hanoi(2025, 6, 30, 15, 30));
+        var june = await ReceiveAsync(Request("1.013978", "P.HANGBAC.HOANKIEM", documents));
+        clock.Set(Hanoi(2025, 7, 1, 9));
+        var july = await ReceiveAsync(Request("1.013978", "P.HOANKIEM", documents));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(june.Code, Does.StartWith("UB.Q.HOANKIEM-250630-"), "the district People's Committee until 30/6/2025");
+            Assert.That(july.Code, Does.StartWith("UB.P.HOANKIEM-250701-"), "the ward from 1/7/2025");
+            Assert.That((await DossierAsync(june.DossierId.Value)).Level, Is.EqualTo("district"));
+            Assert.That(june.Appointment, Is.EqualTo(Hanoi(2025, 7, 23, 17)), "17 working days from the day after receipt, no extra day for 15:30");
+        });
     }
 }
