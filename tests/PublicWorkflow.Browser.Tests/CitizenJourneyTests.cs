@@ -72,4 +72,34 @@ public sealed class CitizenJourneyTests
         await Assertions.Expect(page.Locator("#detail-measures")).ToBeHiddenAsync();
         Assert.That(browser.ConsoleErrors.Where(e => !e.Contains("404")), Is.Empty, "console errors on the catalog");
     }
+
+    /// <summary>Where to file, on a phone: the ward's own center first; and the public statistics with their chart and their formulas.</summary>
+    [Test]
+    public async Task A_citizen_finds_where_to_file_and_reads_the_public_statistics_on_a_phone()
+    {
+        await using var server = new LiveServer();
+        await new ApiSteps(server.BaseAddress).ReturnedDossierAsync();
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.PageAsync(server.BaseAddress, 390, 844);
+
+        await page.GotoAsync("/");
+        await page.ClickAsync("a[href='/points.html']");
+        await Assertions.Expect(page.Locator("#procedure option")).ToHaveCountAsync(27);
+        await page.SelectOptionAsync("#procedure", "1.001193");
+        await page.FillAsync("#locality", "P.BACHMAI");
+        await page.ClickAsync("#search button[type=submit]");
+        await Assertions.Expect(page.Locator("#points li").First).ToContainTextAsync("Trung tâm Phục vụ hành chính công Phường Bạch Mai");
+        await Assertions.Expect(page.Locator("#points li").First).ToContainTextAsync("Phục vụ phường/xã của ông/bà");
+        Assert.That(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), Is.True, "fits a phone");
+        await Browser.ScreenshotAsync(page, "citizen-points");
+
+        await page.GotoAsync("/statistics.html");
+        await Assertions.Expect(page.Locator("#agencies tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#chart svg rect")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#definitions")).ToContainTextAsync("công thức quốc gia");
+        Assert.That(await page.Locator("main").InnerTextAsync(), Does.Not.Contain("Trần Văn Bí Mật"), "counts only");
+        Assert.That(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), Is.True, "fits a phone");
+        await Browser.ScreenshotAsync(page, "citizen-statistics");
+        Assert.That(browser.ConsoleErrors, Is.Empty, "console errors");
+    }
 }

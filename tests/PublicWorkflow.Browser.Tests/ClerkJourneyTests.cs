@@ -54,11 +54,21 @@ public sealed class ClerkJourneyTests
         await Assertions.Expect(appraiseRow.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Nhận việc" })).ToHaveCountAsync(0);
         await appraiseRow.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Mở phiếu" }).ClickAsync();
         await page.CheckAsync("#task-form input[name=decision][data-outcome=supplement]");
-        await page.FillAsync("#form-lines", "Bản sao quyết định ly hôn\nGiấy xác nhận nơi cư trú");
+        await page.CheckAsync("#form-missing-documents input[value=divorce-proof]");
+        await page.FillAsync("#form-lines", "Giấy xác nhận nơi cư trú của bà Đỗ Thị Hoa");
         await Browser.ScreenshotAsync(page, "clerk-task-form");
         await page.ClickAsync("#task-form button[type=submit]");
         await Assertions.Expect(appraiseRow).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#inbox-error")).ToBeHiddenAsync();
+
+        // The citizen sees the catalog's document by name; the ward's free text (with a name in it) is only on the paper.
+        var tracking = await browser.PageAsync(server.BaseAddress, 390, 844);
+        await tracking.GotoAsync($"/track.html?code={code}&key={key}");
+        await Assertions.Expect(tracking.Locator("#missing-list li")).ToHaveTextAsync("Giấy tờ chứng minh đã ly hôn hoặc người kia đã chết (nếu có)");
+        await Assertions.Expect(tracking.Locator("#missing-other")).ToContainTextAsync("1");
+        Assert.That(await tracking.Locator("main").InnerTextAsync(), Does.Not.Contain("Đỗ Thị Hoa"));
+        await Browser.ScreenshotAsync(tracking, "citizen-track-missing");
+        await tracking.CloseAsync();
         await new ApiSteps(server.BaseAddress).DeliverSupplementAsync("clerk.cn01", code, "divorce-proof");
         await page.ClickAsync("#refresh");
         await appraiseRow.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Mở phiếu" }).ClickAsync();
@@ -75,6 +85,40 @@ public sealed class ClerkJourneyTests
 
         await page.GotoAsync($"/track.html?code={code}&key={key}");
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Đã trả kết quả");
+        Assert.That(browser.ConsoleErrors, Is.Empty, "console errors");
+    }
+
+    /// <summary>A dossier the point cannot take is refused with reasons (form 03); an incomplete one is guided (form 02), neither registered.</summary>
+    [Test]
+    public async Task A_clerk_guides_an_incomplete_dossier_and_refuses_one_with_reasons()
+    {
+        await using var server = new LiveServer();
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.PageAsync(server.BaseAddress);
+        await Browser.SignInAsync(page, "clerk.cn01", "clerk.html");
+
+        await page.SelectOptionAsync("#procedure", "1.013225");
+        await Assertions.Expect(page.Locator("#locality-label")).ToHaveTextAsync("Phường/xã nơi có thửa đất, công trình");
+        await page.SelectOptionAsync("#procedure", "1.001456");
+        await Assertions.Expect(page.Locator("#locality-row")).ToBeHiddenAsync();
+        await page.SelectOptionAsync("#procedure", "1.004873");
+        await Assertions.Expect(page.Locator("#locality-row")).ToBeVisibleAsync();
+        await page.FillAsync("#locality", "P.HOANKIEM");
+        await page.FillAsync("#applicant", "Lê Văn Tám");
+        await page.ClickAsync("#reception button[type=submit]");
+        await Assertions.Expect(page.Locator("#received-title")).ToHaveTextAsync("Hồ sơ chưa đủ: hướng dẫn bổ sung, hoàn thiện (chưa tiếp nhận)");
+        await Assertions.Expect(page.Locator("#received-code")).ToHaveTextAsync("");
+
+        await page.CheckAsync("input[name=document][value=declaration]");
+        await page.ClickAsync("#reception summary");
+        await page.FillAsync("#refuse-reasons", "Người yêu cầu chưa đủ 18 tuổi");
+        await page.ClickAsync("#refuse-to-receive");
+        await Assertions.Expect(page.Locator("#received-title")).ToHaveTextAsync("Từ chối tiếp nhận hồ sơ");
+        await Assertions.Expect(page.Locator("#received-reasons li")).ToHaveTextAsync("Người yêu cầu chưa đủ 18 tuổi");
+        var paper = await page.Context.RunAndWaitForPageAsync(() => page.ClickAsync("#received-paper"));
+        await Assertions.Expect(paper.Locator("h1")).ToHaveTextAsync("PHIẾU TỪ CHỐI TIẾP NHẬN HỒ SƠ");
+        await Assertions.Expect(paper.Locator(".form")).ToContainTextAsync("Mẫu số 03");
+        await Browser.ScreenshotAsync(paper, "clerk-refusal-to-receive");
         Assert.That(browser.ConsoleErrors, Is.Empty, "console errors");
     }
 

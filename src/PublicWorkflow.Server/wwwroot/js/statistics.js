@@ -7,18 +7,17 @@ const iso = d => d.toISOString().slice(0, 10);
 document.querySelector("#from").value = `${today.getFullYear()}-01-01`;
 document.querySelector("#to").value = iso(today);
 
-/** Horizontal bars of the on-time rate per agency (the national formula), busiest agencies first. */
+/** Bars of the on-time rate per agency (the national formula), busiest agencies first; each name above its bar, to fit a phone. */
 function chart(agencies) {
   const rows = agencies.filter(a => a.measures.onTimeRate !== null).sort((a, b) => b.measures.received - a.measures.received).slice(0, 20);
-  const height = 22 * rows.length + 10;
-  const svg = [`<svg viewBox="0 0 600 ${height}" width="100%" aria-hidden="true" focusable="false">`];
+  const svg = [`<svg viewBox="0 0 360 ${40 * rows.length + 4}" width="100%" aria-hidden="true" focusable="false">`];
   rows.forEach((a, i) => {
-    const y = 5 + i * 22;
-    const width = Math.round(360 * a.measures.onTimeRate);
+    const y = 4 + i * 40;
+    const width = Math.round(300 * a.measures.onTimeRate);
     const name = (a.name ?? a.agency).replace(/[<&>"]/g, c => `&#${c.charCodeAt(0)};`);
-    svg.push(`<text x="0" y="${y + 14}" font-size="12">${name.length > 34 ? `${name.slice(0, 33)}…` : name}</text>`,
-      `<rect x="220" y="${y}" width="${width}" height="16" fill="${a.measures.onTimeRate >= 0.95 ? "#2e7d32" : "#c62828"}"></rect>`,
-      `<text x="${226 + width}" y="${y + 13}" font-size="12">${pct(a.measures.onTimeRate)}</text>`);
+    svg.push(`<text x="0" y="${y + 12}" font-size="13">${name}</text>`,
+      `<rect x="0" y="${y + 18}" width="${Math.max(width, 1)}" height="14" fill="${a.measures.onTimeRate >= 0.95 ? "#2e7d32" : "#c62828"}"></rect>`,
+      `<text x="${width + 6}" y="${y + 30}" font-size="13">${pct(a.measures.onTimeRate)}</text>`);
   });
   svg.push("</svg>");
   const box = document.querySelector("#chart");
@@ -26,6 +25,9 @@ function chart(agencies) {
   box.setAttribute("aria-label", rows.map(a => `${a.name ?? a.agency}: ${pct(a.measures.onTimeRate)}`).join("; "));
   document.querySelector("#chart-card").hidden = rows.length === 0;
 }
+
+/** The indicator's name as the tables show it, where the page has one. */
+const labels = { onTimeRate: "onTimeRate", onlineRate: "onlineRate", documentReuseRate: "reuseRate", satisfactionRate: "satisfaction" };
 
 async function load() {
   const error = document.querySelector("#error");
@@ -57,7 +59,7 @@ async function load() {
   document.querySelector("#table-card").hidden = body.agencies.length === 0;
   chart(body.agencies);
   document.querySelector("#definitions").replaceChildren(...body.indicators.flatMap(d => [
-    Object.assign(document.createElement("dt"), { textContent: `${d.name} — ${d.national ? t("nationalFormula") : t("centersOwn")}` }),
+    Object.assign(document.createElement("dt"), { textContent: `${labels[d.name] ? t(labels[d.name]) : d.name} — ${d.national ? t("nationalFormula") : t("centersOwn")}` }),
     Object.assign(document.createElement("dd"), { textContent: d.meaning }),
   ]));
 }
