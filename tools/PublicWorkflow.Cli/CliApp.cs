@@ -74,7 +74,7 @@ public static class CliApp
             }
         }
         output.WriteLine($"{catalog.Procedures.Count} procedures, {catalog.Structure.Units.Count} units, {catalog.Structure.Agencies.Count} agencies, " +
-            $"{catalog.Structure.Branches.Count} branches, {catalog.Problems.Count} problems");
+            $"{catalog.Structure.Branches.Count} service points, {catalog.Forms.Sets.Count} form sets, {catalog.Problems.Count} problems");
         return catalog.Problems.Count == 0 ? Ok : Problems;
     }
 

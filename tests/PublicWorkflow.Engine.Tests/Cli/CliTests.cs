@@ -60,7 +60,7 @@ public sealed class CliTests
     {
         var (exit, output, _) = Run("catalog", Path.Combine(Repo.Root, "procedure-catalog"), Repo.Workflows);
         Assert.That(exit, Is.EqualTo(0));
-        Assert.That(output, Does.Match(@"^\d+ procedures, \d+ units, \d+ agencies, 30 branches, 0 problems"));
+        Assert.That(output, Does.Match(@"^\d+ procedures, \d+ units, \d+ agencies, 139 service points, 2 form sets, 0 problems"));
     }
 
     [Test]

@@ -75,7 +75,7 @@ async function loadMeasures() {
   const rows = await response.json();
   document.querySelector("#measures tbody").replaceChildren(...rows.map(r => cells(document.createElement("tr"), [
     r.group, String(r.received), String(r.resolved), rate(r.onTimeRate), rate(r.pendingNotOverdueRate), r.averageWorkingDays ?? "—",
-    rate(r.onlineRate), rate(r.digitizedRate), rate(r.documentReuseRate), rate(r.onlinePaymentRate), rate(r.satisfactionRate)])));
+    rate(r.onlineRate), rate(r.digitizedInputsRate), rate(r.documentReuseRate), rate(r.onlinePaymentRate), rate(r.satisfactionRate)])));
 }
 
 async function loadAlerts() {
