@@ -15,10 +15,8 @@ namespace PublicWorkflow.OneStop.Tests.Dossiers;
 /// <summary>A procedure may set its own SLA warning and escalation ladder (issue 13); the defaults stay the center's practice.</summary>
 [TestFixture("sqlite")]
 [TestFixture("postgres")]
-public sealed class ProcedureDeadlineTests(string provider) : RuntimeSuite(provider)
+public sealed class ProcedureDeadlineTests(string provider) : DossierSuite(provider)
 {
-    private readonly ManualClock clock = new(Hanoi(2026, 10, 5, 9));
-
     /// <summary>The repository's catalog, with the marital-status certificate warning at half time and escalating after two working days.</summary>
     private static readonly Lazy<ProcedureCatalog> Edited = new(() =>
     {
@@ -31,19 +29,13 @@ public sealed class ProcedureDeadlineTests(string provider) : RuntimeSuite(provi
         return ProcedureCatalog.Load(folder, Repo.Workflows);
     });
 
-    protected override TimeProvider Clock => clock;
-
-    protected override bool ProcessJobs => false;
-
     protected override void AddServices(IServiceCollection services) => services.AddSingleton(Edited.Value);
 
     [Test]
     public async Task The_warning_and_the_supervisor_come_when_the_procedure_says()
     {
         Assert.That(Edited.Value.Find("1.004873")!.DeadlineRules, Is.EqualTo(new DeadlineRules(0.5m, 2)));
-        await Host.InScopeAsync(p => p.GetRequiredService<CatalogImport>().PublishWorkflowsAsync(Edited.Value));
-        var outcome = await Host.InScopeAsync(p => p.GetRequiredService<ReceiveDossier>().ReceiveAsync(new ReceptionRequest("1.004873", DossierChannel.Counter,
-            "CN01", "P.HOANKIEM", new Applicant("Nguyễn Văn An", null, null, null, null), [new PresentedDocument("declaration")], DeliveryOption.Branch), "clerk-cn01"));
+        var outcome = await ReceiveAsync(Request("1.004873", "P.HOANKIEM", new PresentedDocument("declaration")));
         var dossierId = outcome.DossierId.Value;
         Assert.That(outcome.Appointment, Is.EqualTo(Hanoi(2026, 10, 8, 17)));
 

@@ -74,6 +74,12 @@ public sealed class BadInputTests(string provider)
         {
             yield return new Bad(Reception, "POST", "/api/v1/dossiers", body);
         }
+        // Refusal to receive: the reasons are required and bounded.
+        foreach (var reasons in new[] { "", ",\"reasons\":[]", ",\"reasons\":[\" \"]", ",\"reasons\":\"no\"", ",\"reasons\":[1]",
+                     ",\"reasons\":[\"" + new string('r', 400) + "\"]", ",\"reasons\":[" + string.Join(",", Enumerable.Repeat("\"r\"", 11)) + "]" })
+        {
+            yield return new Bad(Reception, "POST", "/api/v1/dossiers/refusals", Receive($"{Valid},{Person},{Docs}{reasons}"));
+        }
         yield return new Bad(Reception, "POST", "/api/v1/dossiers", Receive($"{Valid},{Person},{Docs}"), "text/plain");
         yield return new Bad(Reception, "POST", "/api/v1/dossiers", Receive($"{Valid},{Person},{Docs}"), IdempotencyKey: new string('k', 201));
         yield return new Bad(Reception, "POST", "/api/v1/dossiers", Receive($"{Valid},{Person},{Docs}"), "application/xml");
@@ -112,6 +118,8 @@ public sealed class BadInputTests(string provider)
                      ($"/api/v1/tasks/{unknown}/refuse", "{\"reasons\":[1]}"),
                      ($"/api/v1/supervision/alerts/{unknown}/acknowledge", "{}"),
                      ($"/api/v1/supervision/incidents/{unknown}/retry", "{}"),
+                     ($"/api/v1/dossiers/{unknown}/supplement-override", "{\"reason\":\"x\"}"),
+                     ($"/api/v1/dossiers/{unknown}/supplement-override", "{\"reason\":5}"),
                  })
         {
             yield return new Bad(Supervisor, "POST", path, body);
@@ -142,6 +150,20 @@ public sealed class BadInputTests(string provider)
         yield return new Bad(Supervisor, "GET", "/api/v1/structure/agencies?on=someday", null);
         yield return new Bad(Anyone, "GET", "/api/v1/structure/agencies?on=0001-01-01", null);
         yield return new Bad(Anyone, "GET", "/api/v1/structure/branches?on=9999-12-31", null);
+        foreach (var query in new[] { "procedure=9.999999", "locality=P.NOWHERE", "on=someday", "on=0001-01-01", "locality=" + new string('x', 100),
+                     "procedure=" + new string('1', 50), "procedure=1.004222&on=2020-01-01" })
+        {
+            yield return new Bad(Anyone, "GET", $"/api/v1/points?{query}", null);
+        }
+        foreach (var query in new[] { "from=2020-01-01&to=2026-01-01", "from=someday", "to=9999-12-31", "from=2026-02-01&to=2026-01-01" })
+        {
+            yield return new Bad(Anyone, "GET", $"/api/v1/public/statistics?{query}", null);
+        }
+        foreach (var query in new[] { "", "unit=CN01", "unit=CN01&from=2026-01-01", "unit=CN01&from=x&to=y", "unit=CN01&from=2024-01-01&to=2026-01-01",
+                     "unit=" + new string('U', 100) + "&from=2026-01-01&to=2026-01-02", "unit=CN01&from=2026-02-01&to=2026-01-01" })
+        {
+            yield return new Bad(Supervisor, "GET", $"/api/v1/dossiers/register?{query}", null);
+        }
 
         // Sign-in.
         foreach (var body in new[]

@@ -7,33 +7,16 @@ namespace PublicWorkflow.Server.Tests.Api;
 /// <summary>Every staff and public capability end to end through HTTP, on SQLite and on PostgreSQL.</summary>
 [TestFixture("sqlite")]
 [TestFixture("postgres")]
-public sealed class DossierApiTests(string provider)
+public sealed class DossierApiTests(string provider) : ApiSuite(provider)
 {
-    private TestDatabase database = null!;
-    private ServerFactory factory = null!;
     private ApiClient reception = null!;
     private ApiClient agency = null!;
 
     [SetUp]
-    public async Task StartAsync()
+    public async Task SignInAsync()
     {
-        database = await TestDatabase.CreateAsync(provider);
-        factory = new ServerFactory(database: database);
         reception = await ApiClient.SignInAsync(factory, "clerk.cn01");
         agency = await ApiClient.SignInAsync(factory, "clerk.hoankiem");
-    }
-
-    [TearDown]
-    public async Task StopAsync()
-    {
-        if (factory is not null)
-        {
-            await factory.DisposeAsync();
-        }
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
     }
 
     [Test]

@@ -10,35 +10,18 @@ namespace PublicWorkflow.Server.Tests.Api;
 /// </summary>
 [TestFixture("sqlite")]
 [TestFixture("postgres")]
-public sealed class RulesApiTests(string provider)
+public sealed class RulesApiTests(string provider) : ApiSuite(provider)
 {
-    private TestDatabase database = null!;
-    private ServerFactory factory = null!;
     private ApiClient reception = null!;
     private ApiClient supervisor = null!;
     private ApiClient anyone = null!;
 
     [SetUp]
-    public async Task StartAsync()
+    public async Task SignInAsync()
     {
-        database = await TestDatabase.CreateAsync(provider);
-        factory = new ServerFactory(database: database);
         reception = await ApiClient.SignInAsync(factory, "clerk.cn01");
         supervisor = await ApiClient.SignInAsync(factory, "supervisor");
         anyone = await ApiClient.SignInAsync(factory, null);
-    }
-
-    [TearDown]
-    public async Task StopAsync()
-    {
-        if (factory is not null)
-        {
-            await factory.DisposeAsync();
-        }
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
     }
 
     [Test]
