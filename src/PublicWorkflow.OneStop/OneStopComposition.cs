@@ -3,6 +3,8 @@ using PublicWorkflow.Engine.Calendar;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PublicWorkflow.OneStop.Catalog;
+using PublicWorkflow.OneStop.Documents;
+using PublicWorkflow.OneStop.Results;
 using PublicWorkflow.OneStop.Dossiers;
 using PublicWorkflow.OneStop.Measures;
 using PublicWorkflow.OneStop.Notifications;
@@ -62,6 +64,39 @@ public static class OneStopComposition
         services.AddScoped<Alerts>();
         services.AddSingleton<DossierDocuments>();
         services.AddScoped<ServiceQualityMeasures>();
+        AddDocuments(services, configuration, contentRoot);
         return services;
+    }
+
+    /// <summary>The document store: files under the data folder (default) or chunks in the database, with its limits and checks.</summary>
+    private static void AddDocuments(IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var options = new DocumentOptions();
+        configuration.GetSection(DocumentOptions.Section).Bind(options);
+        options.Folder = Path.GetFullPath(Path.Combine(contentRoot, options.Folder));
+        if (options.Store is not ("files" or "database") || options.MaxFileBytes < 1 || options.MaxDossierBytes < options.MaxFileBytes)
+        {
+            throw new InvalidOperationException($"{DocumentOptions.Section}: Store is 'files' or 'database', and 0 < MaxFileBytes <= MaxDossierBytes");
+        }
+        services.AddSingleton(options);
+        if (options.Store == "files")
+        {
+            services.AddSingleton<IBlobStore>(new FileSystemBlobStore(options.Folder));
+        }
+        else
+        {
+            services.AddScoped<IBlobStore, DatabaseBlobStore>();
+        }
+        services.AddScoped<DossierFiles>();
+        services.AddScoped<FileIntegrity>();
+        services.AddScoped<IDueWork>(provider => provider.GetRequiredService<FileIntegrity>());
+
+        var results = new ResultOptions();
+        configuration.GetSection(ResultOptions.Section).Bind(results);
+        services.AddSingleton(results);
+        services.AddSingleton(_ => new SigningCertificate(results, contentRoot));
+        services.AddScoped<ElectronicResults>();
+        services.AddScoped<IDueWork>(provider => provider.GetRequiredService<ElectronicResults>());
+        services.AddScoped<ResultVerification>();
     }
 }

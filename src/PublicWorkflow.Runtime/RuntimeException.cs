@@ -13,6 +13,9 @@ public enum RuntimeErrorKind
 
     /// <summary>The input itself is wrong: bad BPMN, an invalid definition, a malformed key (HTTP 400).</summary>
     Invalid,
+
+    /// <summary>The input is over a size limit (HTTP 413).</summary>
+    TooLarge,
 }
 
 /// <summary>Why a runtime command did nothing, with a stable code and a plain message.</summary>
@@ -33,4 +36,6 @@ public sealed class RuntimeException(RuntimeErrorKind kind, string code, string 
     public static RuntimeException Invalid(string field, string message) => new(RuntimeErrorKind.Invalid, "invalid-input", message) { Field = field };
 
     public static RuntimeException Rejected(string code, string message) => new(RuntimeErrorKind.Rejected, code, message);
+
+    public static RuntimeException TooLarge(string field, string message) => new(RuntimeErrorKind.TooLarge, "too-large", message) { Field = field };
 }

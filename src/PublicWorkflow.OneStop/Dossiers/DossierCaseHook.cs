@@ -82,7 +82,7 @@ internal sealed class DossierCommandScope(OneStopDbContext db, DossierRecord dos
         }
     }
 
-    /// <summary>What the lifecycle needs from a finished step: digitized, the reasons of a refusal, what is missing.</summary>
+    /// <summary>What the lifecycle needs from a finished step: the reasons of a refusal, what is missing. (Digitized follows the files kept, not a step.)</summary>
     private void ReadStepOutputs(CaseCommandContext context, DossierRecord dossier, IReadOnlyList<TaskRecord> closedTasks)
     {
         if (context.Command is not CompleteTask complete)
@@ -94,9 +94,6 @@ internal sealed class DossierCommandScope(OneStopDbContext db, DossierRecord dos
         var outputs = complete.Outputs ?? new Dictionary<string, JsonElement>();
         switch (stage.Name)
         {
-            case "digitize":
-                dossier.Digitized = true;
-                break;
             case "refuse":
                 // The reasons are given here, or already with the appraisal's decision to refuse.
                 if (Texts(outputs, StepOutcome.Reasons) is { Count: > 0 } reasons)
@@ -111,6 +108,7 @@ internal sealed class DossierCommandScope(OneStopDbContext db, DossierRecord dos
                 break;
             case "decide":
                 dossier.Outcome ??= DossierOutcome.Granted;
+                dossier.DecidedBy = context.Actor;
                 break;
         }
         var decided = outputs.TryGetValue(StepOutcome.Decision, out var decision) && decision.ValueKind == JsonValueKind.String ? decision.GetString() : null;

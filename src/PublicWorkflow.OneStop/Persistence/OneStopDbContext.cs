@@ -5,8 +5,8 @@ using PublicWorkflow.Runtime.Persistence;
 namespace PublicWorkflow.OneStop.Persistence;
 
 /// <summary>
-/// The runtime's tables and the center's own: dossiers, their tracking sheets and deadlines, code sequences,
-/// notifications and staff. One subclass per provider carries that provider's migrations (EF finds migrations by
+/// The runtime's tables and the center's own: dossiers, their tracking sheets, deadlines, files and results, code
+/// sequences, notifications and staff. One subclass per provider carries that provider's migrations (EF finds migrations by
 /// context type), so one assembly serves SQLite, PostgreSQL and SQL Server.
 /// </summary>
 public abstract class OneStopDbContext(DbContextOptions options) : WorkflowDbContext(options)
@@ -19,6 +19,11 @@ public abstract class OneStopDbContext(DbContextOptions options) : WorkflowDbCon
     public DbSet<StaffUserRecord> StaffUsers => Set<StaffUserRecord>();
     public DbSet<StaffSessionRecord> StaffSessions => Set<StaffSessionRecord>();
     public DbSet<CalendarDecisionRecord> CalendarDecisions => Set<CalendarDecisionRecord>();
+    public DbSet<DossierFileRecord> DossierFiles => Set<DossierFileRecord>();
+    public DbSet<FileAccessRecord> FileAccess => Set<FileAccessRecord>();
+    public DbSet<DocumentChunkRecord> DocumentChunks => Set<DocumentChunkRecord>();
+    public DbSet<DossierResultRecord> DossierResults => Set<DossierResultRecord>();
+    public DbSet<FileCheckRecord> FileChecks => Set<FileCheckRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -39,6 +39,7 @@ internal sealed class RuntimeErrorHandler(IProblemDetailsService problems, ILogg
             RuntimeException { Kind: RuntimeErrorKind.Conflict } e => (409, ApiText.Of(http, "Xung đột với thay đổi khác", "Conflict"), e.Code, null),
             RuntimeException { Kind: RuntimeErrorKind.Rejected } e => (422, ApiText.Of(http, "Trạng thái hồ sơ không cho phép", "Not allowed in this state"), e.Code, null),
             RuntimeException { Kind: RuntimeErrorKind.Invalid } e => (400, ApiText.Of(http, "Dữ liệu không hợp lệ", "Invalid input"), e.Code, e.Field ?? "request"),
+            RuntimeException { Kind: RuntimeErrorKind.TooLarge } e => (413, ApiText.Of(http, "Dữ liệu quá lớn", "Too large"), e.Code, e.Field ?? "request"),
             ApiRefusal e => (e.Status, e.Status == 403 ? ApiText.Of(http, "Không có quyền", "Forbidden") : ApiText.Of(http, "Điều kiện không thỏa", "Precondition failed"), e.Code, null),
             BadHttpRequestException e => (e.StatusCode, ApiText.Of(http, "Yêu cầu không hợp lệ", "Bad request"), "bad-request",
                 (string?)(e.InnerException is System.Text.Json.JsonException { Path: { Length: > 2 } path } ? path.TrimStart('$', '.') : "body")),

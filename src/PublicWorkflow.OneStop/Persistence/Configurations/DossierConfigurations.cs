@@ -28,6 +28,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<DossierRec
         e.Property(d => d.Outcome).HasConversion<string>().HasMaxLength(20);
         e.Property(d => d.RefusalReasons).HasMaxLength(4000);
         e.Property(d => d.StopReason).HasMaxLength(2000);
+        e.Property(d => d.DecidedBy).HasMaxLength(100);
         e.Property(d => d.WithdrawalReason).HasMaxLength(2000);
         e.Property(d => d.SupplementOverrideReason).HasMaxLength(2000);
         e.Property(d => d.SupplementOverrideBy).HasMaxLength(100);

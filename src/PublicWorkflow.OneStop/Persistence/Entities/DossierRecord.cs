@@ -72,6 +72,8 @@ public sealed class DossierRecord
     public DateTime? FeePaidAt { get; set; }
     public string? PaymentChannel { get; set; }
     public DossierOutcome? Outcome { get; set; }
+    /// <summary>Who completed the decide step: the signer of the electronic result.</summary>
+    public string? DecidedBy { get; set; }
     public string? RefusalReasons { get; set; }
     public string? StopReason { get; set; }
     /// <summary>When the applicant asked to withdraw (status 7); the agency's stop (status 8) follows.</summary>

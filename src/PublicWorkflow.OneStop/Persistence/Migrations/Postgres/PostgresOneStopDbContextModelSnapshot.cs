@@ -56,6 +56,24 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Postgres
                     b.ToTable("calendar_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.DocumentChunkRecord", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Sha256", "Index");
+
+                    b.ToTable("document_chunks", (string)null);
+                });
+
             modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.DossierDeadlineRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -104,6 +122,77 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Postgres
                     b.ToTable("dossier_deadlines", (string)null);
                 });
 
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.DossierFileRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Pages")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RetractedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RetractedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RetractionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("ReusedFrom")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("DossierId", "Component");
+
+                    b.ToTable("dossier_files", (string)null);
+                });
+
             modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.DossierRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -149,6 +238,10 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Postgres
                     b.Property<string>("Code")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Delivery")
                         .IsRequired()
@@ -303,6 +396,57 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Postgres
                     b.ToTable("dossiers", (string)null);
                 });
 
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.DossierResultRecord", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("CertificateThumbprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SignerTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("dossier_results", (string)null);
+                });
+
             modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.DossierSequenceRecord", b =>
                 {
                     b.Property<string>("Prefix")
@@ -315,6 +459,69 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Postgres
                     b.HasKey("Prefix");
 
                     b.ToTable("dossier_sequences", (string)null);
+                });
+
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.FileAccessRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "At");
+
+                    b.ToTable("file_access", (string)null);
+                });
+
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.FileCheckRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Altered")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Files")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("file_checks", (string)null);
                 });
 
             modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.HandoverRecord", b =>
@@ -933,6 +1140,24 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.DossierFileRecord", b =>
+                {
+                    b.HasOne("PublicWorkflow.OneStop.Persistence.Entities.DossierRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.DossierResultRecord", b =>
+                {
+                    b.HasOne("PublicWorkflow.OneStop.Persistence.Entities.DossierRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

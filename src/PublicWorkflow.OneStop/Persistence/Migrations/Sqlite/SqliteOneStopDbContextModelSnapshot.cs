@@ -49,6 +49,24 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Sqlite
                     b.ToTable("calendar_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.DocumentChunkRecord", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Sha256", "Index");
+
+                    b.ToTable("document_chunks", (string)null);
+                });
+
             modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.DossierDeadlineRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -97,6 +115,77 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Sqlite
                     b.ToTable("dossier_deadlines", (string)null);
                 });
 
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.DossierFileRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Pages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RetractedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetractedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetractionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReusedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("DossierId", "Component");
+
+                    b.ToTable("dossier_files", (string)null);
+                });
+
             modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.DossierRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -141,6 +230,10 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Code")
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Delivery")
@@ -296,6 +389,57 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Sqlite
                     b.ToTable("dossiers", (string)null);
                 });
 
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.DossierResultRecord", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateThumbprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("dossier_results", (string)null);
+                });
+
             modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.DossierSequenceRecord", b =>
                 {
                     b.Property<string>("Prefix")
@@ -308,6 +452,65 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Sqlite
                     b.HasKey("Prefix");
 
                     b.ToTable("dossier_sequences", (string)null);
+                });
+
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.FileAccessRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "At");
+
+                    b.ToTable("file_access", (string)null);
+                });
+
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.FileCheckRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Altered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Files")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("file_checks", (string)null);
                 });
 
             modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.HandoverRecord", b =>
@@ -920,6 +1123,24 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.DossierFileRecord", b =>
+                {
+                    b.HasOne("PublicWorkflow.OneStop.Persistence.Entities.DossierRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.DossierResultRecord", b =>
+                {
+                    b.HasOne("PublicWorkflow.OneStop.Persistence.Entities.DossierRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,0 +1,229 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using PublicWorkflow.OneStop.Catalog;
+using PublicWorkflow.OneStop.Dossiers;
+using PublicWorkflow.OneStop.Persistence;
+using PublicWorkflow.OneStop.Persistence.Entities;
+using PublicWorkflow.Runtime;
+
+namespace PublicWorkflow.OneStop.Documents;
+
+/// <summary>
+/// The files of a dossier's components: an upload is streamed to a staging file while it is hashed and counted (a large
+/// file never sits whole in memory, and the limits stop it as soon as they are passed), checked by its bytes, kept in
+/// the blob store under its hash, and recorded with who added it. Every view, download and retraction is audited.
+/// A dossier is digitized when each required component has a file or was taken from a national database.
+/// </summary>
+public sealed class DossierFiles(OneStopDbContext db, IBlobStore blobs, DossierStore store, ProcedureCatalog catalog, DocumentOptions options, TimeProvider time)
+{
+    /// <summary>The component of the signed electronic result.</summary>
+    public const string Result = "result";
+
+    /// <summary>A file for none of the procedure's documents (e.g. something a supplement request asked for in free text).</summary>
+    public const string Other = "other";
+
+    public async Task<DossierFileRecord> UploadAsync(DossierId dossierId, string component, string? fileName, Stream content, string actor,
+        CancellationToken cancellationToken = default)
+    {
+        var dossier = await store.DossierAsync(dossierId, cancellationToken);
+        var procedure = catalog.Find(dossier.ProcedureCode);
+        if (component != Other && procedure?.Documents.Any(d => d.Id == component) != true)
+        {
+            throw RuntimeException.Invalid("component", $"procedure {dossier.ProcedureCode} has no document '{component}' (or use '{Other}')");
+        }
+        if (!AcceptsFiles(dossier.Status))
+        {
+            throw RuntimeException.Rejected("dossier-not-open", $"dossier {dossier.Code ?? dossier.Id.ToString()} is {dossier.Status}: no file can be added");
+        }
+        var kept = await KeptBytesAsync(dossierId, cancellationToken);
+        var staged = await StageAsync(content, options.MaxDossierBytes - kept, cancellationToken);
+        try
+        {
+            var file = new DossierFileRecord
+            {
+                Id = Guid.NewGuid(), DossierId = dossierId.Value, Component = component, FileName = FileNames.Sanitize(fileName, staged.Kind),
+                ContentType = FileKinds.ContentType(staged.Kind), Size = staged.Size, Sha256 = staged.Sha256, Pages = staged.Pages, Source = "upload",
+                AddedBy = actor, AddedAt = time.GetUtcNow().UtcDateTime,
+            };
+            await blobs.PutAsync(staged.Sha256, staged.Path, cancellationToken);
+            await RecordAsync(dossierId, file, cancellationToken);
+            return file;
+        }
+        finally
+        {
+            File.Delete(staged.Path);
+        }
+    }
+
+    /// <summary>Keeps bytes made by the system (a signed result) in the blob store; returns their hash.</summary>
+    internal async Task<string> KeepAsync(byte[] bytes, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(options.Folder, ".incoming");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, Guid.NewGuid().ToString("N"));
+        try
+        {
+            await File.WriteAllBytesAsync(path, bytes, cancellationToken);
+            var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            await blobs.PutAsync(sha256, path, cancellationToken);
+            return sha256;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Adds an already kept file (a signed result, a file reused from the citizen's earlier dossier) with its audit line.</summary>
+    internal async Task RecordAsync(DossierId dossierId, DossierFileRecord file, CancellationToken cancellationToken)
+    {
+        db.DossierFiles.Add(file);
+        db.FileAccess.Add(new FileAccessRecord { FileId = file.Id, DossierId = dossierId.Value, At = file.AddedAt, Actor = file.AddedBy, Action = file.Source });
+        await store.SaveAsync(dossierId, async tracked => tracked.Digitized = await DigitizedAsync(tracked, cancellationToken), cancellationToken);
+    }
+
+    public Task<List<DossierFileRecord>> ListAsync(DossierId dossierId, CancellationToken cancellationToken = default) =>
+        db.DossierFiles.AsNoTracking().Where(f => f.DossierId == dossierId.Value).OrderBy(f => f.AddedAt).ToListAsync(cancellationToken);
+
+    /// <summary>A file's contents for staff to view inline or download, audited; a missing blob is an incident, not a crash.</summary>
+    public async Task<(DossierFileRecord File, Stream Content)> OpenAsync(DossierId dossierId, Guid fileId, string actor, bool download,
+        CancellationToken cancellationToken = default)
+    {
+        var file = await db.DossierFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.DossierId == dossierId.Value, cancellationToken)
+            ?? throw RuntimeException.NotFound("file", fileId);
+        var content = await blobs.OpenAsync(file.Sha256, cancellationToken)
+            ?? throw RuntimeException.Rejected("file-missing", $"the contents of file {fileId} are missing from the store: the integrity check reports it");
+        db.FileAccess.Add(new FileAccessRecord { FileId = file.Id, DossierId = dossierId.Value, At = time.GetUtcNow().UtcDateTime, Actor = actor,
+            Action = download ? "download" : "view" });
+        await db.SaveChangesAsync(cancellationToken);
+        return (file, content);
+    }
+
+    /// <summary>Withdraws a file with the reason: it is kept and listed as retracted, and no longer counts.</summary>
+    public async Task<DossierFileRecord> RetractAsync(DossierId dossierId, Guid fileId, string reason, string actor, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000)
+        {
+            throw RuntimeException.Invalid("reason", "the reason for retracting the file is required (at most 1000 characters) / cần nêu lý do");
+        }
+        var file = await db.DossierFiles.SingleOrDefaultAsync(f => f.Id == fileId && f.DossierId == dossierId.Value, cancellationToken)
+            ?? throw RuntimeException.NotFound("file", fileId);
+        if (file.RetractedAt is not null || file.Component == Result)
+        {
+            throw RuntimeException.Rejected("file-not-retractable", file.Component == Result
+                ? "a signed result is not retracted like a scan" : $"file {fileId} was already retracted");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        file.RetractedAt = now;
+        file.RetractedBy = actor;
+        file.RetractionReason = reason.Trim();
+        db.FileAccess.Add(new FileAccessRecord { FileId = file.Id, DossierId = dossierId.Value, At = now, Actor = actor, Action = "retract" });
+        await store.SaveAsync(dossierId, async tracked => tracked.Digitized = await DigitizedAsync(tracked, cancellationToken), cancellationToken);
+        return file;
+    }
+
+    /// <summary>The required components with neither a kept file nor a national database behind them: what the clerk must still scan.</summary>
+    public static IReadOnlyList<string> Missing(Procedure? procedure, DossierRecord dossier, IEnumerable<DossierFileRecord> files)
+    {
+        if (procedure is null)
+        {
+            return [];
+        }
+        var presented = System.Text.Json.JsonSerializer.Deserialize<List<PresentedDocument>>(dossier.DocumentsJson, Json) ?? [];
+        var covered = files.Where(f => f.RetractedAt is null).Select(f => f.Component)
+            .Concat(presented.Where(p => p.FromNationalDatabase).Select(p => p.Id)).ToHashSet();
+        return procedure.Documents.Where(d => d.Required && !covered.Contains(d.Id)).Select(d => d.Id).ToList();
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    private async Task<bool> DigitizedAsync(DossierRecord dossier, CancellationToken cancellationToken)
+    {
+        var files = await db.DossierFiles.AsNoTracking().Where(f => f.DossierId == dossier.Id && f.RetractedAt == null).ToListAsync(cancellationToken);
+        // The rows of this unit of work first: they hold the change not yet written (a file added, a file retracted).
+        var current = db.DossierFiles.Local.Where(f => f.DossierId == dossier.Id);
+        return Missing(catalog.Find(dossier.ProcedureCode), dossier, current.Concat(files).DistinctBy(f => f.Id).Where(f => f.RetractedAt is null)).Count == 0;
+    }
+
+    private static bool AcceptsFiles(DossierStatus status) =>
+        status is not (DossierStatus.Guided or DossierStatus.NotAccepted or DossierStatus.Stopped or DossierStatus.Returned or DossierStatus.Submitted);
+
+    private async Task<long> KeptBytesAsync(DossierId dossierId, CancellationToken cancellationToken) =>
+        await db.DossierFiles.Where(f => f.DossierId == dossierId.Value && f.RetractedAt == null).SumAsync(f => (long?)f.Size, cancellationToken) ?? 0;
+
+    private sealed record Staged(string Path, string Sha256, long Size, FileKind Kind, int? Pages);
+
+    /// <summary>Copies the upload to a staging file, hashing and counting as it goes; refuses it the moment a limit is passed.</summary>
+    private async Task<Staged> StageAsync(Stream content, long dossierRoom, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(options.Folder, ".incoming");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            long size = 0;
+            await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    size += read;
+                    if (size > options.MaxFileBytes)
+                    {
+                        throw RuntimeException.TooLarge("file", $"a file may hold at most {options.MaxFileBytes / (1024 * 1024)} MB / tệp tối đa {options.MaxFileBytes / (1024 * 1024)} MB");
+                    }
+                    if (size > dossierRoom)
+                    {
+                        throw RuntimeException.TooLarge("file", $"the dossier's files may hold at most {options.MaxDossierBytes / (1024 * 1024)} MB together / tổng dung lượng hồ sơ vượt giới hạn");
+                    }
+                    hash.AppendData(buffer, 0, read);
+                    await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+            }
+            if (size == 0)
+            {
+                throw RuntimeException.Invalid("file", "the file is empty / tệp rỗng");
+            }
+            var (kind, pages) = Inspect(path, size);
+            return new Staged(path, Convert.ToHexStringLower(hash.GetHashAndReset()), size, kind, pages);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    /// <summary>The file's kind by its bytes, refused unless it is a clean PDF, JPEG, PNG or TIFF; a PDF's pages are counted.</summary>
+    private static (FileKind Kind, int? Pages) Inspect(string path, long size)
+    {
+        using var file = File.OpenRead(path);
+        var head = new byte[(int)Math.Min(size, FileKinds.Window)];
+        file.ReadExactly(head);
+        var tail = new byte[(int)Math.Min(size, FileKinds.Window)];
+        file.Seek(-tail.Length, SeekOrigin.End);
+        file.ReadExactly(tail);
+        var kind = FileKinds.Detect(head)
+            ?? throw RuntimeException.Invalid("file", "only PDF, JPEG, PNG or TIFF files are accepted, recognised by their contents / chỉ nhận tệp PDF, JPEG, PNG, TIFF");
+        if (FileKinds.Problem(kind, head, tail) is { } problem)
+        {
+            throw RuntimeException.Invalid("file", problem);
+        }
+        if (kind != FileKind.Pdf)
+        {
+            return (kind, null);
+        }
+        try
+        {
+            file.Seek(0, SeekOrigin.Begin);
+            using var pdf = UglyToad.PdfPig.PdfDocument.Open(file);
+            return (kind, pdf.NumberOfPages);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw RuntimeException.Invalid("file", "the PDF cannot be read / tệp PDF bị hỏng");
+        }
+    }
+}
