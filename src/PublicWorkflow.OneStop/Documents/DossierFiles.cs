@@ -82,6 +82,9 @@ public sealed class DossierFiles(OneStopDbContext db, IBlobStore blobs, DossierS
         await store.SaveAsync(dossierId, async tracked => tracked.Digitized = await DigitizedAsync(tracked, cancellationToken), cancellationToken);
     }
 
+    public Task<DossierResultRecord?> ResultAsync(DossierId dossierId, CancellationToken cancellationToken = default) =>
+        db.DossierResults.AsNoTracking().SingleOrDefaultAsync(r => r.DossierId == dossierId.Value, cancellationToken);
+
     public Task<List<DossierFileRecord>> ListAsync(DossierId dossierId, CancellationToken cancellationToken = default) =>
         db.DossierFiles.AsNoTracking().Where(f => f.DossierId == dossierId.Value).OrderBy(f => f.AddedAt).ToListAsync(cancellationToken);
 

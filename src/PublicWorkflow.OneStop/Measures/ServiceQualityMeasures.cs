@@ -40,6 +40,7 @@ public sealed record ServiceQuality(
     decimal? AverageWorkingDays,
     decimal? OnlineRate,
     decimal? DigitizedRate,
+    decimal? ElectronicResultRate,
     decimal? DigitizedInputsRate,
     decimal? DocumentReuseRate,
     int FeeBearing,
@@ -61,9 +62,11 @@ public static class IndicatorDefinitions
         new("pendingNotOverdueRate", false, new("Của Trung tâm: hồ sơ đang giải quyết chưa quá hạn", "The center's own: pending dossiers not yet overdue")),
         new("averageWorkingDays", false, new("Của Trung tâm: số ngày làm việc trung bình để giải quyết", "The center's own: average working days to resolve")),
         new("onlineRate", true, new("Hồ sơ nộp trực tuyến / hồ sơ tiếp nhận", "Dossiers filed online / dossiers accepted")),
-        new("digitizedRate", true, new("Số hóa thành phần hồ sơ và có bản điện tử của kết quả giấy: chưa tính được (chưa có kết quả điện tử)",
-            "Inputs digitized and an electronic copy of a paper result: not yet computable (no electronic results yet)")),
-        new("digitizedInputsRate", false, new("Của Trung tâm, tạm thời: hồ sơ có thành phần đã số hóa", "The center's own, until the national one is computable: dossiers whose inputs were digitized")),
+        new("digitizedRate", true, new("Hồ sơ được chấp thuận có đủ thành phần đã số hóa (hoặc lấy từ CSDL) và có kết quả điện tử / hồ sơ được chấp thuận đã giải quyết",
+            "Granted dossiers with every component digitized (or taken from a database) and an electronic result / granted dossiers resolved")),
+        new("electronicResultRate", true, new("Hồ sơ được chấp thuận có kết quả điện tử đã ký số / hồ sơ được chấp thuận đã giải quyết",
+            "Granted dossiers with a signed electronic result / granted dossiers resolved")),
+        new("digitizedInputsRate", false, new("Của Trung tâm: hồ sơ có đủ thành phần đã số hóa / hồ sơ tiếp nhận", "The center's own: dossiers with every component digitized / dossiers accepted")),
         new("documentReuseRate", true, new("Hồ sơ có ít nhất một thành phần được tái sử dụng từ CSDL / hồ sơ tiếp nhận",
             "Dossiers with at least one component reused from a database / dossiers accepted")),
         new("onlinePaymentRate", true, new("Hồ sơ có phí thanh toán trực tuyến / hồ sơ có phí", "Fee-bearing dossiers paid online / fee-bearing dossiers")),
@@ -101,6 +104,8 @@ public sealed class ServiceQualityMeasures(OneStopDbContext db, ProcedureCatalog
             query = query.Where(d => d.ProcedureCode == filter.ProcedureCode);
         }
         var dossiers = await query.ToListAsync(cancellationToken);
+        var ids = dossiers.Select(d => d.Id).ToList();
+        var withResult = (await db.DossierResults.AsNoTracking().Where(r => ids.Contains(r.DossierId)).Select(r => r.DossierId).ToListAsync(cancellationToken)).ToHashSet();
         var now = time.GetUtcNow().UtcDateTime;
         return dossiers
             .GroupBy(d => grouping switch
@@ -111,14 +116,14 @@ public sealed class ServiceQualityMeasures(OneStopDbContext db, ProcedureCatalog
                 _ => "all",
             })
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Measure(g.Key, g.ToList(), now))
+            .Select(g => Measure(g.Key, g.ToList(), withResult, now))
             .ToList();
     }
 
     /// <summary>A group with no dossier: every count zero, every rate unknown.</summary>
-    public static ServiceQuality Nothing(string group) => new(group, 0, 0, 0, 0, null, null, 0, null, null, null, null, null, null, 0, null, 0, null, null);
+    public static ServiceQuality Nothing(string group) => new(group, 0, 0, 0, 0, null, null, 0, null, null, null, null, null, null, null, 0, null, 0, null, null);
 
-    private ServiceQuality Measure(string group, List<DossierRecord> all, DateTime now)
+    private ServiceQuality Measure(string group, List<DossierRecord> all, IReadOnlySet<Guid> withResult, DateTime now)
     {
         var received = all.Where(d => d.Status != DossierStatus.Guided).ToList();
         var accepted = received.Where(d => d.Code is not null).ToList();
@@ -128,6 +133,7 @@ public sealed class ServiceQualityMeasures(OneStopDbContext db, ProcedureCatalog
         var feeBearing = accepted.Where(d => catalog.Find(d.ProcedureCode)?.Fee.IsCharged ?? d.FeeAmount > 0).ToList();
         var rated = accepted.Where(d => d.Rating is not null).ToList();
         var onTime = Rate(finished.Count(OnTime), finished.Count);
+        var granted = resolved.Where(d => d.Outcome == DossierOutcome.Granted).ToList();
         var disliked = Rate(accepted.Count(d => d.Rating <= 2), accepted.Count);
         return new ServiceQuality(
             group,
@@ -141,7 +147,8 @@ public sealed class ServiceQualityMeasures(OneStopDbContext db, ProcedureCatalog
             Rate(pending.Count(d => d.ClockPausedAt is not null || now <= d.AppointmentAt), pending.Count),
             resolved.Count == 0 ? null : Math.Round((decimal)resolved.Average(d => WorkingDays(d.ReceivedAt, d.ResolvedAt!.Value)), 2),
             Rate(accepted.Count(d => d.Channel == DossierChannel.Online), accepted.Count),
-            null,
+            Rate(granted.Count(d => d.Digitized && withResult.Contains(d.Id)), granted.Count),
+            Rate(granted.Count(d => withResult.Contains(d.Id)), granted.Count),
             Rate(accepted.Count(d => d.Digitized), accepted.Count),
             Rate(accepted.Count(d => d.DocumentsReused > 0), accepted.Count),
             feeBearing.Count,

@@ -5,6 +5,8 @@ using PublicWorkflow.OneStop.Catalog;
 using PublicWorkflow.OneStop.Structure;
 using PublicWorkflow.OneStop.Dossiers;
 using PublicWorkflow.OneStop.Measures;
+using PublicWorkflow.OneStop.Documents;
+using PublicWorkflow.OneStop.Results;
 
 namespace PublicWorkflow.Server.Api;
 
@@ -23,6 +25,9 @@ public sealed record PublicStatisticsDto(DateOnly From, DateOnly To, IReadOnlyLi
     IReadOnlyList<AgencyStatisticsDto> Agencies);
 
 public sealed record AgencyStatisticsDto(string Agency, string? Name, ServiceQuality Measures);
+
+/// <summary>Whether an electronic result is genuine (valid, altered, unknown), with what identifies it publicly: no personal data.</summary>
+public sealed record VerificationDto(string Status, string? Number, string? Agency, string? Procedure, DateTimeOffset? IssuedAt);
 
 /// <summary>A rating from 1 (very dissatisfied) to 5 (very satisfied), with an optional comment.</summary>
 public sealed record RatingRequest(int? Rating, string? Comment);
@@ -45,6 +50,11 @@ public static class PublicApi
         group.MapPost("/dossiers/{code}/rating", RateAsync)
             .WithSummary("Rate the service, once, after the result is returned, with the lookup key (?key=) / Đánh giá mức độ hài lòng")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/results", VerifyNumberAsync)
+            .WithSummary("Verify an electronic result by its number (?number=) / Kiểm tra kết quả điện tử theo số").ProducesValidationProblem();
+        group.MapPost("/results/verify", VerifyFileAsync).DisableAntiforgery()
+            .WithSummary("Verify an electronic result file (multipart/form-data, field file): valid, altered or unknown / Kiểm tra tệp kết quả")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         group.MapGet("/statistics", StatisticsAsync)
             .WithSummary("Decision 766 indicators per agency for a period (?from=&to=, at most a year; default this year so far), no personal data / Thống kê công khai")
             .ProducesValidationProblem();
@@ -72,6 +82,39 @@ public static class PublicApi
             IndicatorDefinitions.All.Select(d => new IndicatorDto(d.Name, d.National, d.Meaning.In(language))).ToList(),
             all ?? ServiceQualityMeasures.Nothing("all"),
             byAgency.Where(r => r.Group != "-").Select(r => new AgencyStatisticsDto(r.Group, catalog.Structure.AgencyEver(r.Group)?.Name.In(language), r)).ToList()));
+    }
+
+    private static async Task<Ok<VerificationDto>> VerifyNumberAsync(string? number, ResultVerification verification, ProcedureCatalog catalog,
+        WorkingCalendar calendar, HttpContext http) =>
+        TypedResults.Ok(Verification(await verification.ByNumberAsync(number?.Trim() ?? "", http.RequestAborted), catalog, calendar, http));
+
+    private static async Task<Ok<VerificationDto>> VerifyFileAsync(ResultVerification verification, DocumentOptions options, ProcedureCatalog catalog,
+        WorkingCalendar calendar, HttpContext http)
+    {
+        var outcome = await Uploads.WithFileAsync(http.Request, options.MaxFileBytes, async (_, content) =>
+        {
+            using var copy = new MemoryStream();
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await content.ReadAsync(buffer, http.RequestAborted)) > 0)
+            {
+                if (copy.Length + read > options.MaxFileBytes)
+                {
+                    throw RuntimeException.TooLarge("file", "the file is larger than any result / tệp quá lớn");
+                }
+                copy.Write(buffer, 0, read);
+            }
+            return await verification.ByFileAsync(copy.ToArray(), http.RequestAborted);
+        });
+        return TypedResults.Ok(Verification(outcome, catalog, calendar, http));
+    }
+
+    private static VerificationDto Verification(Verification v, ProcedureCatalog catalog, WorkingCalendar calendar, HttpContext http)
+    {
+        var language = DossierMapping.Language(http);
+        return new VerificationDto(v.Status.ToString().ToLowerInvariant(), v.Number,
+            v.AgencyCode is null ? null : catalog.Structure.AgencyEver(v.AgencyCode)?.Name.In(language) ?? v.AgencyCode,
+            v.ProcedureCode is null ? null : catalog.Find(v.ProcedureCode)?.Name.In(language) ?? v.ProcedureCode, ApiHttp.Local(calendar, v.IssuedAt));
     }
 
     private static async Task<Ok<PublicDossierDto>> TrackAsync(string code, string? key, DossierStore dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,

@@ -111,11 +111,11 @@ public static class SupervisionApi
     private static string Csv(IReadOnlyList<ServiceQuality> rows)
     {
         var csv = new StringBuilder("group,received,accepted,resolved,finished,on_time_rate,on_time_rate_revised,pending,pending_not_overdue_rate,average_working_days,"
-            + "online_rate,digitized_rate,digitized_inputs_rate,document_reuse_rate,fee_bearing,online_payment_rate,ratings,satisfaction_rate,ratings_satisfied_rate\n");
+            + "online_rate,digitized_rate,electronic_result_rate,digitized_inputs_rate,document_reuse_rate,fee_bearing,online_payment_rate,ratings,satisfaction_rate,ratings_satisfied_rate\n");
         foreach (var r in rows)
         {
             csv.AppendJoin(',', Quote(r.Group), r.Received, r.Accepted, r.Resolved, r.Finished, N(r.OnTimeRate), N(r.OnTimeRateRevised), r.Pending, N(r.PendingNotOverdueRate),
-                N(r.AverageWorkingDays), N(r.OnlineRate), N(r.DigitizedRate), N(r.DigitizedInputsRate), N(r.DocumentReuseRate), r.FeeBearing, N(r.OnlinePaymentRate), r.Ratings,
+                N(r.AverageWorkingDays), N(r.OnlineRate), N(r.DigitizedRate), N(r.ElectronicResultRate), N(r.DigitizedInputsRate), N(r.DocumentReuseRate), r.FeeBearing, N(r.OnlinePaymentRate), r.Ratings,
                 N(r.SatisfactionRate), N(r.RatingsSatisfiedRate)).Append('\n');
         }
         return csv.ToString();

@@ -43,7 +43,9 @@ public static class ServerComposition
             .AddCheck<WorkflowDirectoryHealthCheck>("workflows")
             .AddCheck<CalendarHealthCheck>("calendar")
             .AddCheck<CatalogHealthCheck>("catalog")
-            .AddCheck<DatabaseHealthCheck>("database");
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<DocumentsHealthCheck>("documents")
+            .AddCheck<SigningHealthCheck>("signing");
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
         {
@@ -91,6 +93,7 @@ public static class ServerComposition
         app.MapCatalogApi();
         app.MapCalendarApi();
         app.MapDossiersApi();
+        app.MapFilesApi();
         app.MapTasksApi();
         app.MapSupervisionApi();
         app.MapPublicApi();

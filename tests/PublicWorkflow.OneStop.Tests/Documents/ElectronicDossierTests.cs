@@ -51,7 +51,7 @@ public sealed class ElectronicDossierTests(string provider, string blobStore) : 
     {
         var outcome = await ReceiveAsync(Request("1.004873", "P.HOANKIEM", new PresentedDocument("declaration")));
         Assert.That((await DossierAsync(outcome.DossierId.Value)).Digitized, Is.False, "nothing scanned yet");
-        var pdf = SamplePdf("Tờ khai xác nhận tình trạng hôn nhân");
+        var pdf = OneStopSamples.Pdf("Tờ khai xác nhận tình trạng hôn nhân");
 
         var file = await UploadAsync(outcome.DossierId, "declaration", "../../etc/Tờ khai.pdf", pdf);
         Assert.Multiple(async () =>
@@ -98,9 +98,9 @@ public sealed class ElectronicDossierTests(string provider, string blobStore) : 
         {
             "exe" => [(byte)'M', (byte)'Z', 0x90, 0, .. new byte[1000]],
             "empty" => [],
-            "polyglot-zip" => [.. SampleJpeg(), .. "PK\u0003\u0004rest of a zip PK\u0005\u0006\0\0\0\0"u8.ToArray()],
+            "polyglot-zip" => [.. OneStopSamples.Jpeg(), .. "PK\u0003\u0004rest of a zip PK\u0005\u0006\0\0\0\0"u8.ToArray()],
             "html-in-pdf" => [.. "%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF"u8.ToArray()],
-            "cut-jpeg" => SampleJpeg()[..^2],
+            "cut-jpeg" => OneStopSamples.Jpeg()[..^2],
             _ => [.. "%PDF-1.7\nnot really a pdf"u8.ToArray()],
         };
         var refused = Assert.ThrowsAsync<RuntimeException>(() => UploadAsync(outcome.DossierId, "declaration", "scan.pdf", bytes));
@@ -115,10 +115,10 @@ public sealed class ElectronicDossierTests(string provider, string blobStore) : 
     {
         var outcome = await ReceiveAsync(Request("1.004873", "P.HOANKIEM", new PresentedDocument("declaration")));
         var large = new byte[30 * 1024 * 1024];
-        SamplePdf("x").CopyTo(large, 0);
+        OneStopSamples.Pdf("x").CopyTo(large, 0);
         var tooLarge = Assert.ThrowsAsync<RuntimeException>(() => UploadAsync(outcome.DossierId, "declaration", "big.pdf", large));
         Assert.That(tooLarge!.Kind, Is.EqualTo(RuntimeErrorKind.TooLarge));
-        var unknownComponent = Assert.ThrowsAsync<RuntimeException>(() => UploadAsync(outcome.DossierId, "passport", "p.pdf", SamplePdf("p")));
+        var unknownComponent = Assert.ThrowsAsync<RuntimeException>(() => UploadAsync(outcome.DossierId, "passport", "p.pdf", OneStopSamples.Pdf("p")));
         Assert.That(unknownComponent!.Field, Is.EqualTo("component"));
     }
 
@@ -159,7 +159,7 @@ public sealed class ElectronicDossierTests(string provider, string blobStore) : 
         var changed = await verify(v => v.ByFileAsync(altered));
         Assert.That((changed.Status, changed.Number), Is.EqualTo((VerificationStatus.Altered, result.Number)));
         Assert.That(PdfSignatures.Verify(altered, thumbprint), Is.False);
-        Assert.That((await verify(v => v.ByFileAsync(SamplePdf("not ours")))).Status, Is.EqualTo(VerificationStatus.Unknown));
+        Assert.That((await verify(v => v.ByFileAsync(OneStopSamples.Pdf("not ours")))).Status, Is.EqualTo(VerificationStatus.Unknown));
         var byNumber = await verify(v => v.ByNumberAsync(result.Number));
         Assert.That((byNumber.Status, byNumber.AgencyCode, byNumber.ProcedureCode), Is.EqualTo((VerificationStatus.Valid, "UB.P.HOANKIEM", "1.004873")));
         Assert.That((await verify(v => v.ByNumberAsync("99999/2026/KQ-NOPE"))).Status, Is.EqualTo(VerificationStatus.Unknown));
@@ -169,13 +169,13 @@ public sealed class ElectronicDossierTests(string provider, string blobStore) : 
     public async Task The_integrity_check_finds_a_file_changed_or_lost_behind_the_system_s_back()
     {
         var outcome = await ReceiveAsync(Request("1.004873", "P.HOANKIEM", new PresentedDocument("declaration")));
-        var file = await UploadAsync(outcome.DossierId, "declaration", "a.pdf", SamplePdf($"integrity {Guid.NewGuid()}"));
+        var file = await UploadAsync(outcome.DossierId, "declaration", "a.pdf", OneStopSamples.Pdf($"integrity {Guid.NewGuid()}"));
         var clean = await Host.InScopeAsync(p => p.GetRequiredService<FileIntegrity>().CheckAsync(Hanoi(2026, 10, 5, 12)));
         Assert.That((clean.Missing, clean.Altered), Is.EqualTo((0, 0)));
         if (blobStore == "files")
         {
             var path = new FileSystemBlobStore(folder).PathOf(file.Sha256);
-            await File.WriteAllBytesAsync(path, SamplePdf("swapped"));
+            await File.WriteAllBytesAsync(path, OneStopSamples.Pdf("swapped"));
         }
         else
         {
@@ -191,24 +191,6 @@ public sealed class ElectronicDossierTests(string provider, string blobStore) : 
 
     private Task<DossierFileRecord> UploadAsync(DossierId dossier, string component, string name, byte[] bytes) =>
         Host.InScopeAsync(p => p.GetRequiredService<DossierFiles>().UploadAsync(dossier, component, name, new MemoryStream(bytes), "clerk-cn01"));
-
-    /// <summary>A real one-page PDF with Vietnamese text.</summary>
-    internal static byte[] SamplePdf(string text)
-    {
-        ResultFonts.Install();
-        using var document = new PdfSharp.Pdf.PdfDocument();
-        var page = document.AddPage();
-        using (var graphics = PdfSharp.Drawing.XGraphics.FromPdfPage(page))
-        {
-            graphics.DrawString(text, new PdfSharp.Drawing.XFont(ResultFonts.Family, 12), PdfSharp.Drawing.XBrushes.Black, new PdfSharp.Drawing.XPoint(50, 50));
-        }
-        using var output = new MemoryStream();
-        document.Save(output);
-        return output.ToArray();
-    }
-
-    /// <summary>A minimal JPEG: start marker, a comment, end marker.</summary>
-    private static byte[] SampleJpeg() => [0xFF, 0xD8, 0xFF, 0xFE, 0x00, 0x06, (byte)'s', (byte)'c', (byte)'a', (byte)'n', 0xFF, 0xD9];
 
     private static string Text(byte[] pdf)
     {

@@ -251,8 +251,8 @@ public sealed class DossierScenarioTests(string provider) : DossierSuite(provide
             Assert.That(agency.OnTimeRate, Is.EqualTo(0m), "late against the appointment before the apology");
             Assert.That(agency.OnTimeRateRevised, Is.EqualTo(1m), "on time against the new appointment");
             Assert.That(agency.AverageWorkingDays, Is.EqualTo(5m), "5/10 to 12/10: five working days");
-            Assert.That(agency.DigitizedRate, Is.Null, "the national figure needs electronic results: not computable yet");
-            Assert.That(agency.DigitizedInputsRate, Is.EqualTo(1m));
+            Assert.That(agency.DigitizedInputsRate, Is.EqualTo(0m), "digitizing was marked done, but no file was kept: not digitized");
+            Assert.That((agency.DigitizedRate, agency.ElectronicResultRate), Is.EqualTo((0m, 0m)), "no electronic result was issued in this test");
             Assert.That(agency.RatingsSatisfiedRate, Is.EqualTo(1m), "rated 4");
             Assert.That(agency.SatisfactionRate, Is.EqualTo(0m), "100% − 100% late: the national formula counts lateness against satisfaction");
         });

@@ -52,6 +52,12 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/v1/dossiers/{id:guid}/cancel"] = CaseWork,
         ["POST /api/v1/dossiers/{id:guid}/apology"] = CaseWork,
         ["POST /api/v1/dossiers/{id:guid}/supplement-override"] = SupervisorOnly,
+        ["POST /api/v1/dossiers/{id:guid}/files/"] = CaseWork,
+        ["GET /api/v1/dossiers/{id:guid}/files/"] = CaseWork,
+        ["GET /api/v1/dossiers/{id:guid}/files/{fileId:guid}"] = CaseWork,
+        ["POST /api/v1/dossiers/{id:guid}/files/{fileId:guid}/retract"] = CaseWork,
+        ["GET /api/v1/supervision/file-checks/"] = SupervisorOnly,
+        ["POST /api/v1/supervision/file-checks/"] = SupervisorOnly,
         ["GET /api/v1/tasks/inbox"] = CaseWork,
         ["GET /api/v1/tasks/outcomes"] = CaseWork,
         ["GET /api/v1/tasks/{id:guid}"] = CaseWork,
@@ -70,6 +76,8 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/public/dossiers/{code}"] = [Anyone],
         ["POST /api/v1/public/dossiers/{code}/rating"] = [Anyone],
         ["GET /api/v1/public/statistics"] = [Anyone],
+        ["GET /api/v1/public/results"] = [Anyone],
+        ["POST /api/v1/public/results/verify"] = [Anyone],
         ["POST /api/v1/definitions/validate"] = Officers,
         ["PUT /api/v1/definitions/{key}/draft"] = Officers,
         ["GET /api/v1/definitions/{key}/draft"] = Officers,
@@ -123,7 +131,7 @@ public sealed class AuthorizationMatrixTests
     private static async Task<HttpStatusCode> CallAsync(ApiClient client, string endpoint)
     {
         var (method, pattern) = (endpoint[..endpoint.IndexOf(' ')], endpoint[(endpoint.IndexOf(' ') + 1)..]);
-        var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{code}", "UB.X-260101-0001").Replace("{kind}", "receipt")
+        var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{fileId:guid}", Guid.NewGuid().ToString()).Replace("{code}", "UB.X-260101-0001").Replace("{kind}", "receipt")
             .Replace("{key}", "birth-registration").Replace("{version:int}", "1");
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method is "POST" or "PUT")

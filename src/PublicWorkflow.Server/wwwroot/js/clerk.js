@@ -65,7 +65,87 @@ async function showReception(outcome) {
   paper.href = `/api/v1/dossiers/${outcome.dossierId}/papers/${paperKind}`;
   paper.textContent = t({ receipt: "printReceipt", "supplement-request": "printSupplement", "refusal-to-receive": "printRefusalToReceive" }[paperKind]);
   document.querySelector("#received").hidden = false;
+  const scan = document.querySelector("#received-files");
+  scan.hidden = !accepted;
+  scan.onclick = () => showFiles(outcome.dossierId, outcome.code);
   await loadInbox();
+}
+
+const filesCard = document.querySelector("#files-card");
+const filesError = document.querySelector("#files-error");
+
+/**
+ * The dossier's electronic components: each document of the procedure with its kept files (view inline, retract) and a
+ * file input to scan or upload one; what is still missing for the dossier to count as digitized; the signed result.
+ */
+async function showFiles(dossierId, code) {
+  filesError.hidden = true;
+  const [dossier, files] = await Promise.all([
+    (await api(`/api/v1/dossiers/${dossierId}`)).json(),
+    (await api(`/api/v1/dossiers/${dossierId}/files`)).json(),
+  ]);
+  const procedure = await (await api(`/api/v1/procedures/${encodeURIComponent(dossier.procedureCode)}`)).json();
+  document.querySelector("#files-code").textContent = code ?? "";
+  const status = document.querySelector("#files-status");
+  status.textContent = files.digitized ? t("digitizedYes")
+    : `${t("stillToScan")}: ${files.missing.map(id => procedure.documents.find(d => d.id === id)?.name ?? id).join("; ")}`;
+  status.className = files.digitized ? "on-time" : "late";
+  const fromDatabase = new Set(dossier.documents.filter(d => d.fromNationalDatabase).map(d => d.id));
+  document.querySelector("#files-components tbody").replaceChildren(...[...procedure.documents, { id: "other", name: t("otherComponent"), required: false }].map(d => {
+    const row = document.createElement("tr");
+    row.dataset.component = d.id;
+    row.innerHTML = "<td></td><td></td><td></td>";
+    const cells = row.querySelectorAll("td");
+    cells[0].textContent = `${d.name}${d.required ? "" : ` (${t("optional")})`}${fromDatabase.has(d.id) ? ` — ${t("fetchable")}` : ""}`;
+    for (const file of files.files.filter(f => f.component === d.id)) {
+      const item = document.createElement("div");
+      const view = Object.assign(document.createElement("a"), { href: `/api/v1/dossiers/${dossierId}/files/${file.id}`, target: "_blank", textContent: file.fileName });
+      view.addEventListener("click", event => { event.preventDefault(); preview(dossierId, file); });
+      item.append(view, ` (${Math.ceil(file.size / 1024)} KB${file.pages ? `, ${file.pages} ${t("pages")}` : ""})`);
+      if (file.retractedAt) {
+        item.append(` — ${t("retracted")}: ${file.retractionReason}`);
+        item.className = "retracted";
+      }
+      cells[1].append(item);
+    }
+    const input = Object.assign(document.createElement("input"), { type: "file", accept: "application/pdf,image/jpeg,image/png,image/tiff" });
+    input.setAttribute("aria-label", `${t("uploadFile")}: ${d.name}`);
+    input.addEventListener("change", () => upload(dossierId, code, d.id, input.files[0]));
+    cells[2].append(input);
+    return row;
+  }));
+  const result = document.querySelector("#files-result");
+  result.hidden = !files.result;
+  if (files.result) {
+    result.replaceChildren(`${t("electronicResult")}: ${files.result.number} — `,
+      Object.assign(document.createElement("a"), { href: `/api/v1/dossiers/${dossierId}/files/${files.result.fileId}?download=true`, textContent: t("downloadResult") }));
+  }
+  document.querySelector("#files-viewer").hidden = true;
+  filesCard.hidden = false;
+}
+
+/** Shows a kept file inline: a PDF in a frame, an image as an image. */
+function preview(dossierId, file) {
+  const viewer = document.querySelector("#files-viewer");
+  const url = `/api/v1/dossiers/${dossierId}/files/${file.id}`;
+  viewer.replaceChildren(file.contentType === "application/pdf"
+    ? Object.assign(document.createElement("iframe"), { src: url, title: file.fileName })
+    : Object.assign(document.createElement("img"), { src: url, alt: file.fileName }));
+  viewer.hidden = false;
+}
+
+async function upload(dossierId, code, component, file) {
+  filesError.hidden = true;
+  if (!file) return;
+  const form = new FormData();
+  form.append("file", file, file.name);
+  const response = await api(`/api/v1/dossiers/${dossierId}/files?component=${encodeURIComponent(component)}`, { method: "POST", body: form });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    fail(filesError, new Error(problem.detail ?? response.statusText));
+    return;
+  }
+  await showFiles(dossierId, code);
 }
 
 document.querySelector("#reception").addEventListener("submit", async event => {
@@ -122,6 +202,9 @@ function openForm(task) {
   document.querySelector("#form-notes").value = "";
   taskForm.querySelectorAll("input[name=decision]").forEach(r => { r.checked = r.value === outcomes.approve; });
   showMissingDocuments(task);
+  if (task.dossierCode) {
+    dossierId(task.dossierCode).then(id => showFiles(id, task.dossierCode));
+  }
   taskForm.scrollIntoView();
 }
 
@@ -201,6 +284,7 @@ async function loadInbox() {
       window.open(`/api/v1/dossiers/${await dossierId(task.dossierCode)}/papers/tracking-sheet`, "_blank");
     }));
     actions.append(button("diagram", () => showDiagram(task.dossierCode)));
+    actions.append(button("filesTitle", async () => showFiles(await dossierId(task.dossierCode), task.dossierCode)));
     return row;
   }));
   document.querySelector("#inbox-empty").hidden = tasks.length > 0;
