@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PublicWorkflow.OneStop.Catalog;
 using PublicWorkflow.OneStop.Documents;
 using PublicWorkflow.OneStop.Results;
+using PublicWorkflow.OneStop.NationalData;
 using PublicWorkflow.OneStop.Dossiers;
 using PublicWorkflow.OneStop.Measures;
 using PublicWorkflow.OneStop.Notifications;
@@ -98,5 +99,19 @@ public static class OneStopComposition
         services.AddScoped<ElectronicResults>();
         services.AddScoped<IDueWork>(provider => provider.GetRequiredService<ElectronicResults>());
         services.AddScoped<ResultVerification>();
+        services.AddScoped<CitizenDataStore>();
+
+        var national = new NationalDatabaseOptions();
+        configuration.GetSection(NationalDatabaseOptions.Section).Bind(national);
+        services.AddSingleton(national);
+        if (national.BaseUrl.Length == 0)
+        {
+            services.AddSingleton<INationalDatabases, FakeNationalDatabases>();
+        }
+        else
+        {
+            services.AddSingleton<INationalDatabases>(new HttpNationalDatabases(
+                new HttpClient { BaseAddress = new Uri(national.BaseUrl.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(national.TimeoutSeconds) }, national));
+        }
     }
 }

@@ -80,9 +80,13 @@ public sealed record FeeRule(
 
 /// <summary>
 /// A document of the dossier. <see cref="FetchableFrom"/> names the national database the center can take it from
-/// instead of asking the citizen; an optional document is needed only in some cases (e.g. filing by proxy).
+/// instead of asking the citizen; an optional document is needed only in some cases (e.g. filing by proxy). "Ask only
+/// once": <see cref="AcceptsResultOf"/> lists procedures whose electronic result serves as this document, and
+/// <see cref="ReuseValidForDays"/>, when set, lets a file of the same document from the citizen's earlier dossier serve
+/// for that many days.
 /// </summary>
-public sealed record RequiredDocument(string Id, LocalizedText Name, int Copies, string? FetchableFrom, bool Required, bool Verified);
+public sealed record RequiredDocument(string Id, LocalizedText Name, int Copies, string? FetchableFrom, bool Required, bool Verified,
+    IReadOnlyList<string>? AcceptsResultOf = null, int? ReuseValidForDays = null, LocalizedText? ReuseNote = null);
 
 /// <summary>
 /// How a procedure's dossiers are watched: the SLA warning when <paramref name="WarningShare"/> of the office time to the

@@ -268,9 +268,16 @@ internal static class ProcedureLoader
         var name = f.Text(e, p, "name");
         var copies = f.Number(e, p, "copies", minimum: 1);
         var fetchable = f.String(e, p, "fetchableFrom", required: false);
+        var results = f.Strings(e, p, "acceptsResultOf", required: false);
+        foreach (var (code, i) in results.Select((c, i) => (c, i)).Where(x => !IsNationalCode(x.c)))
+        {
+            f.Problem(JsonFields.Path(p, $"acceptsResultOf[{i}]"), $"'{code}' is not a national procedure code");
+        }
+        var validFor = f.Number(e, p, "reuseValidForDays", required: false, minimum: 1);
         return id is null || name is null || copies is null
             ? null
-            : new RequiredDocument(id, name, (int)copies, fetchable, f.Bool(e, p, "required", true), f.Bool(e, p, "verified", true));
+            : new RequiredDocument(id, name, (int)copies, fetchable, f.Bool(e, p, "required", true), f.Bool(e, p, "verified", true), results,
+                validFor is null ? null : (int)validFor, f.Text(e, p, "reuseNote", required: false));
     }
 
     private static void CheckNoOverlap(JsonFields f, string field, List<Validity> periods)

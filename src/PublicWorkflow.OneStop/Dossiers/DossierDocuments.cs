@@ -150,7 +150,14 @@ public sealed class DossierDocuments(ProcedureCatalog catalog, DossierClock cloc
         var rows = presented.Select((d, i) =>
         {
             var name = procedure?.Documents.FirstOrDefault(x => x.Id == d.Id)?.Name.Vi ?? d.Id;
-            return $"<tr><td>{i + 1}</td><td>{E(name)}</td><td>{(d.FromNationalDatabase ? "Khai thác từ CSDL quốc gia" : $"{d.Copies} bản")}</td></tr>";
+            var how = d switch
+            {
+                { FromNationalDatabase: true } => $"Khai thác từ CSDL quốc gia{(d.NationalReference is { } reference ? $" ({reference})" : "")}"
+                    + (d.NationalReferenceIsFake ? " — dữ liệu giả lập, không phải CSDL thật" : ""),
+                { ReusedFileId: not null } => "Dùng lại từ kho dữ liệu của công dân",
+                _ => $"{d.Copies} bản",
+            };
+            return $"<tr><td>{i + 1}</td><td>{E(name)}</td><td>{E(how)}</td></tr>";
         });
         return "<h2>Thành phần hồ sơ</h2><table><tr><th>TT</th><th>Tên giấy tờ</th><th>Số lượng</th></tr>" + string.Concat(rows) + "</table><dl>"
             + Row("Ngày hẹn trả kết quả", Time(dossier.AppointmentAt))

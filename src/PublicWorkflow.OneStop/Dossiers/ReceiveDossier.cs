@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.OneStop.Catalog;
+using PublicWorkflow.OneStop.Documents;
+using PublicWorkflow.OneStop.NationalData;
 using PublicWorkflow.OneStop.Persistence;
 using PublicWorkflow.OneStop.Persistence.Entities;
 using PublicWorkflow.OneStop.Structure;
@@ -23,6 +25,8 @@ public sealed class ReceiveDossier(
     DossierDeadlines deadlines,
     DossierStore store,
     DossierIdempotency once,
+    INationalDatabases national,
+    CitizenDataStore citizenData,
     TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -41,6 +45,7 @@ public sealed class ReceiveDossier(
             var now = time.GetUtcNow();
             var receivedAt = ReceiptTime(request, now);
             var (point, route) = Validate(request, procedure, receivedAt);
+            request = await NotAskedAgainAsync(request, procedure, now, cancellationToken);
             var missing = Reception.Missing(procedure, request.Documents);
             DossierRecord Received()
             {
@@ -161,6 +166,7 @@ public sealed class ReceiveDossier(
             JsonSerializer.Deserialize<Applicant>(submitted.ApplicantJson, Json)!, JsonSerializer.Deserialize<List<PresentedDocument>>(submitted.DocumentsJson, Json)!,
             Enum.Parse<DeliveryOption>(submitted.Delivery, ignoreCase: true));
         var procedure = Procedure(request.ProcedureCode);
+        request = await NotAskedAgainAsync(request, procedure, time.GetUtcNow(), cancellationToken);
         var missing = Reception.Missing(procedure, request.Documents);
         var receivedOn = DateOnly.FromDateTime(clock.Calendar.ToLocal(new DateTimeOffset(submitted.ReceivedAt, TimeSpan.Zero)));
         var point = Point(request.BranchCode, receivedOn);
@@ -171,6 +177,8 @@ public sealed class ReceiveDossier(
             var dossier = submitted.Copy();
             db.Dossiers.Attach(dossier);
             dossier.ReceivedBy = clerk;
+            dossier.DocumentsJson = JsonSerializer.Serialize(request.Documents, Json);
+            dossier.DocumentsReused = CountReused(request.Documents);
             return dossier;
         }
         if (OutOfScope(point, route, procedure) is { } refusal)
@@ -180,6 +188,43 @@ public sealed class ReceiveDossier(
         return missing.Count > 0
             ? await GuidedAsync(Reviewed(), missing, cancellationToken)
             : await AcceptAsync(Reviewed, request, procedure, cancellationToken);
+    }
+
+    /// <summary>
+    /// "Ask only once": a document taken from a national database is fetched now (its reference kept; the simulated
+    /// database's records are marked as such), and a file offered from the applicant's data store must really be one
+    /// of the offers for this procedure and this person. Either way the citizen is not asked for it.
+    /// </summary>
+    private async Task<ReceptionRequest> NotAskedAgainAsync(ReceptionRequest request, Procedure procedure, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!request.Documents.Any(d => d.Reused))
+        {
+            return request;
+        }
+        var idNumber = request.Applicant.IdNumber;
+        if (!CitizenDataStore.IsIdNumber(idNumber))
+        {
+            throw RuntimeException.Invalid("applicant.idNumber",
+                "the applicant's personal ID number (12 digits) is needed to take documents from a database or their data store / cần số định danh cá nhân");
+        }
+        var offers = request.Documents.Any(d => d.ReusedFileId is not null) ? await citizenData.OffersAsync(idNumber!, procedure, now, cancellationToken) : [];
+        var documents = new List<PresentedDocument>();
+        for (var i = 0; i < request.Documents.Count; i++)
+        {
+            var presented = request.Documents[i];
+            if (presented.ReusedFileId is { } fileId && !offers.Any(o => o.Component == presented.Id && o.FileId == fileId))
+            {
+                throw RuntimeException.Invalid($"documents[{i}].reusedFileId", $"file {fileId} is not in this applicant's data store for '{presented.Id}' (or is no longer valid)");
+            }
+            if (presented.FromNationalDatabase && procedure.Documents.FirstOrDefault(d => d.Id == presented.Id)?.FetchableFrom is { } database)
+            {
+                var record = await national.FetchAsync(database, presented.Id, idNumber!, cancellationToken)
+                    ?? throw RuntimeException.Invalid($"documents[{i}].fromNationalDatabase", $"'{database}' holds no '{presented.Id}' for this applicant: ask for the paper / CSDL không có dữ liệu");
+                presented = presented with { NationalReference = record.Reference, NationalReferenceIsFake = record.IsFake };
+            }
+            documents.Add(presented);
+        }
+        return request with { Documents = documents };
     }
 
     private Procedure Procedure(string code) =>
@@ -250,13 +295,14 @@ public sealed class ReceiveDossier(
         ReceivedAt = receivedAt.UtcDateTime,
         ReceivedBy = receivedBy,
         ApplicantJson = JsonSerializer.Serialize(request.Applicant, Json),
+        ApplicantIdNumber = CitizenDataStore.IsIdNumber(request.Applicant.IdNumber) ? request.Applicant.IdNumber : null,
         DocumentsJson = JsonSerializer.Serialize(request.Documents, Json),
         DocumentsReused = CountReused(request.Documents),
         Delivery = request.Delivery.ToString().ToLowerInvariant(),
         FeeAmount = FeeCalculator.Compute(Procedure(request.ProcedureCode).Fee, request.Channel, request.Copies, request.Documents),
     };
 
-    private static int CountReused(IEnumerable<PresentedDocument> documents) => documents.Count(d => d.FromNationalDatabase);
+    private static int CountReused(IEnumerable<PresentedDocument> documents) => documents.Count(d => d.Reused);
 
     /// <summary>Incomplete: everything missing is listed at once (form 02) and the dossier is not registered.</summary>
     private async Task<ReceptionOutcome> GuidedAsync(DossierRecord dossier, IReadOnlyList<MissingItem> missing, CancellationToken cancellationToken)
@@ -318,6 +364,7 @@ public sealed class ReceiveDossier(
             {
                 db.Dossiers.Add(dossier);
             }
+            await RecordReusedFilesAsync(dossier, request.Documents, procedure, cancellationToken);
             deadlines.ScheduleDossier(dossier, received, received);
             var variables = new Dictionary<string, JsonElement>
             {
@@ -336,6 +383,26 @@ public sealed class ReceiveDossier(
                 db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>The files reused from the data store join the new dossier's components (the same kept contents, no copy).</summary>
+    private async Task RecordReusedFilesAsync(DossierRecord dossier, IReadOnlyList<PresentedDocument> documents, Procedure procedure, CancellationToken cancellationToken)
+    {
+        var added = new List<DossierFileRecord>();
+        foreach (var presented in documents.Where(d => d.ReusedFileId is not null))
+        {
+            var original = await citizenData.FileAsync(presented.ReusedFileId!.Value, cancellationToken) ?? throw RuntimeException.NotFound("file", presented.ReusedFileId);
+            var file = new DossierFileRecord
+            {
+                Id = Guid.NewGuid(), DossierId = dossier.Id, Component = presented.Id, FileName = original.FileName, ContentType = original.ContentType,
+                Size = original.Size, Sha256 = original.Sha256, Pages = original.Pages, Source = "reused", ReusedFrom = original.Id, AddedBy = dossier.ReceivedBy,
+                AddedAt = time.GetUtcNow().UtcDateTime,
+            };
+            db.DossierFiles.Add(file);
+            db.FileAccess.Add(new FileAccessRecord { FileId = file.Id, DossierId = dossier.Id, At = file.AddedAt, Actor = file.AddedBy, Action = "reused" });
+            added.Add(file);
+        }
+        dossier.Digitized = DossierFiles.Missing(procedure, dossier, added).Count == 0;
     }
 
     private static ReceptionOutcome Outcome(DossierRecord dossier, IReadOnlyList<string> missing, IReadOnlyList<TaskId>? openedTasks = null) =>

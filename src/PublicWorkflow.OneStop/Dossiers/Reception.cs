@@ -10,8 +10,16 @@ namespace PublicWorkflow.OneStop.Dossiers;
 /// <summary>The applicant: personal data, shown to staff only and never on the public side.</summary>
 public sealed record Applicant(string FullName, string? IdNumber = null, string? Phone = null, string? Email = null, string? Address = null);
 
-/// <summary>A document the applicant handed in, or that the center took from a national database instead.</summary>
-public sealed record PresentedDocument(string Id, int Copies = 1, int Pages = 0, bool FromNationalDatabase = false);
+/// <summary>
+/// A document the applicant handed in, one the center took from a national database instead (its reference there, and
+/// whether that came from the simulated database), or a file from the applicant's data store standing in for it.
+/// </summary>
+public sealed record PresentedDocument(string Id, int Copies = 1, int Pages = 0, bool FromNationalDatabase = false, Guid? ReusedFileId = null,
+    string? NationalReference = null, bool NationalReferenceIsFake = false)
+{
+    /// <summary>Not asked of the citizen again: taken from a database or reused from their data store (the 766 reuse indicator).</summary>
+    public bool Reused => FromNationalDatabase || ReusedFileId is not null;
+}
 
 /// <summary>A dossier as the receiving clerk (or the online form) hands it in.</summary>
 /// <param name="ReceivedAt">
@@ -71,7 +79,7 @@ public static class Reception
             {
                 missing.Add(new MissingItem(required.Id, $"{required.Name.Vi} / {required.Name.En}"));
             }
-            else if (!presented.Any(p => p.FromNationalDatabase) && presented.Sum(p => p.Copies) < required.Copies)
+            else if (!presented.Any(p => p.Reused) && presented.Sum(p => p.Copies) < required.Copies)
             {
                 missing.Add(new MissingItem(required.Id, $"{required.Name.Vi}: cần {required.Copies} bản / {required.Name.En}: {required.Copies} copies needed"));
             }

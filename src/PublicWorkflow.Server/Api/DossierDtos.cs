@@ -16,7 +16,11 @@ public sealed record ApplicantDto(string? FullName, string? IdNumber, string? Ph
 /// <param name="Copies">How many copies (default 1).</param>
 /// <param name="Pages">Pages per copy, for fees charged per page.</param>
 /// <param name="FromNationalDatabase">True when the center took it from a national database instead of the applicant.</param>
-public sealed record DocumentDto(string? Id, int? Copies, int? Pages, bool? FromNationalDatabase);
+/// <param name="ReusedFileId">A file of the applicant's data store standing in for the document (from GET citizens/{idNumber}/offers).</param>
+/// <param name="NationalReference">Set by the server: the document's reference in the national database it was taken from.</param>
+/// <param name="NationalReferenceIsFake">Set by the server: the reference came from the simulated database of the embedded default.</param>
+public sealed record DocumentDto(string? Id, int? Copies, int? Pages, bool? FromNationalDatabase, Guid? ReusedFileId = null, string? NationalReference = null,
+    bool? NationalReferenceIsFake = null);
 
 /// <summary>A dossier handed in at a branch, by post, or filed online.</summary>
 /// <param name="ProcedureCode">National procedure code, e.g. 1.004222.</param>
@@ -101,7 +105,7 @@ internal static class DossierMapping
             d.TimeLimit, L(d.AppointmentAt), L(d.OriginalAppointmentAt), d.ClockPausedAt is not null, L(d.ApologizedAt), d.ApologyReason,
             L(d.AppointmentBeforeApology),
             applicant is null ? null : new ApplicantDto(applicant.FullName, applicant.IdNumber, applicant.Phone, applicant.Email, applicant.Address),
-            documents.Select(x => new DocumentDto(x.Id, x.Copies, x.Pages, x.FromNationalDatabase)).ToList(),
+            documents.Select(x => new DocumentDto(x.Id, x.Copies, x.Pages, x.FromNationalDatabase, x.ReusedFileId, x.NationalReference, x.NationalReferenceIsFake)).ToList(),
             Strings(d.MissingJson), d.Delivery, d.FeeAmount, L(d.FeePaidAt), d.PaymentChannel, d.Outcome?.ToString().ToLowerInvariant(),
             Strings(d.RefusalReasons), d.StopReason, L(d.ResolvedAt), L(d.ReturnedAt), d.Rating, OnTime(d, now), d.Revision,
             d.SupplementRequests, d.SupplementRequestsAllowed, d.SupplementOverrideReason, L(d.WithdrawalRequestedAt), d.WithdrawalReason, L(d.StoppedAt));

@@ -20,6 +20,9 @@ public sealed record DossierFilesDto(IReadOnlyList<FileDto> Files, IReadOnlyList
 /// <summary>The dossier's signed electronic result.</summary>
 public sealed record ResultDto(string Number, DateTimeOffset? IssuedAt, string SignerName, string SignerTitle, Guid FileId);
 
+/// <summary>A file of the citizen's data store that can stand in for a document of the procedure.</summary>
+public sealed record ReuseOfferDto(string Component, string Kind, Guid FileId, string? ResultNumber, string? FromDossier, string FromProcedure, DateTimeOffset? Since);
+
 /// <summary>The last integrity check of the kept files.</summary>
 public sealed record FileCheckDto(DateTimeOffset? CheckedAt, int Files, int Missing, int Altered, IReadOnlyList<string> Problems);
 
@@ -39,6 +42,10 @@ public static class FilesApi
         files.MapGet("/", ListAsync).WithSummary("The dossier's files, what is still to scan, and its result / Tệp của hồ sơ");
         files.MapGet("/{fileId:guid}", OpenAsync).WithSummary("View a file inline, or ?download=true to download it (audited) / Xem, tải tệp");
         files.MapPost("/{fileId:guid}/retract", RetractAsync).WithSummary("Retract a file with the reason; it is kept and listed / Thu hồi tệp");
+
+        routes.MapGet("/api/v1/citizens/{idNumber}/offers", OffersAsync).WithTags("Dossiers").RequireAuthorization(StaffRoles.Policies.CaseWork)
+            .WithSummary("Ask only once: what the citizen's data store holds that can stand in for the procedure's documents (?procedure=); reception clerks and the supervisor / Dữ liệu dùng lại")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesValidationProblem();
 
         var checks = routes.MapGroup("/api/v1/supervision/file-checks").WithTags("Supervision").RequireAuthorization(StaffRoles.Policies.Supervise)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
@@ -90,6 +97,22 @@ public static class FilesApi
     {
         await ScopedAsync(id, dossiers, user, http);
         return TypedResults.Ok(Dto(await files.RetractAsync(new DossierId(id), fileId, body.Reason ?? "", ApiHttp.Caller(user).UserName, http.RequestAborted), calendar));
+    }
+
+    /// <summary>A citizen's history is personal data: only the desks that receive dossiers (and the supervisor) may look it up.</summary>
+    private static async Task<Ok<List<ReuseOfferDto>>> OffersAsync(string idNumber, string? procedure, CitizenDataStore store, ProcedureCatalog catalog,
+        WorkingCalendar calendar, TimeProvider clock, ClaimsPrincipal user, HttpContext http)
+    {
+        var caller = ApiHttp.Caller(user);
+        if (!caller.SeesAllAgencies && !caller.JobRoles.Contains(StaffMember.ReceptionClerk))
+        {
+            throw new ApiRefusal(StatusCodes.Status403Forbidden, "not-a-reception-desk", "only reception clerks look up a citizen's data store / chỉ bộ phận tiếp nhận");
+        }
+        var wanted = (procedure is null ? null : catalog.Find(procedure))
+            ?? throw Runtime.RuntimeException.Invalid("procedure", "the procedure (?procedure=national code) the offers are for / cần mã thủ tục");
+        var offers = await store.OffersAsync(idNumber, wanted, clock.GetUtcNow(), http.RequestAborted);
+        return TypedResults.Ok(offers.Select(o => new ReuseOfferDto(o.Component, o.Kind, o.FileId, o.ResultNumber, o.FromDossier, o.FromProcedure,
+            ApiHttp.Local(calendar, o.Since))).ToList());
     }
 
     private static async Task<Ok<FileCheckDto>> LastCheckAsync(FileIntegrity integrity, WorkingCalendar calendar, HttpContext http) =>

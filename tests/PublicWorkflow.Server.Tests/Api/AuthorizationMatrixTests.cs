@@ -57,6 +57,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/dossiers/{id:guid}/files/{fileId:guid}"] = CaseWork,
         ["POST /api/v1/dossiers/{id:guid}/files/{fileId:guid}/retract"] = CaseWork,
         ["GET /api/v1/supervision/file-checks/"] = SupervisorOnly,
+        ["GET /api/v1/citizens/{idNumber}/offers"] = [StaffRoles.Supervisor],
         ["POST /api/v1/supervision/file-checks/"] = SupervisorOnly,
         ["GET /api/v1/tasks/inbox"] = CaseWork,
         ["GET /api/v1/tasks/outcomes"] = CaseWork,
@@ -131,7 +132,7 @@ public sealed class AuthorizationMatrixTests
     private static async Task<HttpStatusCode> CallAsync(ApiClient client, string endpoint)
     {
         var (method, pattern) = (endpoint[..endpoint.IndexOf(' ')], endpoint[(endpoint.IndexOf(' ') + 1)..]);
-        var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{fileId:guid}", Guid.NewGuid().ToString()).Replace("{code}", "UB.X-260101-0001").Replace("{kind}", "receipt")
+        var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{fileId:guid}", Guid.NewGuid().ToString()).Replace("{idNumber}", "001190000002").Replace("{code}", "UB.X-260101-0001").Replace("{kind}", "receipt")
             .Replace("{key}", "birth-registration").Replace("{version:int}", "1");
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method is "POST" or "PUT")

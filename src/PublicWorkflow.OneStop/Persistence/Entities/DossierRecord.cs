@@ -51,6 +51,8 @@ public sealed class DossierRecord
     public string? ApologyReason { get; set; }
     public DateTime? AppointmentBeforeApology { get; set; }
     public required string ApplicantJson { get; set; }
+    /// <summary>The applicant's personal ID number, kept apart to find their data store ("ask only once"); personal data, staff side only.</summary>
+    public string? ApplicantIdNumber { get; set; }
     /// <summary>The documents presented, and which were taken from a national database.</summary>
     public required string DocumentsJson { get; set; }
     /// <summary>What the applicant was last asked to supply (at reception or during processing).</summary>

@@ -38,10 +38,37 @@ async function loadDocuments() {
   }));
 }
 
+/** Ask only once: what the applicant's data store holds for this procedure's documents, offered beside each document. */
+document.querySelector("#offers").addEventListener("click", async () => {
+  receptionError.hidden = true;
+  document.querySelectorAll(".reuse").forEach(e => e.remove());
+  const idNumber = document.querySelector("#id-number").value.trim();
+  const response = await api(`/api/v1/citizens/${encodeURIComponent(idNumber)}/offers?procedure=${encodeURIComponent(procedureSelect.value)}`);
+  const offers = await response.json();
+  if (!response.ok) {
+    fail(receptionError, new Error(offers.detail ?? Object.values(offers.errors ?? {}).flat().join(" ")));
+    return;
+  }
+  for (const offer of offers) {
+    const row = documentsBox.querySelector(`input[name=document][value="${CSS.escape(offer.component)}"]`)?.closest("p");
+    const label = Object.assign(document.createElement("label"), { className: "reuse" });
+    label.innerHTML = ` <input type="checkbox" name="reuse"> <span></span>`;
+    Object.assign(label.querySelector("input"), { value: offer.fileId });
+    label.querySelector("input").dataset.component = offer.component;
+    label.querySelector("span").textContent = `${t("reuse")}: ${offer.kind === "result" ? `${t("electronicResult")} ${offer.resultNumber}` : `${t("earlierFile")} ${offer.fromDossier}`}`;
+    row?.append(label);
+  }
+  if (offers.length === 0) {
+    fail(receptionError, new Error(t("nothingToReuse")));
+  }
+});
+
 function receptionBody() {
   const fromDatabase = [...document.querySelectorAll("input[name=from-database]:checked")].map(i => i.value);
   const handedIn = [...document.querySelectorAll("input[name=document]:checked")].map(i => i.value);
-  const documents = [...new Set([...handedIn, ...fromDatabase])].map(id => ({ id, fromNationalDatabase: fromDatabase.includes(id) }));
+  const reused = Object.fromEntries([...document.querySelectorAll("input[name=reuse]:checked")].map(i => [i.dataset.component, i.value]));
+  const documents = [...new Set([...handedIn, ...fromDatabase, ...Object.keys(reused)])]
+    .map(id => ({ id, fromNationalDatabase: fromDatabase.includes(id), reusedFileId: reused[id] ?? null }));
   return {
     procedureCode: procedureSelect.value,
     locality: document.querySelector("#locality-row").hidden ? null : document.querySelector("#locality").value || null,

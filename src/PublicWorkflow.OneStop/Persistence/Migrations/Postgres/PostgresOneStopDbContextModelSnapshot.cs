@@ -210,6 +210,10 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("ApplicantIdNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("ApplicantJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -380,6 +384,8 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApplicantIdNumber");
 
                     b.HasIndex("CaseId")
                         .IsUnique();

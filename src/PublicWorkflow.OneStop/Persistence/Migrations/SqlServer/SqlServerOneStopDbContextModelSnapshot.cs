@@ -210,6 +210,10 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<string>("ApplicantIdNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("ApplicantJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -380,6 +384,8 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApplicantIdNumber");
 
                     b.HasIndex("CaseId")
                         .IsUnique()

@@ -203,6 +203,10 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ApplicantIdNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ApplicantJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -373,6 +377,8 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApplicantIdNumber");
 
                     b.HasIndex("CaseId")
                         .IsUnique();
