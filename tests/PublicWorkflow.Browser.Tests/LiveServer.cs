@@ -11,6 +11,7 @@ namespace PublicWorkflow.Browser.Tests;
 public sealed class LiveServer : WebApplicationFactory<Program>
 {
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"pwf-browser-{Guid.NewGuid():N}.db");
+    private readonly string documentsFolder = Path.Combine(Path.GetTempPath(), $"pwf-browser-documents-{Guid.NewGuid():N}");
     private readonly TimeProvider? clock;
 
     /// <param name="clock">A clock the test moves (to make a step overdue); the system clock otherwise.</param>
@@ -28,6 +29,8 @@ public sealed class LiveServer : WebApplicationFactory<Program>
     {
         builder.UseSetting("Database:ConnectionString", $"Data Source={databaseFile}");
         builder.UseSetting("Urls", "http://127.0.0.1:0");
+        builder.UseSetting("PublicWorkflow:Documents:Folder", documentsFolder);
+        builder.UseSetting("PublicWorkflow:Results:DevelopmentCertificatePath", Path.Combine(Path.GetTempPath(), "pwf-test-signing.pfx"));
         if (clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
@@ -38,5 +41,9 @@ public sealed class LiveServer : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         PublicWorkflow.Runtime.Persistence.SqliteFiles.Delete(databaseFile);
+        if (Directory.Exists(documentsFolder))
+        {
+            Directory.Delete(documentsFolder, recursive: true);
+        }
     }
 }

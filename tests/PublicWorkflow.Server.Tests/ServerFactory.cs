@@ -11,6 +11,7 @@ namespace PublicWorkflow.Server.Tests;
 internal sealed class ServerFactory(IReadOnlyDictionary<string, string?>? settings = null, TestDatabase? database = null) : WebApplicationFactory<Program>
 {
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"pwf-server-test-{Guid.NewGuid():N}.db");
+    private readonly string documentsFolder = Path.Combine(Path.GetTempPath(), $"pwf-server-test-documents-{Guid.NewGuid():N}");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -23,6 +24,9 @@ internal sealed class ServerFactory(IReadOnlyDictionary<string, string?>? settin
             builder.UseSetting("Database:Provider", database.Provider.ToString());
             builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         }
+        // Each server keeps its files apart; the development signing certificate is made once for all tests.
+        builder.UseSetting("PublicWorkflow:Documents:Folder", documentsFolder);
+        builder.UseSetting("PublicWorkflow:Results:DevelopmentCertificatePath", Path.Combine(Path.GetTempPath(), "pwf-test-signing.pfx"));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
@@ -33,5 +37,9 @@ internal sealed class ServerFactory(IReadOnlyDictionary<string, string?>? settin
     {
         await base.DisposeAsync();
         PublicWorkflow.Runtime.Persistence.SqliteFiles.Delete(databaseFile);
+        if (Directory.Exists(documentsFolder))
+        {
+            Directory.Delete(documentsFolder, recursive: true);
+        }
     }
 }

@@ -120,6 +120,9 @@ public sealed class BadInputTests(string provider)
                      ($"/api/v1/supervision/incidents/{unknown}/retry", "{}"),
                      ($"/api/v1/dossiers/{unknown}/supplement-override", "{\"reason\":\"x\"}"),
                      ($"/api/v1/dossiers/{unknown}/supplement-override", "{\"reason\":5}"),
+                     ($"/api/v1/dossiers/{unknown}/files?component=declaration", "{}"),
+                     ($"/api/v1/dossiers/{unknown}/files/{unknown}/retract", "{\"reason\":\"x\"}"),
+                     ($"/api/v1/dossiers/{unknown}/files/{unknown}/retract", "{}"),
                  })
         {
             yield return new Bad(Supervisor, "POST", path, body);
@@ -154,6 +157,18 @@ public sealed class BadInputTests(string provider)
                      "procedure=" + new string('1', 50), "procedure=1.004222&on=2020-01-01" })
         {
             yield return new Bad(Anyone, "GET", $"/api/v1/points?{query}", null);
+        }
+        foreach (var path in new[] { "/api/v1/public/results", "/api/v1/public/results?number=", "/api/v1/public/results?number=" + new string('1', 200) })
+        {
+            yield return new Bad(Anyone, "GET", path, null);
+        }
+        yield return new Bad(Anyone, "POST", "/api/v1/public/results/verify", "{}");
+        yield return new Bad(Anyone, "POST", "/api/v1/public/results/verify", "--x\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nno file\r\n--x--\r\n",
+            "multipart/form-data; boundary=x");
+        foreach (var path in new[] { "/api/v1/citizens/123/offers?procedure=1.014199", "/api/v1/citizens/001190000002/offers", "/api/v1/citizens/001190000002/offers?procedure=9.999999",
+                     $"/api/v1/dossiers/{unknown}/files", $"/api/v1/dossiers/{unknown}/files/{unknown}" })
+        {
+            yield return new Bad(Supervisor, "GET", path, null);
         }
         foreach (var query in new[] { "from=2020-01-01&to=2026-01-01", "from=someday", "to=9999-12-31", "from=2026-02-01&to=2026-01-01" })
         {
@@ -259,7 +274,9 @@ public sealed class BadInputTests(string provider)
             using var request = new HttpRequestMessage(new HttpMethod(bad.Method), bad.Path);
             if (bad.Body is not null)
             {
-                request.Content = new StringContent(bad.Body, Encoding.UTF8, bad.ContentType);
+                request.Content = new StringContent(bad.Body, Encoding.UTF8);
+                // Parsed, so a content type with parameters (a multipart boundary) is sent as written.
+                request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(bad.ContentType);
             }
             if (bad.IdempotencyKey is not null)
             {
