@@ -40,7 +40,9 @@ public static class FilesApi
             .WithSummary("Upload a component's file (?component=document id; multipart/form-data, field file; PDF, JPEG, PNG or TIFF by content) / Tải lên tệp thành phần hồ sơ")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         files.MapGet("/", ListAsync).WithSummary("The dossier's files, what is still to scan, and its result / Tệp của hồ sơ");
-        files.MapGet("/{fileId:guid}", OpenAsync).WithSummary("View a file inline, or ?download=true to download it (audited) / Xem, tải tệp");
+        files.MapGet("/{fileId:guid}", OpenAsync).WithSummary("View a file inline, or ?download=true to download it (audited) / Xem, tải tệp")
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf", "image/jpeg", "image/png", "image/tiff")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         files.MapPost("/{fileId:guid}/retract", RetractAsync).WithSummary("Retract a file with the reason; it is kept and listed / Thu hồi tệp");
 
         routes.MapGet("/api/v1/citizens/{idNumber}/offers", OffersAsync).WithTags("Dossiers").RequireAuthorization(StaffRoles.Policies.CaseWork)

@@ -165,6 +165,24 @@ public sealed class ElectronicDossierTests(string provider, string blobStore) : 
         Assert.That((await verify(v => v.ByNumberAsync("99999/2026/KQ-NOPE"))).Status, Is.EqualTo(VerificationStatus.Unknown));
     }
 
+    /// <summary>A workflow's own issue step (construction.issue-permit…) issues the result at once and finds it again when run twice.</summary>
+    [Test]
+    public async Task An_issue_step_issues_the_signed_result_itself_and_a_repeat_finds_the_same_number()
+    {
+        var outcome = await ReceiveAsync(Request("1.004873", "P.HOANKIEM", new PresentedDocument("declaration")));
+        var caseId = (await DossierAsync(outcome.DossierId.Value)).CaseId!.Value;
+        await CompleteStepAsync(caseId, "Task_Digitize", Hanoi(2026, 10, 5, 10), null, "clerk-cn01");
+        await CompleteStepAsync(caseId, "Task_Appraise", Hanoi(2026, 10, 6, 10), new { decision = "approve" }, "officer");
+        await CompleteStepAsync(caseId, "Task_Decide", Hanoi(2026, 10, 6, 11), null, "chairman");
+        var context = new Runtime.Handlers.HandlerContext(caseId, "a1", "Service_IssuePermit", "construction.issue-permit", new Dictionary<string, System.Text.Json.JsonElement>());
+        var issue = () => Host.InScopeAsync(p => p.GetServices<Runtime.Handlers.IServiceHandler>().OfType<IssueResultHandler>().Single().HandleAsync(context, CancellationToken.None));
+        var first = await issue();
+        var again = await issue();
+        Assert.That(first["resultNumber"].GetString(), Is.EqualTo("00001/2026/KQ-UB.P.HOANKIEM"));
+        Assert.That(again["resultNumber"].GetString(), Is.EqualTo(first["resultNumber"].GetString()), "the register is drawn once");
+        Assert.That(await Host.DbAsync(db => db.DossierResults.CountAsync(r => r.DossierId == outcome.DossierId.Value)), Is.EqualTo(1));
+    }
+
     [Test]
     public async Task The_integrity_check_finds_a_file_changed_or_lost_behind_the_system_s_back()
     {

@@ -90,7 +90,7 @@ public sealed class DossierCommandApiTests
         procedureCode = procedure,
         channel,
         locality = "P.HOANKIEM",
-        applicant = new { fullName = "Hoàng Văn D" },
+        applicant = new { fullName = "Hoàng Văn D", idNumber = "001090000004" },
         documents = documents.Select(d => new { id = d, fromNationalDatabase = d == "accommodation-proof" }),
     };
 }

@@ -129,10 +129,26 @@ async function loadUncertainDays() {
   }));
 }
 
+/** The last integrity check of the kept files: a file lost or changed behind the system's back is named by its hash. */
+function showFileCheck(check) {
+  const text = document.querySelector("#file-check");
+  text.textContent = check.checkedAt === null ? t("noFileCheck")
+    : `${formatTime(check.checkedAt)}: ${check.files} ${t("filesChecked")}, ${check.missing} ${t("filesMissing")}, ${check.altered} ${t("filesAltered")}`;
+  text.className = check.missing + check.altered > 0 ? "late" : "on-time";
+  document.querySelector("#file-problems").replaceChildren(...check.problems.map(p => Object.assign(document.createElement("li"), { textContent: p })));
+}
+
+async function loadFileCheck() {
+  showFileCheck(await (await api("/api/v1/supervision/file-checks")).json());
+}
+
+document.querySelector("#check-files").addEventListener("click", async () => showFileCheck(await send("POST", "/api/v1/supervision/file-checks")));
+
 async function load() {
   document.querySelector("#measures-card").hidden = document.querySelector("#incidents-card").hidden = !supervisor;
+  document.querySelector("#file-check-card").hidden = !supervisor;
   await Promise.all([supervisor ? loadMeasures() : null, loadAlerts(), loadDossiers("overdue=true", "#overdue"), loadDossiers("atRisk=true", "#at-risk"),
-    supervisor ? loadIncidents() : null, loadUncertainDays()]);
+    supervisor ? loadIncidents() : null, supervisor ? loadFileCheck() : null, loadUncertainDays()]);
 }
 
 const from = document.querySelector("#from");
