@@ -31,6 +31,10 @@ public sealed class DossierFiles(OneStopDbContext db, IBlobStore blobs, DossierS
         {
             throw RuntimeException.Invalid("component", $"procedure {dossier.ProcedureCode} has no document '{component}' (or use '{Other}')");
         }
+        if (FileNames.HoldsPath(fileName))
+        {
+            throw RuntimeException.Invalid("file", "the file name holds a path (/, \\ or ..): send the name alone / tên tệp không được chứa đường dẫn");
+        }
         if (!AcceptsFiles(dossier.Status))
         {
             throw RuntimeException.Rejected("dossier-not-open", $"dossier {dossier.Code ?? dossier.Id.ToString()} is {dossier.Status}: no file can be added");

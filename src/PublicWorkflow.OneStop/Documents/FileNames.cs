@@ -3,17 +3,21 @@ using System.Text;
 namespace PublicWorkflow.OneStop.Documents;
 
 /// <summary>
-/// A file name as it is kept and offered back: the last path segment only (no folders, no "..", whichever slash the
-/// sender used), no control or reserved characters, at most 120 characters, ending in the extension of what the file
-/// really is. It is a label: stored files are named by their hash.
+/// A file name as it is kept and offered back: no control or reserved characters, at most 120 characters, ending in
+/// the extension of what the file really is. A name holding a path (a slash of either kind, "..") is not a name a
+/// browser sends: it is refused rather than guessed at. It is a label: stored files are named by their hash.
 /// </summary>
 public static class FileNames
 {
     public const int MaxLength = 120;
 
+    /// <summary>Whether the name tries to say where the file goes: a path, not a name.</summary>
+    public static bool HoldsPath(string? name) =>
+        name is not null && (name.Contains('/') || name.Contains('\\') || name.Trim() is "." or "..");
+
     public static string Sanitize(string? name, FileKind kind)
     {
-        var last = (name ?? "").Replace('\\', '/').Split('/').LastOrDefault() ?? "";
+        var last = name ?? "";
         var clean = new StringBuilder();
         foreach (var c in last.Normalize(NormalizationForm.FormC))
         {

@@ -53,10 +53,12 @@ public sealed class ElectronicDossierTests(string provider, string blobStore) : 
         Assert.That((await DossierAsync(outcome.DossierId.Value)).Digitized, Is.False, "nothing scanned yet");
         var pdf = OneStopSamples.Pdf("Tờ khai xác nhận tình trạng hôn nhân");
 
-        var file = await UploadAsync(outcome.DossierId, "declaration", "../../etc/Tờ khai.pdf", pdf);
+        var traversal = Assert.ThrowsAsync<RuntimeException>(() => UploadAsync(outcome.DossierId, "declaration", "../../etc/Tờ khai.pdf", pdf));
+        Assert.That(traversal!.Field, Is.EqualTo("file"), "a name holding a path is refused");
+        var file = await UploadAsync(outcome.DossierId, "declaration", "Tờ khai\u0000<1>.jpg", pdf);
         Assert.Multiple(async () =>
         {
-            Assert.That(file.FileName, Is.EqualTo("Tờ khai.pdf"), "the last path segment only");
+            Assert.That(file.FileName, Is.EqualTo("Tờ khai1.pdf"), "no control or reserved characters; the extension of what it really is");
             Assert.That((file.ContentType, file.Size, file.Pages), Is.EqualTo(("application/pdf", (long)pdf.Length, (int?)1)));
             Assert.That(file.Sha256, Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf))));
             Assert.That((await DossierAsync(outcome.DossierId.Value)).Digitized, Is.True, "every required component has a file");

@@ -31,7 +31,9 @@ public sealed class ElectronicDossierApiTests(string provider) : ApiSuite(provid
     {
         var (id, _) = await ReceiveAsync();
         var pdf = OneStopSamples.Pdf("Tờ khai");
-        var kept = await UploadAsync(reception, id, "declaration", "..\\..\\windows\\Tờ khai.pdf", pdf, HttpStatusCode.Created);
+        var traversal = await UploadAsync(reception, id, "declaration", "..\\..\\windows\\Tờ khai.pdf", pdf, HttpStatusCode.BadRequest);
+        Assert.That(traversal.GetProperty("errors").TryGetProperty("file", out _), Is.True, "a name holding a path is refused");
+        var kept = await UploadAsync(reception, id, "declaration", "Tờ khai.pdf", pdf, HttpStatusCode.Created);
         Assert.That(kept.GetProperty("fileName").GetString(), Is.EqualTo("Tờ khai.pdf"));
         var list = await reception.GetJsonAsync($"/api/v1/dossiers/{id}/files");
         Assert.That((list.GetProperty("digitized").GetBoolean(), list.GetProperty("missing").GetArrayLength()), Is.EqualTo((true, 0)));
