@@ -83,7 +83,11 @@ public sealed class DossierFiles(OneStopDbContext db, IBlobStore blobs, DossierS
     {
         db.DossierFiles.Add(file);
         db.FileAccess.Add(new FileAccessRecord { FileId = file.Id, DossierId = dossierId.Value, At = file.AddedAt, Actor = file.AddedBy, Action = file.Source });
-        await store.SaveAsync(dossierId, async tracked => tracked.Digitized = await DigitizedAsync(tracked, cancellationToken), cancellationToken);
+        await store.SaveAsync(dossierId, async tracked =>
+        {
+            tracked.Digitized = await DigitizedAsync(tracked, cancellationToken);
+            tracked.ResultDue &= file.Component != Result;
+        }, cancellationToken);
     }
 
     public Task<DossierResultRecord?> ResultAsync(DossierId dossierId, CancellationToken cancellationToken = default) =>

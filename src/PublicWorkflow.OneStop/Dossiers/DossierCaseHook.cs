@@ -109,6 +109,7 @@ internal sealed class DossierCommandScope(OneStopDbContext db, DossierRecord dos
             case "decide":
                 dossier.Outcome ??= DossierOutcome.Granted;
                 dossier.DecidedBy = context.Actor;
+                dossier.ResultDue = dossier.Outcome == DossierOutcome.Granted;
                 break;
         }
         var decided = outputs.TryGetValue(StepOutcome.Decision, out var decision) && decision.ValueKind == JsonValueKind.String ? decision.GetString() : null;

@@ -24,8 +24,10 @@ public sealed class ElectronicResults(OneStopDbContext db, DossierFiles files, P
 
     public async Task RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var due = await db.Dossiers.AsNoTracking()
-            .Where(d => d.Outcome == DossierOutcome.Granted && d.DecidedBy != null && !db.DossierResults.Any(r => r.DossierId == d.Id))
+        // A result issued by a workflow's own issue step while the flag was being written: nothing left to do for it.
+        await db.Dossiers.Where(d => d.ResultDue && db.DossierResults.Any(r => r.DossierId == d.Id))
+            .ExecuteUpdateAsync(set => set.SetProperty(d => d.ResultDue, false), cancellationToken);
+        var due = await db.Dossiers.AsNoTracking().Where(d => d.ResultDue && d.DecidedBy != null)
             .OrderBy(d => d.ResolvedAt).Take(PerSweep).ToListAsync(cancellationToken);
         foreach (var dossier in due)
         {

@@ -31,6 +31,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<DossierRec
         e.Property(d => d.DecidedBy).HasMaxLength(100);
         e.Property(d => d.ApplicantIdNumber).HasMaxLength(20);
         e.HasIndex(d => d.ApplicantIdNumber);
+        e.HasIndex(d => d.ResultDue);
         e.Property(d => d.WithdrawalReason).HasMaxLength(2000);
         e.Property(d => d.SupplementOverrideReason).HasMaxLength(2000);
         e.Property(d => d.SupplementOverrideBy).HasMaxLength(100);

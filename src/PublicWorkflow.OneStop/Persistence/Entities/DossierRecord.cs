@@ -76,6 +76,8 @@ public sealed class DossierRecord
     public DossierOutcome? Outcome { get; set; }
     /// <summary>Who completed the decide step: the signer of the electronic result.</summary>
     public string? DecidedBy { get; set; }
+    /// <summary>Granted, its electronic result not issued yet: the short work list the sweep reads (indexed), not every granted dossier.</summary>
+    public bool ResultDue { get; set; }
     public string? RefusalReasons { get; set; }
     public string? StopReason { get; set; }
     /// <summary>When the applicant asked to withdraw (status 7); the agency's stop (status 8) follows.</summary>

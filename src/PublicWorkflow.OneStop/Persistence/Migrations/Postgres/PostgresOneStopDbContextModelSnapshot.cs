@@ -334,6 +334,9 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("ResultDue")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("ReturnedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -392,6 +395,8 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Postgres
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("ResultDue");
 
                     b.HasIndex("BranchCode", "ReceivedAt");
 

@@ -334,6 +334,9 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<bool>("ResultDue")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime?>("ReturnedAt")
                         .HasColumnType("datetime2");
 
@@ -394,6 +397,8 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.SqlServer
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasFilter("[Code] IS NOT NULL");
+
+                    b.HasIndex("ResultDue");
 
                     b.HasIndex("BranchCode", "ReceivedAt");
 

@@ -327,6 +327,9 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ResultDue")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ReturnedAt")
                         .HasColumnType("TEXT");
 
@@ -385,6 +388,8 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("ResultDue");
 
                     b.HasIndex("BranchCode", "ReceivedAt");
 
