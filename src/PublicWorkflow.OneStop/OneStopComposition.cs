@@ -6,6 +6,7 @@ using PublicWorkflow.OneStop.Catalog;
 using PublicWorkflow.OneStop.Documents;
 using PublicWorkflow.OneStop.Results;
 using PublicWorkflow.OneStop.NationalData;
+using PublicWorkflow.OneStop.Messages;
 using PublicWorkflow.OneStop.Dossiers;
 using PublicWorkflow.OneStop.Measures;
 using PublicWorkflow.OneStop.Notifications;
@@ -100,6 +101,16 @@ public static class OneStopComposition
         services.AddScoped<IDueWork>(provider => provider.GetRequiredService<ElectronicResults>());
         services.AddScoped<ResultVerification>();
         services.AddScoped<CitizenDataStore>();
+
+        var messages = new MessageOptions();
+        configuration.GetSection(MessageOptions.Section).Bind(messages);
+        services.AddSingleton(messages);
+        services.AddScoped<ApplicantMessages>();
+        services.AddSingleton<IMessageChannel, SmtpChannel>();
+        services.AddSingleton<IMessageChannel>(provider =>
+            new HttpSmsChannel(new HttpClient { Timeout = TimeSpan.FromSeconds(20) }, provider.GetRequiredService<MessageOptions>()));
+        services.AddScoped<MessageDispatcher>();
+        services.AddScoped<IDueWork>(provider => provider.GetRequiredService<MessageDispatcher>());
 
         var national = new NationalDatabaseOptions();
         configuration.GetSection(NationalDatabaseOptions.Section).Bind(national);

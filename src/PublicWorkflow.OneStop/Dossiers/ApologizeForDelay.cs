@@ -1,12 +1,13 @@
 using PublicWorkflow.OneStop.Persistence;
 using PublicWorkflow.OneStop.Persistence.Entities;
 using PublicWorkflow.Runtime;
+using PublicWorkflow.OneStop.Messages;
 using PublicWorkflow.Runtime.Persistence.Entities;
 
 namespace PublicWorkflow.OneStop.Dossiers;
 
 /// <summary>The agency's apology for a dossier that will be late: a reason and a new appointment, at most once.</summary>
-public sealed class ApologizeForDelay(OneStopDbContext db, DossierDeadlines deadlines, DossierStore store, TimeProvider time)
+public sealed class ApologizeForDelay(OneStopDbContext db, DossierDeadlines deadlines, DossierStore store, ApplicantMessages messages, TimeProvider time)
 {
     /// <summary>
     /// How far an apology may move the appointment. The law sets no ceiling; this is a sanity bound so a typo (year 9990)
@@ -59,6 +60,7 @@ public sealed class ApologizeForDelay(OneStopDbContext db, DossierDeadlines dead
             await deadlines.CancelPendingAsync(tracked, null, cancellationToken);
             deadlines.ScheduleDossier(tracked, now, now);
             db.Audit.Add(new AuditRecord { CaseId = tracked.CaseId!.Value, At = now.UtcDateTime, Actor = actor, Kind = "dossier-apology", Detail = $"new appointment {newAppointment:O}: {reason}" });
+            messages.Apologized(tracked);
         }, cancellationToken);
         return await store.DossierAsync(dossierId, cancellationToken);
     }

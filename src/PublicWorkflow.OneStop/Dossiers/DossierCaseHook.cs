@@ -8,6 +8,7 @@ using PublicWorkflow.Engine.Model;
 using PublicWorkflow.Runtime.Cases;
 using PublicWorkflow.OneStop.Catalog;
 using PublicWorkflow.OneStop.Structure;
+using PublicWorkflow.OneStop.Messages;
 using PublicWorkflow.Runtime.Persistence;
 using PublicWorkflow.Runtime.Persistence.Entities;
 using EngineCaseStatus = PublicWorkflow.Engine.Execution.CaseStatus;
@@ -17,12 +18,13 @@ namespace PublicWorkflow.OneStop.Dossiers;
 /// <summary>
 /// Keeps a dossier in step with its case, inside each command's transaction. Cases without a dossier are left alone.
 /// </summary>
-internal sealed class DossierCaseHook(OneStopDbContext db, ProcedureCatalog catalog, DossierClock clock, DossierDeadlines deadlines) : ICaseCommandHook
+internal sealed class DossierCaseHook(OneStopDbContext db, ProcedureCatalog catalog, DossierClock clock, DossierDeadlines deadlines, ApplicantMessages messages)
+    : ICaseCommandHook
 {
     public async Task<ICaseCommandScope?> BeginAsync(CaseRecord @case, CancellationToken cancellationToken) =>
         @case.BusinessKey is null || await deadlines.DossierOfCaseAsync(@case.Id) is not { } dossier
             ? null
-            : new DossierCommandScope(db, dossier, catalog.Find(dossier.ProcedureCode), clock, deadlines);
+            : new DossierCommandScope(db, dossier, catalog.Find(dossier.ProcedureCode), clock, deadlines, messages);
 }
 
 /// <summary>
@@ -31,8 +33,8 @@ internal sealed class DossierCaseHook(OneStopDbContext db, ProcedureCatalog cata
 /// writes the tracking sheet, derives the
 /// national status, pauses and resumes the clock, and schedules or cancels the deadlines.
 /// </summary>
-internal sealed class DossierCommandScope(OneStopDbContext db, DossierRecord dossier, Procedure? procedure, DossierClock clock, DossierDeadlines deadlines)
-    : ICaseCommandScope
+internal sealed class DossierCommandScope(OneStopDbContext db, DossierRecord dossier, Procedure? procedure, DossierClock clock, DossierDeadlines deadlines,
+    ApplicantMessages messages) : ICaseCommandScope
 {
     private readonly TimeLimit? limit = DossierClock.Parse(dossier.TimeLimit);
 
@@ -137,6 +139,7 @@ internal sealed class DossierCommandScope(OneStopDbContext db, DossierRecord dos
             dossier.MissingDocumentsJson = JsonSerializer.Serialize(items.Select(i => i.DocumentId).OfType<string>().Distinct());
             dossier.SupplementRequestedAt = context.Now;
             dossier.SupplementRequests++;
+            messages.SupplementRequested(dossier);
         }
     }
 

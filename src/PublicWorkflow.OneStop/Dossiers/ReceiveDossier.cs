@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.OneStop.Catalog;
 using PublicWorkflow.OneStop.Documents;
 using PublicWorkflow.OneStop.NationalData;
+using PublicWorkflow.OneStop.Messages;
 using PublicWorkflow.OneStop.Persistence;
 using PublicWorkflow.OneStop.Persistence.Entities;
 using PublicWorkflow.OneStop.Structure;
@@ -27,6 +28,7 @@ public sealed class ReceiveDossier(
     DossierIdempotency once,
     INationalDatabases national,
     CitizenDataStore citizenData,
+    ApplicantMessages messages,
     TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -257,6 +259,22 @@ public sealed class ReceiveDossier(
                 throw RuntimeException.Invalid(field, $"at most {max} characters");
             }
         }
+        if (request.Applicant.NotifyBy?.FirstOrDefault(c => c is not ("email" or "sms")) is { } channel)
+        {
+            throw RuntimeException.Invalid("applicant.notifyBy", $"'{channel}' is not a channel: email or sms");
+        }
+        if (request.Applicant.Language is not (null or "vi" or "en"))
+        {
+            throw RuntimeException.Invalid("applicant.language", "vi or en");
+        }
+        if (request.Applicant.Email is { Length: > 0 } email && !MimeKit.MailboxAddress.TryParse(email, out _))
+        {
+            throw RuntimeException.Invalid("applicant.email", "not an e-mail address / thư điện tử không hợp lệ");
+        }
+        if (request.Applicant.Phone is { Length: > 0 } phone && !phone.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '.'))
+        {
+            throw RuntimeException.Invalid("applicant.phone", "digits only / số điện thoại không hợp lệ");
+        }
         if (request.Documents?.Count > 200)
         {
             throw RuntimeException.Invalid("documents", "at most 200 documents");
@@ -365,6 +383,7 @@ public sealed class ReceiveDossier(
                 db.Dossiers.Add(dossier);
             }
             await RecordReusedFilesAsync(dossier, request.Documents, procedure, cancellationToken);
+            messages.Received(dossier);
             deadlines.ScheduleDossier(dossier, received, received);
             var variables = new Dictionary<string, JsonElement>
             {

@@ -7,8 +7,12 @@ using PublicWorkflow.Runtime.Persistence.Entities;
 
 namespace PublicWorkflow.OneStop.Dossiers;
 
-/// <summary>The applicant: personal data, shown to staff only and never on the public side.</summary>
-public sealed record Applicant(string FullName, string? IdNumber = null, string? Phone = null, string? Email = null, string? Address = null);
+/// <summary>
+/// The applicant: personal data, shown to staff only and never on the public side. <paramref name="NotifyBy"/> are the
+/// channels they chose for messages (email, sms); null: every channel they gave an address for. <paramref name="Language"/>: vi or en.
+/// </summary>
+public sealed record Applicant(string FullName, string? IdNumber = null, string? Phone = null, string? Email = null, string? Address = null,
+    IReadOnlyList<string>? NotifyBy = null, string? Language = null);
 
 /// <summary>
 /// A document the applicant handed in, one the center took from a national database instead (its reference there, and

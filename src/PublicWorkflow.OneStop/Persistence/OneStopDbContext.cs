@@ -24,6 +24,7 @@ public abstract class OneStopDbContext(DbContextOptions options) : WorkflowDbCon
     public DbSet<DocumentChunkRecord> DocumentChunks => Set<DocumentChunkRecord>();
     public DbSet<DossierResultRecord> DossierResults => Set<DossierResultRecord>();
     public DbSet<FileCheckRecord> FileChecks => Set<FileCheckRecord>();
+    public DbSet<MessageRecord> Messages => Set<MessageRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

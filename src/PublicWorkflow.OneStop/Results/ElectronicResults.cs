@@ -7,6 +7,7 @@ using PublicWorkflow.OneStop.Dossiers;
 using PublicWorkflow.OneStop.Persistence;
 using PublicWorkflow.OneStop.Persistence.Entities;
 using PublicWorkflow.Runtime.Jobs;
+using PublicWorkflow.OneStop.Messages;
 
 namespace PublicWorkflow.OneStop.Results;
 
@@ -17,7 +18,7 @@ namespace PublicWorkflow.OneStop.Results;
 /// of two nodes issuing at once, the second's insert fails on the dossier's key and it leaves the first's.
 /// </summary>
 public sealed class ElectronicResults(OneStopDbContext db, DossierFiles files, ProcedureCatalog catalog, SigningCertificate signing, ResultOptions options,
-    WorkingCalendar calendar) : IDueWork
+    WorkingCalendar calendar, ApplicantMessages messages) : IDueWork
 {
     /// <summary>How many results one sweep issues, so a backlog never holds the sweep long.</summary>
     private const int PerSweep = 20;
@@ -60,6 +61,7 @@ public sealed class ElectronicResults(OneStopDbContext db, DossierFiles files, P
             SignerTitle = content.SignerTitle, FileId = file.Id, Sha256 = sha256, CertificateThumbprint = signing.Certificate.Thumbprint,
         };
         db.DossierResults.Add(result);
+        messages.ResultIssued(dossier, number);
         try
         {
             await files.RecordAsync(new DossierId(dossier.Id), file, cancellationToken);

@@ -9,7 +9,10 @@ using PublicWorkflow.Runtime.Persistence.Entities;
 namespace PublicWorkflow.Server.Api;
 
 /// <summary>The applicant (personal data: staff side only).</summary>
-public sealed record ApplicantDto(string? FullName, string? IdNumber, string? Phone, string? Email, string? Address);
+/// <param name="NotifyBy">The channels the applicant chose for messages: email, sms (all they gave an address for when absent).</param>
+/// <param name="Language">vi (default) or en: the language of their messages.</param>
+public sealed record ApplicantDto(string? FullName, string? IdNumber, string? Phone, string? Email, string? Address, List<string>? NotifyBy = null,
+    string? Language = null);
 
 /// <summary>A document handed in.</summary>
 /// <param name="Id">The document's id in the procedure, e.g. <c>ct01</c>.</param>
@@ -104,7 +107,8 @@ internal static class DossierMapping
             d.AgencyCode is null ? null : catalog.Structure.AgencyEver(d.AgencyCode)?.Name.In(language), d.Level, L(d.ReceivedAt), d.ReceivedBy,
             d.TimeLimit, L(d.AppointmentAt), L(d.OriginalAppointmentAt), d.ClockPausedAt is not null, L(d.ApologizedAt), d.ApologyReason,
             L(d.AppointmentBeforeApology),
-            applicant is null ? null : new ApplicantDto(applicant.FullName, applicant.IdNumber, applicant.Phone, applicant.Email, applicant.Address),
+            applicant is null ? null : new ApplicantDto(applicant.FullName, applicant.IdNumber, applicant.Phone, applicant.Email, applicant.Address,
+                applicant.NotifyBy?.ToList(), applicant.Language),
             documents.Select(x => new DocumentDto(x.Id, x.Copies, x.Pages, x.FromNationalDatabase, x.ReusedFileId, x.NationalReference, x.NationalReferenceIsFake)).ToList(),
             Strings(d.MissingJson), d.Delivery, d.FeeAmount, L(d.FeePaidAt), d.PaymentChannel, d.Outcome?.ToString().ToLowerInvariant(),
             Strings(d.RefusalReasons), d.StopReason, L(d.ResolvedAt), L(d.ReturnedAt), d.Rating, OnTime(d, now), d.Revision,

@@ -127,7 +127,8 @@ public static class DossiersApi
             return null;
         }
         return new ReceptionRequest(body.ProcedureCode!.Trim(), channel, branch,
-            body.Locality, new Applicant(body.Applicant!.FullName ?? "", body.Applicant.IdNumber, body.Applicant.Phone, body.Applicant.Email, body.Applicant.Address),
+            body.Locality, new Applicant(body.Applicant!.FullName ?? "", body.Applicant.IdNumber, body.Applicant.Phone, body.Applicant.Email, body.Applicant.Address,
+                body.Applicant.NotifyBy, body.Applicant.Language),
             body.Documents!.Select(d => new PresentedDocument(d.Id!.Trim(), d.Copies ?? 1, d.Pages ?? 0, d.FromNationalDatabase ?? false, d.ReusedFileId)).ToList(),
             delivery, body.Copies ?? 1, ApiDates.Check("receivedAt", body.ReceivedAt));
     }

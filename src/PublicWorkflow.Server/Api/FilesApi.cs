@@ -23,6 +23,10 @@ public sealed record ResultDto(string Number, DateTimeOffset? IssuedAt, string S
 /// <summary>A file of the citizen's data store that can stand in for a document of the procedure.</summary>
 public sealed record ReuseOfferDto(string Component, string Kind, Guid FileId, string? ResultNumber, string? FromDossier, string FromProcedure, DateTimeOffset? Since);
 
+/// <summary>A message to the applicant and whether it reached the e-mail server or SMS gateway.</summary>
+public sealed record MessageDto(string Event, string Channel, string Address, string Subject, string Status, int Attempts, string? LastError,
+    DateTimeOffset? CreatedAt, DateTimeOffset? SentAt);
+
 /// <summary>The last integrity check of the kept files.</summary>
 public sealed record FileCheckDto(DateTimeOffset? CheckedAt, int Files, int Missing, int Altered, IReadOnlyList<string> Problems);
 
@@ -43,6 +47,9 @@ public static class FilesApi
         files.MapGet("/{fileId:guid}", OpenAsync).WithSummary("View a file inline, or ?download=true to download it (audited) / Xem, tải tệp")
             .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf", "image/jpeg", "image/png", "image/tiff")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        routes.MapGet("/api/v1/dossiers/{id:guid}/messages", MessagesAsync).WithTags("Dossiers").RequireAuthorization(StaffRoles.Policies.CaseWork)
+            .WithSummary("What was sent to the applicant (e-mail, SMS) and whether it arrived / Tin nhắn đã gửi công dân")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         files.MapPost("/{fileId:guid}/retract", RetractAsync).WithSummary("Retract a file with the reason; it is kept and listed / Thu hồi tệp");
 
         routes.MapGet("/api/v1/citizens/{idNumber}/offers", OffersAsync).WithTags("Dossiers").RequireAuthorization(StaffRoles.Policies.CaseWork)
@@ -99,6 +106,14 @@ public static class FilesApi
     {
         await ScopedAsync(id, dossiers, user, http);
         return TypedResults.Ok(Dto(await files.RetractAsync(new DossierId(id), fileId, body.Reason ?? "", ApiHttp.Caller(user).UserName, http.RequestAborted), calendar));
+    }
+
+    private static async Task<Ok<List<MessageDto>>> MessagesAsync(Guid id, DossierStore dossiers, OneStop.Messages.ApplicantMessages messages, WorkingCalendar calendar,
+        ClaimsPrincipal user, HttpContext http)
+    {
+        await ScopedAsync(id, dossiers, user, http);
+        return TypedResults.Ok((await messages.OfDossierAsync(new DossierId(id), http.RequestAborted)).Select(m => new MessageDto(m.Event, m.Channel, m.Address, m.Subject,
+            m.Status, m.Attempts, m.LastError, ApiHttp.Local(calendar, m.CreatedAt), ApiHttp.Local(calendar, m.SentAt))).ToList());
     }
 
     /// <summary>A citizen's history is personal data: only the desks that receive dossiers (and the supervisor) may look it up.</summary>

@@ -57,6 +57,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/dossiers/{id:guid}/files/{fileId:guid}"] = CaseWork,
         ["POST /api/v1/dossiers/{id:guid}/files/{fileId:guid}/retract"] = CaseWork,
         ["GET /api/v1/supervision/file-checks/"] = SupervisorOnly,
+        ["GET /api/v1/dossiers/{id:guid}/messages"] = CaseWork,
         ["GET /api/v1/citizens/{idNumber}/offers"] = [StaffRoles.Supervisor],
         ["POST /api/v1/supervision/file-checks/"] = SupervisorOnly,
         ["GET /api/v1/tasks/inbox"] = CaseWork,

@@ -102,6 +102,8 @@ public sealed class ElectronicDossierApiTests(string provider) : ApiSuite(provid
         await anyone.GetJsonAsync($"/api/v1/public/results?number={new string('9', 100)}", HttpStatusCode.BadRequest);
 
         var supervisor = await ApiClient.SignInAsync(factory, "supervisor");
+        var messages = await reception.GetJsonAsync($"/api/v1/dossiers/{id}/messages");
+        Assert.That(messages.GetArrayLength(), Is.Zero, "the applicant gave no e-mail or phone: nothing to send");
         var check = await supervisor.PostJsonAsync("/api/v1/supervision/file-checks", null);
         Assert.That((check.GetProperty("missing").GetInt32(), check.GetProperty("altered").GetInt32()), Is.EqualTo((0, 0)));
     }

@@ -70,3 +70,22 @@ internal sealed class FileCheckConfiguration : IEntityTypeConfiguration<FileChec
         e.Property(c => c.Detail).HasMaxLength(4000);
     }
 }
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<MessageRecord>
+{
+    public void Configure(EntityTypeBuilder<MessageRecord> e)
+    {
+        e.ToTable("messages");
+        e.Property(m => m.Event).HasMaxLength(40);
+        e.Property(m => m.Channel).HasMaxLength(10);
+        e.Property(m => m.Address).HasMaxLength(200);
+        e.Property(m => m.Subject).HasMaxLength(300);
+        e.Property(m => m.Body).HasMaxLength(4000);
+        e.Property(m => m.Status).HasMaxLength(10);
+        e.Property(m => m.LastError).HasMaxLength(1000);
+        e.Property(m => m.Attempts).IsConcurrencyToken();
+        e.HasOne<DossierRecord>().WithMany().HasForeignKey(m => m.DossierId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(m => new { m.DossierId, m.Event, m.Channel }).IsUnique();
+        e.HasIndex(m => new { m.Status, m.NextAttemptAt });
+    }
+}

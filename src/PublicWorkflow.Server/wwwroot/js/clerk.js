@@ -73,7 +73,8 @@ function receptionBody() {
     procedureCode: procedureSelect.value,
     locality: document.querySelector("#locality-row").hidden ? null : document.querySelector("#locality").value || null,
     applicant: { fullName: document.querySelector("#applicant").value, idNumber: document.querySelector("#id-number").value || null,
-      phone: document.querySelector("#phone").value || null },
+      phone: document.querySelector("#phone").value || null, email: document.querySelector("#email").value || null,
+      notifyBy: [...document.querySelectorAll("input[name=notify]:checked")].map(i => i.value) },
     documents,
   };
 }
@@ -148,6 +149,11 @@ async function showFiles(dossierId, code) {
       Object.assign(document.createElement("a"), { href: `/api/v1/dossiers/${dossierId}/files/${files.result.fileId}?download=true`, textContent: t("downloadResult") }));
   }
   document.querySelector("#files-viewer").hidden = true;
+  // What the applicant was told, and whether it reached the mail server or SMS gateway.
+  const messages = await (await api(`/api/v1/dossiers/${dossierId}/messages`)).json();
+  document.querySelector("#files-messages").replaceChildren(...(messages.length ? messages : [null]).map(m => Object.assign(document.createElement("li"), {
+    textContent: m ? `${formatTime(m.createdAt)} — ${m.channel} ${m.address}: ${m.subject} — ${t(`message_${m.status}`)}${m.lastError ? ` (${m.lastError})` : ""}` : t("noMessages"),
+  })));
   filesCard.hidden = false;
 }
 
