@@ -4,6 +4,7 @@ using PublicWorkflow.OneStop.Catalog;
 using PublicWorkflow.OneStop.Dossiers;
 using PublicWorkflow.OneStop.Persistence;
 using PublicWorkflow.OneStop.Persistence.Entities;
+using PublicWorkflow.OneStop.Results;
 
 namespace PublicWorkflow.OneStop.Messages;
 
@@ -12,7 +13,7 @@ namespace PublicWorkflow.OneStop.Messages;
 /// result — rendered from templates in their language (vi or en) and queued, in the command's own unit of work, once
 /// per channel they chose and gave an address for. A message holds no lookup key and no one else's data.
 /// </summary>
-public sealed class ApplicantMessages(OneStopDbContext db, ProcedureCatalog catalog, DossierClock clock, MessageOptions options, TimeProvider time)
+public sealed class ApplicantMessages(OneStopDbContext db, ProcedureCatalog catalog, DossierClock clock, ResultOptions pages, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -37,7 +38,7 @@ public sealed class ApplicantMessages(OneStopDbContext db, ProcedureCatalog cata
 
     public void ResultIssued(DossierRecord dossier, string number) => Queue(dossier, "result", vi =>
     {
-        var verify = $"{options.PublicBaseUrl.TrimEnd('/')}/verify.html?number={Uri.EscapeDataString(number)}";
+        var verify = pages.VerificationUrl(number);
         return vi ? ($"Hồ sơ {dossier.Code}: đã có kết quả", $"Kết quả số {number} đã được ký số. Kiểm tra tính xác thực: {verify}. Nhận kết quả theo hình thức đã đăng ký.")
                   : ($"Dossier {dossier.Code}: the result is ready", $"Result {number} has been signed. Verify it at {verify}. Collect it as you chose.");
     });
@@ -74,7 +75,7 @@ public sealed class ApplicantMessages(OneStopDbContext db, ProcedureCatalog cata
 
     private string Procedure(DossierRecord dossier, bool vi) => catalog.Find(dossier.ProcedureCode)?.Name.In(vi ? "vi" : "en") ?? dossier.ProcedureCode;
 
-    private string Track(DossierRecord dossier) => $"{options.PublicBaseUrl.TrimEnd('/')}/track?code={Uri.EscapeDataString(dossier.Code ?? "")}";
+    private Uri Track(DossierRecord dossier) => pages.TrackingUrl(dossier.Code ?? "");
 
     private string Time(DateTime? utc, bool vi) =>
         utc is { } at

@@ -19,7 +19,4 @@ public sealed class MessageOptions
 
     /// <summary>Minutes to wait before each retry; after the last, the message is failed.</summary>
     public int[] RetryMinutes { get; set; } = [1, 5, 30, 120];
-
-    /// <summary>The public address the messages link to (tracking, verification).</summary>
-    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
 }

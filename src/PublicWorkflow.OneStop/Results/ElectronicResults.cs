@@ -47,7 +47,7 @@ public sealed class ElectronicResults(OneStopDbContext db, DossierFiles files, P
         var signer = await db.StaffUsers.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == dossier.DecidedBy, cancellationToken);
         var content = new ResultContent(number, agency?.Name.Vi ?? dossier.AgencyCode!, dossier.Code!, dossier.ProcedureCode, procedure?.Name.Vi ?? dossier.ProcedureCode,
             "Chấp thuận giải quyết hồ sơ / Granted", signer?.DisplayName ?? dossier.DecidedBy!, Title(signer?.JobRoles), local,
-            new Uri($"{options.PublicBaseUrl.TrimEnd('/')}/verify.html?number={Uri.EscapeDataString(number)}"));
+            options.VerificationUrl(number));
         var pdf = await ResultDocument.SignedPdfAsync(content, signing);
         var sha256 = await files.KeepAsync(pdf, cancellationToken);
         var file = new DossierFileRecord
