@@ -1,3 +1,5 @@
+using PublicWorkflow.OneStop.Payments;
+using PublicWorkflow.OneStop.Citizens;
 using PublicWorkflow.OneStop.Structure;
 using PublicWorkflow.Engine.Calendar;
 using Microsoft.Extensions.Configuration;
@@ -111,6 +113,23 @@ public static class OneStopComposition
             new HttpSmsChannel(new HttpClient { Timeout = TimeSpan.FromSeconds(20) }, provider.GetRequiredService<MessageOptions>()));
         services.AddScoped<MessageDispatcher>();
         services.AddScoped<IDueWork>(provider => provider.GetRequiredService<MessageDispatcher>());
+
+        var payments = new PaymentOptions();
+        configuration.GetSection(PaymentOptions.Section).Bind(payments);
+        services.AddSingleton(payments);
+        if (payments.GatewayUrl.Length == 0)
+        {
+            services.AddSingleton<IPaymentGateway, FakePaymentGateway>();
+        }
+        else
+        {
+            services.AddSingleton<IPaymentGateway>(new HttpPaymentGateway(new HttpClient { Timeout = TimeSpan.FromSeconds(payments.TimeoutSeconds) }, payments));
+        }
+        services.AddScoped<AccountMessages>();
+        services.AddScoped<CitizenCodes>();
+        services.AddScoped<CitizenAccounts>();
+        services.AddScoped<CitizenDossiers>();
+        services.AddScoped<PersonalDataLog>();
 
         var national = new NationalDatabaseOptions();
         configuration.GetSection(NationalDatabaseOptions.Section).Bind(national);

@@ -31,6 +31,7 @@ public sealed class LiveServer : WebApplicationFactory<Program>
         builder.UseSetting("Urls", "http://127.0.0.1:0");
         builder.UseSetting("PublicWorkflow:Documents:Folder", documentsFolder);
         builder.UseSetting("PublicWorkflow:Results:DevelopmentCertificatePath", Path.Combine(Path.GetTempPath(), "pwf-test-signing.pfx"));
+        builder.UseSetting("PublicWorkflow:Citizens:Identity:Authority", "");
         if (clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));

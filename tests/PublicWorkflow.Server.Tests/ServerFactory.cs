@@ -27,6 +27,8 @@ internal sealed class ServerFactory(IReadOnlyDictionary<string, string?>? settin
         // Each server keeps its files apart; the development signing certificate is made once for all tests.
         builder.UseSetting("PublicWorkflow:Documents:Folder", documentsFolder);
         builder.UseSetting("PublicWorkflow:Results:DevelopmentCertificatePath", Path.Combine(Path.GetTempPath(), "pwf-test-signing.pfx"));
+        // No identity stand-in unless a test asks for one (on a port of its own): servers run side by side.
+        builder.UseSetting("PublicWorkflow:Citizens:Identity:Authority", "");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

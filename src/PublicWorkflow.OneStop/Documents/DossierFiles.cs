@@ -157,7 +157,7 @@ public sealed class DossierFiles(OneStopDbContext db, IBlobStore blobs, DossierS
     }
 
     private static bool AcceptsFiles(DossierStatus status) =>
-        status is not (DossierStatus.Guided or DossierStatus.NotAccepted or DossierStatus.Stopped or DossierStatus.Returned or DossierStatus.Submitted);
+        status is not (DossierStatus.Guided or DossierStatus.NotAccepted or DossierStatus.Stopped or DossierStatus.Returned);
 
     private async Task<long> KeptBytesAsync(DossierId dossierId, CancellationToken cancellationToken) =>
         await db.DossierFiles.Where(f => f.DossierId == dossierId.Value && f.RetractedAt == null).SumAsync(f => (long?)f.Size, cancellationToken) ?? 0;

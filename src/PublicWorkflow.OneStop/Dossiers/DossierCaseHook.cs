@@ -108,6 +108,9 @@ internal sealed class DossierCommandScope(OneStopDbContext db, DossierRecord dos
                 }
                 dossier.Outcome = DossierOutcome.Refused;
                 break;
+            case "return" when dossier.Outcome != DossierOutcome.Refused && dossier.FeeAmount > 0 && dossier.FeePaidAt is null:
+                // The fee is the condition of the result, whatever the channel: the result waits for the payment to be recorded.
+                throw RuntimeException.Rejected("fee-unpaid", $"dossier {dossier.Code}: the fee of {dossier.FeeAmount:0} VND is not paid; record the payment before returning the result / chưa nộp phí, lệ phí");
             case "decide":
                 dossier.Outcome ??= DossierOutcome.Granted;
                 dossier.DecidedBy = context.Actor;

@@ -22,7 +22,10 @@ public sealed class DossierList(OneStopDbContext db, WorkingCalendar calendar, T
     public async Task<DossierPage> PageAsync(StaffScope scope, DossierFilter filter, int page, int size, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var query = db.Dossiers.AsNoTracking().Where(d => d.Code != null);
+        // Registered dossiers by default; asked for by status, the point's inbox of online filings and the unregistered ones too.
+        var query = filter.Status is DossierStatus.Submitted or DossierStatus.Guided or DossierStatus.NotAccepted
+            ? db.Dossiers.AsNoTracking()
+            : db.Dossiers.AsNoTracking().Where(d => d.Code != null);
         if (!scope.SeesAll)
         {
             query = query.Where(d => (scope.AgencyCode != null && d.AgencyCode == scope.AgencyCode) || (scope.BranchCode != null && d.BranchCode == scope.BranchCode));

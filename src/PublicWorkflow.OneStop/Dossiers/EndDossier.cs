@@ -15,8 +15,23 @@ namespace PublicWorkflow.OneStop.Dossiers;
 public sealed class EndDossier(OneStopDbContext db, CaseRuntime cases, DossierDeadlines deadlines, DossierStore store, TimeProvider time)
 {
     /// <summary>The applicant asks to take the dossier back: recorded with the reason, the clock paused, awaiting the agency's stop.</summary>
+    /// <remarks>An online filing not yet reviewed was never received: it ends at once, stopped, with no agency to ask.</remarks>
     public async Task<DossierRecord> WithdrawAsync(DossierId dossierId, string reason, string actor, CancellationToken cancellationToken = default)
     {
+        if ((await store.DossierAsync(dossierId, cancellationToken)).Status == DossierStatus.Submitted && !string.IsNullOrWhiteSpace(reason) && reason.Length <= 2000)
+        {
+            await store.SaveAsync(dossierId, tracked =>
+            {
+                if (tracked.Status != DossierStatus.Submitted)
+                {
+                    throw new RuntimeException(RuntimeErrorKind.Conflict, "dossier-changed", "the filing was reviewed meanwhile; reload it");
+                }
+                tracked.Status = DossierStatus.Stopped;
+                tracked.WithdrawalRequestedAt = tracked.StoppedAt = time.GetUtcNow().UtcDateTime;
+                tracked.WithdrawalReason = tracked.StopReason = reason.Trim();
+            }, cancellationToken);
+            return await store.DossierAsync(dossierId, cancellationToken);
+        }
         var dossier = await OpenDossierAsync(dossierId, reason, "withdrawn", cancellationToken);
         if (dossier.Status == DossierStatus.Withdrawn)
         {

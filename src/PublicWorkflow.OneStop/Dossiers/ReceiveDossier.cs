@@ -138,8 +138,9 @@ public sealed class ReceiveDossier(
     }
 
     /// <summary>A citizen's online filing: stored as submitted until a clerk reviews it with <see cref="ReviewOnlineAsync"/>; idempotent like reception.</summary>
+    /// <param name="citizenAccountId">The portal account filing it, which alone reads it on the citizen's side.</param>
     public async Task<ReceptionOutcome> SubmitOnlineAsync(ReceptionRequest request, string citizen, string? idempotencyKey = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, Guid? citizenAccountId = null)
     {
         var key = CommandKey.Of(idempotencyKey, $"submit\n{citizen}", request);
         return await once.OnceAsync(key, ReceptionOfAsync, async () =>
@@ -149,15 +150,37 @@ public sealed class ReceiveDossier(
             Validate(request with { Channel = DossierChannel.Online }, procedure, submittedAt);
             var dossier = once.Remember(key, NewDossier(request with { Channel = DossierChannel.Online }, citizen, submittedAt));
             dossier.Status = DossierStatus.Submitted;
+            dossier.CitizenAccountId = citizenAccountId;
             db.Dossiers.Add(dossier);
             await db.SaveChangesAsync(cancellationToken);
             return Outcome(dossier, []);
         }, cancellationToken);
     }
 
-    /// <summary>The clerk's review of an online filing: the same completeness check; the filing time is the receipt time.</summary>
-    public async Task<ReceptionOutcome> ReviewOnlineAsync(DossierId dossierId, string clerk, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The clerk's review of an online filing, the filing time being the receipt time: <see cref="OnlineReview.Check"/> (and
+    /// accept) runs the completeness check and accepts a complete dossier; <see cref="OnlineReview.Guide"/> lists what the
+    /// clerk found wanting (an unreadable scan…) besides what the check finds; <see cref="OnlineReview.Refuse"/> refuses to
+    /// receive it with the reasons (form 03). A portal filing counts a document as handed in only when a file of it is kept
+    /// (or it was reused from a database or the data store).
+    /// </summary>
+    public async Task<ReceptionOutcome> ReviewOnlineAsync(DossierId dossierId, string clerk, CancellationToken cancellationToken = default,
+        OnlineReview? review = null)
     {
+        review ??= OnlineReview.Check;
+        var items = (review.Items ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).ToList();
+        if (items.Count > 10 || items.Any(r => r.Length > 300))
+        {
+            throw RuntimeException.Invalid("items", "at most 10 items of at most 300 characters");
+        }
+        if (review.Decision is not (OnlineReview.Accept or OnlineReview.GuideDecision or OnlineReview.RefuseDecision))
+        {
+            throw RuntimeException.Invalid("decision", "accept, guide or refuse");
+        }
+        if (review.Decision != OnlineReview.Accept && items.Count == 0)
+        {
+            throw RuntimeException.Invalid("items", "guiding or refusing states what is wanting or why / cần nêu nội dung hướng dẫn hoặc lý do từ chối");
+        }
         var submitted = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dossierId.Value, cancellationToken)
             ?? throw RuntimeException.NotFound("dossier", dossierId);
         if (submitted.Status != DossierStatus.Submitted)
@@ -168,8 +191,18 @@ public sealed class ReceiveDossier(
             JsonSerializer.Deserialize<Applicant>(submitted.ApplicantJson, Json)!, JsonSerializer.Deserialize<List<PresentedDocument>>(submitted.DocumentsJson, Json)!,
             Enum.Parse<DeliveryOption>(submitted.Delivery, ignoreCase: true));
         var procedure = Procedure(request.ProcedureCode);
+        if (submitted.CitizenAccountId is not null)
+        {
+            var kept = await db.DossierFiles.AsNoTracking().Where(f => f.DossierId == submitted.Id && f.RetractedAt == null).Select(f => f.Component)
+                .Distinct().ToListAsync(cancellationToken);
+            request = request with { Documents = request.Documents.Where(d => d.Reused || kept.Contains(d.Id)).ToList() };
+        }
         request = await NotAskedAgainAsync(request, procedure, time.GetUtcNow(), cancellationToken);
         var missing = Reception.Missing(procedure, request.Documents);
+        if (review.Decision == OnlineReview.GuideDecision)
+        {
+            missing = [.. missing, .. items.Select(i => new MissingItem(null, i))];
+        }
         var receivedOn = DateOnly.FromDateTime(clock.Calendar.ToLocal(new DateTimeOffset(submitted.ReceivedAt, TimeSpan.Zero)));
         var point = Point(request.BranchCode, receivedOn);
         var route = Routing.Resolve(catalog, procedure, receivedOn, request.Locality, point);
@@ -182,6 +215,10 @@ public sealed class ReceiveDossier(
             dossier.DocumentsJson = JsonSerializer.Serialize(request.Documents, Json);
             dossier.DocumentsReused = CountReused(request.Documents);
             return dossier;
+        }
+        if (review.Decision == OnlineReview.RefuseDecision)
+        {
+            return await NotAcceptedAsync(Reviewed(), items, cancellationToken);
         }
         if (OutOfScope(point, route, procedure) is { } refusal)
         {

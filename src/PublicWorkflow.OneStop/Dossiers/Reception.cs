@@ -41,6 +41,15 @@ public sealed record ReceptionRequest(
     int Copies = 1,
     DateTimeOffset? ReceivedAt = null);
 
+/// <summary>A clerk's decision on an online filing: accept (after the completeness check), guide with what is wanting, refuse with the reasons.</summary>
+public sealed record OnlineReview(string Decision, IReadOnlyList<string>? Items = null)
+{
+    public const string Accept = "accept";
+    public const string GuideDecision = "guide";
+    public const string RefuseDecision = "refuse";
+    public static readonly OnlineReview Check = new(Accept);
+}
+
 /// <summary>What reception did; <see cref="OpenedTasks"/> are the first steps of an accepted dossier's case.</summary>
 public sealed record ReceptionOutcome(DossierId DossierId, string? Code, DossierStatus Status, DateTimeOffset? Appointment, IReadOnlyList<string> Missing, decimal? Fee,
     IReadOnlyList<TaskId> OpenedTasks, string? LookupKey = null, IReadOnlyList<string>? RefusalReasons = null)

@@ -15,7 +15,7 @@ public sealed class RecordPayment(DossierStore store, ApplicantSteps applicantSt
     /// <paramref name="authorize"/> (scope, If-Match) runs on the dossier read, and only for a first request.
     /// </remarks>
     public async Task<DossierRecord> RecordAsync(DossierId dossierId, string channel, string actor, string? idempotencyKey = null,
-        Action<DossierRecord>? authorize = null, CancellationToken cancellationToken = default)
+        Action<DossierRecord>? authorize = null, CancellationToken cancellationToken = default, string? reference = null)
     {
         if (channel is not ("online" or "counter" or "bank" or "post"))
         {
@@ -35,6 +35,7 @@ public sealed class RecordPayment(DossierStore store, ApplicantSteps applicantSt
                 once.Remember(key, tracked);
                 tracked.FeePaidAt = time.GetUtcNow().UtcDateTime;
                 tracked.PaymentChannel = channel;
+                tracked.PaymentReference = reference;
             }
             if (dossier.Status == DossierStatus.AwaitingFees)
             {

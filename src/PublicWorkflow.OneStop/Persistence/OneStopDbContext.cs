@@ -25,6 +25,9 @@ public abstract class OneStopDbContext(DbContextOptions options) : WorkflowDbCon
     public DbSet<DossierResultRecord> DossierResults => Set<DossierResultRecord>();
     public DbSet<FileCheckRecord> FileChecks => Set<FileCheckRecord>();
     public DbSet<MessageRecord> Messages => Set<MessageRecord>();
+    public DbSet<CitizenAccountRecord> CitizenAccounts => Set<CitizenAccountRecord>();
+    public DbSet<CitizenCodeRecord> CitizenCodes => Set<CitizenCodeRecord>();
+    public DbSet<PersonalDataAccessRecord> PersonalDataAccess => Set<PersonalDataAccessRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using PublicWorkflow.OneStop.Accounts;
 using PublicWorkflow.OneStop.Persistence;
 using PublicWorkflow.OneStop.Persistence.Entities;
 using PublicWorkflow.Runtime;
@@ -115,32 +116,18 @@ public sealed class StaffAccounts(OneStopDbContext db, StaffSessions sessions, T
         {
             return null;
         }
-        if (user.LockedUntil > now)
+        if (SignInLockout.IsLocked(user, now))
         {
             // Locked: even the right password waits, and does not extend the lock.
             return null;
         }
         if (!matches)
         {
-            await RecordFailureAsync(user.Id, now, cancellationToken);
+            await SignInLockout.RecordFailureAsync(db.StaffUsers, user.Id, rules.LockoutFailures, rules.LockoutTime, now, cancellationToken);
             return null;
         }
-        if (user.FailedSignIns > 0 || user.LockedUntil is not null)
-        {
-            await db.StaffUsers.Where(u => u.Id == user.Id)
-                .ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedSignIns, 0).SetProperty(x => x.LockedUntil, (DateTime?)null), cancellationToken);
-        }
+        await SignInLockout.ClearAsync(db.StaffUsers, user, cancellationToken);
         return user;
-    }
-
-    /// <summary>One atomic update: concurrent wrong guesses all count, and the one that reaches the limit locks the account.</summary>
-    private Task RecordFailureAsync(Guid userId, DateTime now, CancellationToken cancellationToken)
-    {
-        var limit = Math.Max(1, rules.LockoutFailures);
-        DateTime? until = now + rules.LockoutTime;
-        return db.StaffUsers.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u
-            .SetProperty(x => x.LockedUntil, x => x.FailedSignIns + 1 >= limit ? until : x.LockedUntil)
-            .SetProperty(x => x.FailedSignIns, x => x.FailedSignIns + 1 >= limit ? 0 : x.FailedSignIns + 1), cancellationToken);
     }
 
     private void CheckNewPassword(StaffUserRecord user, string currentPassword, string newPassword)

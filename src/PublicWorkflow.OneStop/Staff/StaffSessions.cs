@@ -7,7 +7,7 @@ using PublicWorkflow.OneStop.Persistence.Entities;
 namespace PublicWorkflow.OneStop.Staff;
 
 /// <summary>
-/// Sign-in sessions: opened at sign-in, carried by the web host in the cookie or token, revoked by sign-out (that one) or a
+/// Sign-in sessions of staff and citizens: opened at sign-in, carried by the web host in the cookie or token, revoked by sign-out (that one) or a
 /// password change (all of the account's). A session found active is believed for <see cref="Recheck"/> before the
 /// database is asked again, so a request costs no query; a revocation made on this node takes effect at once, one made on
 /// another node within that time.
@@ -40,15 +40,22 @@ public sealed class StaffSessions(OneStopDbContext db, StaffSessionCache cache, 
             return true;
         }
         var nowUtc = now.UtcDateTime;
-        var active = await db.StaffSessions.AsNoTracking()
-            .AnyAsync(s => s.Id == id && s.UserName == name && s.RevokedAt == null && s.ExpiresAt > nowUtc
-                && db.StaffUsers.Any(u => u.UserName == name && u.Active), cancellationToken);
+        var live = db.StaffSessions.AsNoTracking().Where(s => s.Id == id && s.UserName == name && s.RevokedAt == null && s.ExpiresAt > nowUtc);
+        // A citizen's sessions share the table under "citizen:<account id>"; staff names have no colon.
+        var active = CitizenOf(name) is { } citizen
+            ? await live.AnyAsync(_ => db.CitizenAccounts.Any(c => c.Id == citizen && c.Active), cancellationToken)
+            : await live.AnyAsync(_ => db.StaffUsers.Any(u => u.UserName == name && u.Active), cancellationToken);
         if (active)
         {
             cache.Believe(id, now + Recheck);
         }
         return active;
     }
+
+    private static Guid? CitizenOf(string name) =>
+        name.StartsWith(CitizenAccountRecord.SessionPrefix, StringComparison.Ordinal) && Guid.TryParseExact(name[CitizenAccountRecord.SessionPrefix.Length..], "N", out var id)
+            ? id
+            : null;
 
     public async Task RevokeAsync(string? id, CancellationToken cancellationToken)
     {

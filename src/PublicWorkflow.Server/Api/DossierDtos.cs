@@ -59,6 +59,12 @@ public sealed record ApologyRequest(string? Reason, DateTimeOffset? NewAppointme
 /// <summary>Documents the applicant brings after a supplement request.</summary>
 public sealed record SupplementRequest(List<DocumentDto>? Documents);
 
+/// <summary>A clerk's review of an online filing: accept, guide (items: what is wanting) or refuse (items: the reasons).</summary>
+public sealed record OnlineReviewRequest(string? Decision, List<string>? Items);
+
+/// <summary>A member of staff viewed the applicant's personal data.</summary>
+public sealed record PersonalDataAccessDto(DateTimeOffset? At, string Actor, string Action);
+
 /// <summary>A payment of fees or financial obligations: online, counter, bank or post.</summary>
 public sealed record PaymentRequest(string? Channel);
 

@@ -9,6 +9,7 @@ using PublicWorkflow.OneStop.Structure;
 using PublicWorkflow.OneStop.Dossiers;
 using PublicWorkflow.Runtime.Persistence.Entities;
 using PublicWorkflow.Server.Security;
+using PublicWorkflow.OneStop.Staff;
 
 namespace PublicWorkflow.Server.Api;
 
@@ -40,7 +41,11 @@ public static class DossiersApi
         group.MapGet("/{id:guid}/papers/{kind}", PaperAsync)
             .WithSummary("A printable paper as HTML: receipt, supplement-request, refusal-to-receive, refusal, apology, stop-notice, tracking-sheet / Phiếu in")
             .Produces<string>(StatusCodes.Status200OK, "text/html");
-        group.MapPost("/{id:guid}/review", ReviewAsync).WithSummary("Review an online filing / Xem xét hồ sơ nộp trực tuyến");
+        group.MapPost("/{id:guid}/review", ReviewAsync)
+            .WithSummary("Review an online filing: accept (after the completeness check), guide with what is wanting, or refuse with reasons ({ decision, items }) / Xem xét hồ sơ nộp trực tuyến")
+            .ProducesValidationProblem();
+        group.MapGet("/{id:guid}/personal-data-access", AccessLogAsync).RequireAuthorization(StaffRoles.Policies.Supervise)
+            .WithSummary("Who among staff viewed the applicant's personal data, newest first / Nhật ký truy cập dữ liệu cá nhân");
         group.MapPost("/{id:guid}/supplement", SupplementAsync).WithSummary("The applicant brings what was asked for / Nhận hồ sơ bổ sung");
         group.MapPost("/{id:guid}/payments", PaymentAsync).WithSummary("Record the payment of fees and its channel / Ghi nhận nộp phí");
         group.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithSummary("The applicant withdraws the dossier / Công dân rút hồ sơ");
@@ -169,17 +174,24 @@ public static class DossiersApi
     }
 
     private static async Task<Ok<DossierDto>> GetAsync(Guid id, DossierStore dossiers, ProcedureCatalog catalog, WorkingCalendar calendar, TimeProvider clock,
-        ClaimsPrincipal user, HttpContext http) =>
-        Show(await Scoped(dossiers.DossierAsync(new DossierId(id), http.RequestAborted), user), catalog, calendar, clock, http);
+        PersonalDataLog log, ClaimsPrincipal user, HttpContext http) =>
+        await ViewedAsync(Show(await Scoped(dossiers.DossierAsync(new DossierId(id), http.RequestAborted), user), catalog, calendar, clock, http), log, user, http);
+
+    /// <summary>The applicant's data was served to this member of staff: logged before the answer leaves.</summary>
+    private static async Task<Ok<DossierDto>> ViewedAsync(Ok<DossierDto> shown, PersonalDataLog log, ClaimsPrincipal user, HttpContext http)
+    {
+        await log.ViewedAsync(ApiHttp.Caller(user).UserName, "view-dossier", shown.Value!.Id, cancellationToken: http.RequestAborted);
+        return shown;
+    }
 
     private static async Task<Ok<DossierDto>> ByCodeAsync(string code, DossierStore dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,
-        TimeProvider clock, ClaimsPrincipal user, HttpContext http)
+        TimeProvider clock, PersonalDataLog log, ClaimsPrincipal user, HttpContext http)
     {
         if (code.Length > 60)
         {
             throw RuntimeException.Invalid("code", "a dossier code has at most 60 characters");
         }
-        return Show(await Scoped(dossiers.ByCodeAsync(code, http.RequestAborted), user), catalog, calendar, clock, http);
+        return await ViewedAsync(Show(await Scoped(dossiers.ByCodeAsync(code, http.RequestAborted), user), catalog, calendar, clock, http), log, user, http);
     }
 
     private static async Task<Ok<List<HandoverDto>>> TrackingSheetAsync(Guid id, DossierStore dossiers, WorkingCalendar calendar, ClaimsPrincipal user,
@@ -224,25 +236,36 @@ public static class DossiersApi
         return TypedResults.Content(papers.Register(name, start, end, rows), "text/html; charset=utf-8");
     }
 
-    private static async Task<ContentHttpResult> PaperAsync(Guid id, string kind, DossierStore dossiers, DossierDocuments papers, ClaimsPrincipal user,
-        HttpContext http)
+    private static async Task<ContentHttpResult> PaperAsync(Guid id, string kind, DossierStore dossiers, DossierDocuments papers, PersonalDataLog log,
+        ClaimsPrincipal user, HttpContext http)
     {
-        var paper = kind switch
-        {
-            "receipt" => DossierDocumentKind.Receipt,
-            "supplement-request" => DossierDocumentKind.SupplementRequest,
-            "refusal" => DossierDocumentKind.Refusal,
-            "refusal-to-receive" => DossierDocumentKind.RefusalToReceive,
-            "apology" => DossierDocumentKind.Apology,
-            "stop-notice" => DossierDocumentKind.StopNotice,
-            "tracking-sheet" => DossierDocumentKind.TrackingSheet,
-            _ => throw RuntimeException.Invalid("kind", "one of receipt, supplement-request, refusal-to-receive, refusal, apology, stop-notice, tracking-sheet"),
-        };
+        var paper = PaperKind(kind);
         var dossier = await Scoped(dossiers.DossierAsync(new DossierId(id), http.RequestAborted), user);
         var html = papers.Render(paper, dossier, await dossiers.TrackingSheetAsync(new DossierId(id), http.RequestAborted),
             new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/track"));
+        await log.ViewedAsync(ApiHttp.Caller(user).UserName, "view-paper:" + kind, dossier.Id, cancellationToken: http.RequestAborted);
         return TypedResults.Content(html, "text/html; charset=utf-8");
     }
+
+    private static async Task<Ok<List<PersonalDataAccessDto>>> AccessLogAsync(Guid id, DossierStore dossiers, PersonalDataLog log, WorkingCalendar calendar,
+        HttpContext http)
+    {
+        await dossiers.DossierAsync(new DossierId(id), http.RequestAborted);
+        return TypedResults.Ok((await log.OfDossierAsync(id, http.RequestAborted))
+            .Select(a => new PersonalDataAccessDto(ApiHttp.Local(calendar, a.At), a.Actor, a.Action)).ToList());
+    }
+
+    public static DossierDocumentKind PaperKind(string kind) => kind switch
+    {
+        "receipt" => DossierDocumentKind.Receipt,
+        "supplement-request" => DossierDocumentKind.SupplementRequest,
+        "refusal" => DossierDocumentKind.Refusal,
+        "refusal-to-receive" => DossierDocumentKind.RefusalToReceive,
+        "apology" => DossierDocumentKind.Apology,
+        "stop-notice" => DossierDocumentKind.StopNotice,
+        "tracking-sheet" => DossierDocumentKind.TrackingSheet,
+        _ => throw RuntimeException.Invalid("kind", "one of receipt, supplement-request, refusal-to-receive, refusal, apology, stop-notice, tracking-sheet"),
+    };
 
     /// <summary>
     /// Every dossier, whatever its channel (counter, post, online), is received by a real branch whose staff then take its
@@ -270,7 +293,8 @@ public static class DossiersApi
         return caller.BranchCode;
     }
 
-    private static async Task<Ok<ReceptionDto>> ReviewAsync(Guid id, DossierStore dossiers, ReceiveDossier reception, WorkingCalendar calendar, ClaimsPrincipal user, HttpContext http)
+    private static async Task<Ok<ReceptionDto>> ReviewAsync(Guid id, OnlineReviewRequest? body, DossierStore dossiers, ReceiveDossier reception, WorkingCalendar calendar,
+        ClaimsPrincipal user, HttpContext http)
     {
         var caller = ApiHttp.Caller(user);
         var submitted = await Scoped(dossiers.DossierAsync(new DossierId(id), http.RequestAborted), user);
@@ -279,7 +303,8 @@ public static class DossiersApi
             throw new ApiRefusal(StatusCodes.Status403Forbidden, "not-a-reception-desk",
                 $"dossier {submitted.Id} is reviewed by the reception clerks of branch {submitted.BranchCode} / hồ sơ do bộ phận tiếp nhận xem xét");
         }
-        var outcome = await reception.ReviewOnlineAsync(new DossierId(id), caller.UserName, http.RequestAborted);
+        var outcome = await reception.ReviewOnlineAsync(new DossierId(id), caller.UserName, http.RequestAborted,
+            body is null ? null : new OnlineReview(body.Decision ?? OnlineReview.Accept, body.Items));
         return TypedResults.Ok(DossierMapping.Reception(outcome, calendar, http));
     }
 

@@ -109,16 +109,17 @@ public static class FilesApi
     }
 
     private static async Task<Ok<List<MessageDto>>> MessagesAsync(Guid id, DossierStore dossiers, OneStop.Messages.ApplicantMessages messages, WorkingCalendar calendar,
-        ClaimsPrincipal user, HttpContext http)
+        OneStop.Staff.PersonalDataLog log, ClaimsPrincipal user, HttpContext http)
     {
         await ScopedAsync(id, dossiers, user, http);
+        await log.ViewedAsync(ApiHttp.Caller(user).UserName, "view-messages", id, cancellationToken: http.RequestAborted);
         return TypedResults.Ok((await messages.OfDossierAsync(new DossierId(id), http.RequestAborted)).Select(m => new MessageDto(m.Event, m.Channel, m.Address, m.Subject,
             m.Status, m.Attempts, m.LastError, ApiHttp.Local(calendar, m.CreatedAt), ApiHttp.Local(calendar, m.SentAt))).ToList());
     }
 
     /// <summary>A citizen's history is personal data: only the desks that receive dossiers (and the supervisor) may look it up.</summary>
     private static async Task<Ok<List<ReuseOfferDto>>> OffersAsync(string idNumber, string? procedure, CitizenDataStore store, ProcedureCatalog catalog,
-        WorkingCalendar calendar, TimeProvider clock, ClaimsPrincipal user, HttpContext http)
+        WorkingCalendar calendar, TimeProvider clock, OneStop.Staff.PersonalDataLog log, ClaimsPrincipal user, HttpContext http)
     {
         var caller = ApiHttp.Caller(user);
         if (!caller.SeesAllAgencies && !caller.JobRoles.Contains(StaffMember.ReceptionClerk))
@@ -127,7 +128,12 @@ public static class FilesApi
         }
         var wanted = (procedure is null ? null : catalog.Find(procedure))
             ?? throw Runtime.RuntimeException.Invalid("procedure", "the procedure (?procedure=national code) the offers are for / cần mã thủ tục");
+        if (!CitizenDataStore.IsIdNumber(idNumber))
+        {
+            throw Runtime.RuntimeException.Invalid("idNumber", "a personal ID number has 12 digits / số định danh gồm 12 chữ số");
+        }
         var offers = await store.OffersAsync(idNumber, wanted, clock.GetUtcNow(), http.RequestAborted);
+        await log.ViewedAsync(caller.UserName, "data-store", null, idNumber, http.RequestAborted);
         return TypedResults.Ok(offers.Select(o => new ReuseOfferDto(o.Component, o.Kind, o.FileId, o.ResultNumber, o.FromDossier, o.FromProcedure,
             ApiHttp.Local(calendar, o.Since))).ToList());
     }

@@ -37,6 +37,8 @@ public static class ServerComposition
         services.AddHostedService<CatalogStartup>();
         // Its demo accounts are seeded by a hosted service: after the migrations above.
         services.AddStaffSecurity();
+        services.AddCitizenSecurity(configuration);
+        services.AddHostedService<IdentityStandInHost>();
         services.AddPublicWorkflowRateLimits();
         services.AddSingleton<WorkflowDirectory>();
         services.AddHealthChecks()
@@ -89,6 +91,9 @@ public static class ServerComposition
         app.MapGet("/", () => Results.Redirect("/index.html")).ExcludeFromDescription();
         // The receipt's QR code opens /track?code=…&key=…: the query goes along to the page.
         app.MapGet("/track", (HttpRequest request) => Results.Redirect("/track.html" + request.QueryString)).ExcludeFromDescription();
+        // The citizens' portal: /portal and /portal/ (where the identity provider's sign-in returns) open its page.
+        app.MapGet("/portal/", (HttpRequest request) => Results.Redirect("/portal/index.html" + request.QueryString)).ExcludeFromDescription();
+        app.MapGet("/portal", (HttpRequest request) => Results.Redirect("/portal/index.html" + request.QueryString)).ExcludeFromDescription();
         app.MapAuthApi();
         app.MapCatalogApi();
         app.MapCalendarApi();
@@ -97,6 +102,7 @@ public static class ServerComposition
         app.MapTasksApi();
         app.MapSupervisionApi();
         app.MapPublicApi();
+        app.MapCitizenApi();
         app.MapDefinitionsApi();
         app.MapWorkflowsApi();
         return app;

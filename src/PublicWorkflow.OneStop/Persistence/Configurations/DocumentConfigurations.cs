@@ -87,5 +87,6 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<MessageRec
         e.HasOne<DossierRecord>().WithMany().HasForeignKey(m => m.DossierId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(m => new { m.DossierId, m.Event, m.Channel }).IsUnique();
         e.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        e.HasIndex(m => m.CitizenAccountId);
     }
 }

@@ -31,6 +31,9 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<DossierRec
         e.Property(d => d.DecidedBy).HasMaxLength(100);
         e.Property(d => d.ApplicantIdNumber).HasMaxLength(20);
         e.HasIndex(d => d.ApplicantIdNumber);
+        e.Property(d => d.PaymentReference).HasMaxLength(100);
+        // "My dossiers": a citizen's own, newest first.
+        e.HasIndex(d => new { d.CitizenAccountId, d.ReceivedAt });
         e.HasIndex(d => d.ResultDue);
         e.Property(d => d.WithdrawalReason).HasMaxLength(2000);
         e.Property(d => d.SupplementOverrideReason).HasMaxLength(2000);

@@ -53,6 +53,8 @@ public sealed class DossierRecord
     public required string ApplicantJson { get; set; }
     /// <summary>The applicant's personal ID number, kept apart to find their data store ("ask only once"); personal data, staff side only.</summary>
     public string? ApplicantIdNumber { get; set; }
+    /// <summary>The citizen account that filed it on the portal: only that account reads it on the citizen's side.</summary>
+    public Guid? CitizenAccountId { get; set; }
     /// <summary>The documents presented, and which were taken from a national database.</summary>
     public required string DocumentsJson { get; set; }
     /// <summary>What the applicant was last asked to supply (at reception or during processing).</summary>
@@ -73,6 +75,8 @@ public sealed class DossierRecord
     public decimal? FeeAmount { get; set; }
     public DateTime? FeePaidAt { get; set; }
     public string? PaymentChannel { get; set; }
+    /// <summary>The payment gateway's transaction reference for an online payment.</summary>
+    public string? PaymentReference { get; set; }
     public DossierOutcome? Outcome { get; set; }
     /// <summary>Who completed the decide step: the signer of the electronic result.</summary>
     public string? DecidedBy { get; set; }

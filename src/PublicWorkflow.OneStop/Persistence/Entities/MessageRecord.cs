@@ -8,7 +8,10 @@ namespace PublicWorkflow.OneStop.Persistence.Entities;
 public sealed class MessageRecord
 {
     public Guid Id { get; set; }
-    public Guid DossierId { get; set; }
+    /// <summary>The dossier it is about; null for a message about a citizen account (a verification or reset code).</summary>
+    public Guid? DossierId { get; set; }
+    /// <summary>The citizen account it is about, for account messages.</summary>
+    public Guid? CitizenAccountId { get; set; }
     /// <summary>What happened, once per occurrence: reception, supplement-1, apology, result…; unique per dossier and channel.</summary>
     public required string Event { get; set; }
     /// <summary>email or sms.</summary>

@@ -5,7 +5,7 @@ namespace PublicWorkflow.OneStop.Persistence.Entities;
 /// and a team lead work for one agency (at its level) or at one branch; their job roles (reception-clerk, specialist…)
 /// are the candidate roles of the steps they may take.
 /// </summary>
-public sealed class StaffUserRecord
+public sealed class StaffUserRecord : Accounts.ILockableAccount
 {
     public Guid Id { get; set; }
     public required string UserName { get; set; }

@@ -56,6 +56,123 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.SqlServer
                     b.ToTable("calendar_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.CitizenAccountRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("ContactVerifiedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ExternalIssuer")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ExternalSubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PasswordHash")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("PersonalId")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("PersonalIdVerifiedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .IsUnique()
+                        .HasFilter("\"Email\" IS NOT NULL");
+
+                    b.HasIndex("PersonalId")
+                        .IsUnique()
+                        .HasFilter("\"PersonalId\" IS NOT NULL");
+
+                    b.HasIndex("Phone")
+                        .IsUnique()
+                        .HasFilter("\"Phone\" IS NOT NULL");
+
+                    b.HasIndex("ExternalIssuer", "ExternalSubject")
+                        .IsUnique()
+                        .HasFilter("\"ExternalSubject\" IS NOT NULL");
+
+                    b.ToTable("citizen_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.CitizenCodeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Purpose");
+
+                    b.ToTable("citizen_codes", (string)null);
+                });
+
             modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.DocumentChunkRecord", b =>
                 {
                     b.Property<string>("Sha256")
@@ -236,6 +353,9 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<Guid?>("CitizenAccountId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime?>("ClockPausedAt")
                         .HasColumnType("datetime2");
 
@@ -300,6 +420,10 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.SqlServer
                     b.Property<string>("PaymentChannel")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("ProcedureCode")
                         .IsRequired()
@@ -401,6 +525,8 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.SqlServer
                     b.HasIndex("ResultDue");
 
                     b.HasIndex("BranchCode", "ReceivedAt");
+
+                    b.HasIndex("CitizenAccountId", "ReceivedAt");
 
                     b.HasIndex("Status", "AppointmentAt");
 
@@ -616,10 +742,13 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.SqlServer
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.Property<Guid?>("CitizenAccountId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<Guid>("DossierId")
+                    b.Property<Guid?>("DossierId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Event")
@@ -649,10 +778,13 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CitizenAccountId");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("DossierId", "Event", "Channel")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[DossierId] IS NOT NULL");
 
                     b.ToTable("messages", (string)null);
                 });
@@ -695,6 +827,43 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.PersonalDataAccessRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PersonalId")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("PersonalId");
+
+                    b.ToTable("personal_data_access", (string)null);
                 });
 
             modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.StaffSessionRecord", b =>
@@ -1215,6 +1384,15 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.SqlServer
                     b.ToTable("timers", (string)null);
                 });
 
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.CitizenCodeRecord", b =>
+                {
+                    b.HasOne("PublicWorkflow.OneStop.Persistence.Entities.CitizenAccountRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.DossierDeadlineRecord", b =>
                 {
                     b.HasOne("PublicWorkflow.OneStop.Persistence.Entities.DossierRecord", null)
@@ -1256,8 +1434,7 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.SqlServer
                     b.HasOne("PublicWorkflow.OneStop.Persistence.Entities.DossierRecord", null)
                         .WithMany()
                         .HasForeignKey("DossierId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.NotificationRecord", b =>
