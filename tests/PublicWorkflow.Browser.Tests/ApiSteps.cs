@@ -31,6 +31,17 @@ internal sealed class ApiSteps(Uri server)
         await SendAsync(user, HttpMethod.Post, $"/api/v1/tasks/{task.GetProperty("id").GetString()}/complete", new { outputs = new { decision = "approve" } });
     }
 
+    /// <summary>Completes the dossier's open step in the user's inbox with the outputs given.</summary>
+    public async Task CompleteNextAsync(string user, string code, object outputs)
+    {
+        var task = (await InboxAsync(user)).First(t => t.GetProperty("dossierCode").GetString() == code);
+        await SendAsync(user, HttpMethod.Post, $"/api/v1/tasks/{task.GetProperty("id").GetString()}/complete", new { outputs });
+    }
+
+    /// <summary>The receiving point's review of an online filing: accepted, its code returned.</summary>
+    public async Task<string> AcceptOnlineAsync(string clerk, string dossierId) =>
+        (await SendAsync(clerk, HttpMethod.Post, $"/api/v1/dossiers/{dossierId}/review", new { decision = "accept" })).GetProperty("code").GetString()!;
+
     /// <summary>The applicant brings the documents a supplement request asked for.</summary>
     public async Task DeliverSupplementAsync(string clerk, string code, params string[] documents)
     {

@@ -13,11 +13,14 @@ public sealed class LiveServer : WebApplicationFactory<Program>
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"pwf-browser-{Guid.NewGuid():N}.db");
     private readonly string documentsFolder = Path.Combine(Path.GetTempPath(), $"pwf-browser-documents-{Guid.NewGuid():N}");
     private readonly TimeProvider? clock;
+    private readonly IReadOnlyDictionary<string, string?> settings;
 
     /// <param name="clock">A clock the test moves (to make a step overdue); the system clock otherwise.</param>
-    public LiveServer(TimeProvider? clock = null)
+    /// <param name="settings">Settings laid over appsettings.json (an SMTP server of the test's…).</param>
+    public LiveServer(TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         this.clock = clock;
+        this.settings = settings ?? new Dictionary<string, string?>();
         UseKestrel(0);
         StartServer();
         BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -32,6 +35,10 @@ public sealed class LiveServer : WebApplicationFactory<Program>
         builder.UseSetting("PublicWorkflow:Documents:Folder", documentsFolder);
         builder.UseSetting("PublicWorkflow:Results:DevelopmentCertificatePath", Path.Combine(Path.GetTempPath(), "pwf-test-signing.pfx"));
         builder.UseSetting("PublicWorkflow:Citizens:Identity:Authority", "");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
         if (clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));

@@ -64,12 +64,18 @@ public static class CitizenApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesValidationProblem();
         auth.MapPost("/sign-up", SignUpAsync).WithSummary("Sign up with an e-mail or phone and a password; a code is sent there / Đăng ký tài khoản").Produces(StatusCodes.Status202Accepted);
         auth.MapPost("/verify", VerifyAsync).WithSummary("Verify the contact with the code sent; signs in / Xác minh tài khoản");
-        auth.MapPost("/sign-in", SignInAsync).WithSummary("Sign in / Đăng nhập").ProducesProblem(StatusCodes.Status401Unauthorized);
+        auth.MapPost("/sign-in", SignInAsync).WithSummary("Sign in / Đăng nhập").Produces<CitizenMeDto>().ProducesProblem(StatusCodes.Status401Unauthorized);
         auth.MapPost("/reset-request", ResetRequestAsync).WithSummary("Send a password reset code / Quên mật khẩu").Produces(StatusCodes.Status202Accepted);
         auth.MapPost("/reset", ResetAsync).WithSummary("Set a new password with the code; every session ends / Đặt lại mật khẩu");
-        auth.MapGet("/providers", Providers).WithSummary("The external sign-in offered (the national identity) / Đăng nhập bằng định danh điện tử");
-        auth.MapGet("/external", External)
-            .WithSummary("Start the sign-in through the national identity provider (?returnUrl= a local path); signed in, it binds the account / Đăng nhập VNeID");
+        // Read on every portal load: the public limit, not the sign-in one.
+        var open = routes.MapGroup("/api/v1/citizen/auth").WithTags("Citizens").AllowAnonymous().RequireRateLimiting(PublicApi.RateLimitPolicy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        open.MapGet("/session", SessionAsync).WithSummary("Whether a citizen is signed in: their account, or 204 / Phiên đăng nhập")
+            .Produces<CitizenMeDto>().Produces(StatusCodes.Status204NoContent);
+        open.MapGet("/providers", Providers).WithSummary("The external sign-in offered (the national identity) / Đăng nhập bằng định danh điện tử");
+        open.MapGet("/external", External)
+            .WithSummary("Start the sign-in through the national identity provider (?returnUrl= a local path); signed in, it binds the account / Đăng nhập VNeID")
+            .Produces(StatusCodes.Status302Found).ProducesProblem(StatusCodes.Status404NotFound);
 
         var me = routes.MapGroup("/api/v1/citizen").WithTags("Citizens").RequireAuthorization(CitizenSecurity.Policy)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
@@ -83,8 +89,10 @@ public static class CitizenApi
         me.MapPost("/dossiers/{id:guid}/files", UploadAsync).DisableAntiforgery()
             .WithSummary("Upload a document (?component=; multipart field file) while the filing awaits review or a supplement is asked / Tải lên tài liệu")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge);
-        me.MapGet("/dossiers/{id:guid}/files/{fileId:guid}", OpenFileAsync).WithSummary("View or download (?download=true) my file or my result / Xem, tải tệp");
-        me.MapGet("/dossiers/{id:guid}/papers/{kind}", PaperAsync).WithSummary("A paper of my dossier as printable HTML (receipt, supplement-request…) / Phiếu");
+        me.MapGet("/dossiers/{id:guid}/files/{fileId:guid}", OpenFileAsync).WithSummary("View or download (?download=true) my file or my result / Xem, tải tệp")
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf", "image/jpeg", "image/png", "image/tiff");
+        me.MapGet("/dossiers/{id:guid}/papers/{kind}", PaperAsync).WithSummary("A paper of my dossier as printable HTML (receipt, supplement-request…) / Phiếu")
+            .Produces<string>(StatusCodes.Status200OK, "text/html");
         me.MapPost("/dossiers/{id:guid}/supplement", SupplementAsync).WithSummary("Hand in what was asked for (uploaded first); the clock resumes / Nộp bổ sung");
         me.MapPost("/dossiers/{id:guid}/withdraw", WithdrawAsync).WithSummary("Withdraw my dossier, with the reason / Rút hồ sơ").ProducesValidationProblem();
         me.MapPost("/dossiers/{id:guid}/payment", PayAsync).WithSummary("Pay the fee online through the payment gateway / Thanh toán trực tuyến");
@@ -132,6 +140,15 @@ public static class CitizenApi
     {
         await accounts.ResetAsync(body.Contact, body.Code, body.NewPassword, http.RequestAborted);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>The portal's first question, answered without a 401 in the browser's console when nobody is signed in.</summary>
+    private static async Task<IResult> SessionAsync(CitizenAccounts accounts, CitizenOptions options, HttpContext http)
+    {
+        var signedIn = await http.AuthenticateAsync(CitizenSecurity.Scheme);
+        return signedIn.Principal?.Identity?.IsAuthenticated == true && signedIn.Principal.IsInRole(CitizenMember.Role)
+            ? TypedResults.Ok(Me(await accounts.AccountAsync(CitizenMember.From(signedIn.Principal).AccountId, http.RequestAborted), options))
+            : TypedResults.NoContent();
     }
 
     private static Ok<CitizenProvidersDto> Providers(CitizenOptions options) =>

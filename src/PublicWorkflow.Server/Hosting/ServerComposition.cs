@@ -91,8 +91,7 @@ public static class ServerComposition
         app.MapGet("/", () => Results.Redirect("/index.html")).ExcludeFromDescription();
         // The receipt's QR code opens /track?code=…&key=…: the query goes along to the page.
         app.MapGet("/track", (HttpRequest request) => Results.Redirect("/track.html" + request.QueryString)).ExcludeFromDescription();
-        // The citizens' portal: /portal and /portal/ (where the identity provider's sign-in returns) open its page.
-        app.MapGet("/portal/", (HttpRequest request) => Results.Redirect("/portal/index.html" + request.QueryString)).ExcludeFromDescription();
+        // The citizens' portal: /portal and /portal/ (where the identity provider's sign-in returns; routing takes both) open its page.
         app.MapGet("/portal", (HttpRequest request) => Results.Redirect("/portal/index.html" + request.QueryString)).ExcludeFromDescription();
         app.MapAuthApi();
         app.MapCatalogApi();

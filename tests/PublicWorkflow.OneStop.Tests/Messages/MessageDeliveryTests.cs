@@ -26,31 +26,25 @@ namespace PublicWorkflow.OneStop.Tests.Messages;
 [TestFixture("postgres")]
 public sealed class MessageDeliveryTests(string provider) : DossierSuite(provider)
 {
-    private readonly int smtpPort = FreePort();
+    private readonly TestSmtpServer smtp = new();
     private readonly WireMockServer sms = WireMockServer.Start();
-    private readonly ConcurrentQueue<MimeMessage> inbox = new();
-    private CancellationTokenSource stopSmtp = new();
 
     protected override void AddServices(IServiceCollection services) => services.AddSingleton(new MessageOptions
     {
-        SmtpHost = "127.0.0.1", SmtpPort = smtpPort, SmtpSecurity = "none", SmtpFrom = "Trung tâm <no-reply@pwf.test>",
+        SmtpHost = "127.0.0.1", SmtpPort = smtp.Port, SmtpSecurity = "none", SmtpFrom = "Trung tâm <no-reply@pwf.test>",
         SmsUrl = sms.Url + "/send", SmsKey = "sms-key", RetryMinutes = [1, 5],
     });
 
     [OneTimeSetUp]
     public void StartGateways()
     {
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, smtpPort))).Build();
-        var provider = new SmtpServer.ComponentModel.ServiceProvider();
-        provider.Add(new Inbox(inbox));
-        _ = new SmtpServer.SmtpServer(options, provider).StartAsync(stopSmtp.Token);
         sms.Given(Http.Create().WithPath("/send").WithHeader("X-Api-Key", "sms-key").UsingPost()).RespondWith(Response.Create().WithStatusCode(202));
     }
 
     [OneTimeTearDown]
     public void StopGateways()
     {
-        stopSmtp.Cancel();
+        smtp.Dispose();
         sms.Stop();
     }
 
@@ -66,14 +60,14 @@ public sealed class MessageDeliveryTests(string provider) : DossierSuite(provide
         await DispatchAsync(Hanoi(2026, 10, 5, 9, 1));
         var sent = await MessagesAsync(outcome.DossierId.Value);
         Assert.That(sent.Select(m => m.Status), Is.All.EqualTo("sent"));
-        var mail = await ArrivedAsync();
+        var mail = await smtp.ArrivedAsync();
         Assert.That(mail.Subject, Is.EqualTo($"Hồ sơ {outcome.Code} đã được tiếp nhận"), "Vietnamese arrives intact");
         Assert.That(mail.TextBody, Does.Contain("Cấp Giấy xác nhận tình trạng hôn nhân").And.Contain("17:00 ngày 08/10/2026").And.Not.Contain(outcome.LookupKey!),
             "the appointment, never the lookup key");
         Assert.That(sms.LogEntries.Count(e => e.RequestMessage.Path == "/send"), Is.EqualTo(1));
 
         await DispatchAsync(Hanoi(2026, 10, 5, 9, 2));
-        Assert.That(inbox, Is.Empty, "a sent message is not sent again");
+        Assert.That(smtp.IsEmpty, Is.True, "a sent message is not sent again");
     }
 
     [Test]
@@ -98,7 +92,7 @@ public sealed class MessageDeliveryTests(string provider) : DossierSuite(provide
         await Host.InScopeAsync(async p =>
         {
             var options = p.GetRequiredService<MessageOptions>();
-            options.SmtpPort = FreePort(); // nothing listens there
+            options.SmtpPort = TestSmtpServer.FreePort(); // nothing listens there
             var request = Request("1.004873", "P.HOANKIEM", new PresentedDocument("declaration"));
             var outcome = await p.GetRequiredService<ReceiveDossier>().ReceiveAsync(request with { Applicant = request.Applicant with { Email = "an@example.vn", NotifyBy = ["email"] } }, "clerk-cn01");
             try
@@ -114,7 +108,7 @@ public sealed class MessageDeliveryTests(string provider) : DossierSuite(provide
             }
             finally
             {
-                options.SmtpPort = smtpPort;
+                options.SmtpPort = smtp.Port;
             }
         });
     }
@@ -123,35 +117,4 @@ public sealed class MessageDeliveryTests(string provider) : DossierSuite(provide
 
     private Task<List<OneStop.Persistence.Entities.MessageRecord>> MessagesAsync(Guid dossierId) =>
         Host.DbAsync(db => db.Messages.AsNoTracking().Where(m => m.DossierId == dossierId).ToListAsync());
-
-    private async Task<MimeMessage> ArrivedAsync()
-    {
-        for (var i = 0; i < 50; i++)
-        {
-            if (inbox.TryDequeue(out var mail))
-            {
-                return mail;
-            }
-            await Task.Delay(100);
-        }
-        throw new AssertionException("no e-mail arrived at the in-process SMTP server");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>The in-process SMTP server's store: every message received, parsed.</summary>
-    private sealed class Inbox(ConcurrentQueue<MimeMessage> inbox) : MessageStore
-    {
-        public override Task<SmtpServer.Protocol.SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer,
-            CancellationToken cancellationToken)
-        {
-            inbox.Enqueue(MimeMessage.Load(new MemoryStream(buffer.ToArray())));
-            return Task.FromResult(SmtpServer.Protocol.SmtpResponse.Ok);
-        }
-    }
 }

@@ -18,6 +18,8 @@ public sealed class AuthorizationMatrixTests
     private static readonly string[] Leads = [StaffRoles.TeamLead, StaffRoles.Supervisor];
     private static readonly string[] SupervisorOnly = [StaffRoles.Supervisor];
     private static readonly string[] Officers = [StaffRoles.ReformOfficer];
+    private const string Citizen = "citizen";
+    private static readonly string[] Citizens = [Citizen];
 
     private static readonly Dictionary<string, string[]> Matrix = new()
     {
@@ -91,6 +93,29 @@ public sealed class AuthorizationMatrixTests
         // The folder's files, process ids and problems are the designers' working material, not public information.
         ["GET /api/v1/workflows/"] = StaffOnly,
         ["GET /api/v1/workflows/{key}"] = StaffOnly,
+        ["GET /api/v1/dossiers/{id:guid}/personal-data-access"] = SupervisorOnly,
+        ["POST /api/v1/citizen/auth/sign-up"] = [Anyone],
+        ["POST /api/v1/citizen/auth/verify"] = [Anyone],
+        ["POST /api/v1/citizen/auth/sign-in"] = [Anyone],
+        ["POST /api/v1/citizen/auth/reset-request"] = [Anyone],
+        ["POST /api/v1/citizen/auth/reset"] = [Anyone],
+        ["GET /api/v1/citizen/auth/providers"] = [Anyone],
+        ["GET /api/v1/citizen/auth/session"] = [Anyone],
+        ["GET /api/v1/citizen/auth/external"] = [Anyone],
+        ["POST /api/v1/citizen/auth/sign-out"] = Citizens,
+        ["GET /api/v1/citizen/me"] = Citizens,
+        ["PUT /api/v1/citizen/me/language"] = Citizens,
+        ["GET /api/v1/citizen/data-store"] = Citizens,
+        ["POST /api/v1/citizen/dossiers"] = Citizens,
+        ["GET /api/v1/citizen/dossiers"] = Citizens,
+        ["GET /api/v1/citizen/dossiers/{id:guid}"] = Citizens,
+        ["POST /api/v1/citizen/dossiers/{id:guid}/files"] = Citizens,
+        ["GET /api/v1/citizen/dossiers/{id:guid}/files/{fileId:guid}"] = Citizens,
+        ["GET /api/v1/citizen/dossiers/{id:guid}/papers/{kind}"] = Citizens,
+        ["POST /api/v1/citizen/dossiers/{id:guid}/supplement"] = Citizens,
+        ["POST /api/v1/citizen/dossiers/{id:guid}/withdraw"] = Citizens,
+        ["POST /api/v1/citizen/dossiers/{id:guid}/payment"] = Citizens,
+        ["POST /api/v1/citizen/dossiers/{id:guid}/rating"] = Citizens,
     };
 
     [Test]
@@ -108,18 +133,21 @@ public sealed class AuthorizationMatrixTests
         {
             clients[role] = await ApiClient.SignInAsync(factory, account);
         }
+        clients[Citizen] = await CitizenAsync(factory);
         var wrong = new List<string>();
         // Signing out really ends each client's session: it goes last.
-        foreach (var (endpoint, allowed) in Matrix.OrderBy(e => e.Key.EndsWith("/logout", StringComparison.Ordinal)))
+        foreach (var (endpoint, allowed) in Matrix.OrderBy(e => e.Key.EndsWith("/logout", StringComparison.Ordinal) || e.Key.EndsWith("/sign-out", StringComparison.Ordinal)))
         {
             foreach (var (who, client) in clients)
             {
                 var status = await CallAsync(client, endpoint);
                 var mayCall = allowed.Contains(Anyone) || allowed.Contains(who);
                 var denied = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
-                var expected = mayCall ? "not 401/403" : who == Anyone ? "401" : "403";
+                var expected = mayCall ? "not 401/403" : "401 for a stranger, 403 otherwise";
+                // Staff and citizens sign in apart: to the other side's endpoints a signed-in caller is a stranger (401).
+                var stranger = who == Anyone || (who == Citizen) != endpoint.Contains("/api/v1/citizen/", StringComparison.Ordinal);
                 var ok = mayCall ? !denied || (endpoint.Contains("/auth/") && status == HttpStatusCode.Unauthorized)
-                    : status == (who == Anyone ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden);
+                    : status == (stranger ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden);
                 if (!ok)
                 {
                     wrong.Add($"{endpoint} as {who}: {(int)status}, expected {expected}");
@@ -127,6 +155,18 @@ public sealed class AuthorizationMatrixTests
             }
         }
         Assert.That(wrong, Is.Empty);
+    }
+
+    /// <summary>A citizen signed up and verified, with the citizen cookie.</summary>
+    private static async Task<ApiClient> CitizenAsync(ServerFactory factory)
+    {
+        var client = new ApiClient(factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true }));
+        await client.PostJsonAsync("/api/v1/citizen/auth/sign-up", new { contact = "matrix@example.vn", password = "mat-khau-dai", fullName = "Ma Trận" },
+            HttpStatusCode.Accepted);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var body = scope.ServiceProvider.GetRequiredService<PublicWorkflow.OneStop.Persistence.OneStopDbContext>().Messages.Single(m => m.Address == "matrix@example.vn").Body;
+        await client.PostJsonAsync("/api/v1/citizen/auth/verify", new { contact = "matrix@example.vn", code = System.Text.RegularExpressions.Regex.Match(body, @"\b\d{6}\b").Value });
+        return client;
     }
 
     /// <summary>Calls the endpoint with placeholder route values and an empty JSON object as body.</summary>
