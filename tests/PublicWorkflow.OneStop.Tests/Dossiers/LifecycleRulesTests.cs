@@ -101,6 +101,27 @@ public sealed class LifecycleRulesTests(string provider) : DossierSuite(provider
     }
 
     [Test]
+    public async Task A_result_whose_fee_is_unpaid_is_not_returned_until_the_payment_is_recorded()
+    {
+        // Temporary residence: a fixed fee of 15,000 VND at the counter.
+        var outcome = await ReceiveAsync(Request("1.004194", "P.HOANKIEM", new PresentedDocument("ct01"), new PresentedDocument("accommodation-proof")));
+        Assert.That(outcome.Fee, Is.EqualTo(15000m));
+        var caseId = (await DossierAsync(outcome.DossierId.Value)).CaseId!.Value;
+        await CompleteStepAsync(caseId, "Task_Digitize", Hanoi(2026, 10, 5, 9, 30), null, "clerk-cn01");
+        await CompleteStepAsync(caseId, "Task_Appraise", Hanoi(2026, 10, 5, 10), new { decision = "approve" }, "officer-ca");
+        await CompleteStepAsync(caseId, "Task_Decide", Hanoi(2026, 10, 5, 11), null, "chief-ca");
+        await CompleteStepAsync(caseId, "Task_HandBack", Hanoi(2026, 10, 5, 14), null, "officer-ca");
+        var returnStep = await OpenTaskAsync(new CaseId(caseId), "Task_Return");
+        var unpaid = Assert.ThrowsAsync<RuntimeException>(() => CompleteAsync(returnStep.Id, null, "clerk-cn01"));
+        Assert.That(unpaid!.Code, Is.EqualTo("fee-unpaid"));
+        Assert.That((await DossierAsync(outcome.DossierId.Value)).Status, Is.EqualTo(DossierStatus.Resolved), "the refused return changed nothing");
+
+        await Host.InScopeAsync(p => p.GetRequiredService<RecordPayment>().RecordAsync(outcome.DossierId, "counter", "clerk-cn01"));
+        await CompleteAsync(returnStep.Id, null, "clerk-cn01");
+        Assert.That((await DossierAsync(outcome.DossierId.Value)).Status, Is.EqualTo(DossierStatus.Returned));
+    }
+
+    [Test]
     public async Task A_clerk_refuses_to_receive_with_reasons_on_form_03_and_the_register_lists_it()
     {
         var refuse = (IReadOnlyList<string> reasons) => Host.InScopeAsync(p => p.GetRequiredService<ReceiveDossier>()
