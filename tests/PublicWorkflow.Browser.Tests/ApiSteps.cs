@@ -38,10 +38,6 @@ internal sealed class ApiSteps(Uri server)
         await SendAsync(user, HttpMethod.Post, $"/api/v1/tasks/{task.GetProperty("id").GetString()}/complete", new { outputs });
     }
 
-    /// <summary>The receiving point's review of an online filing: accepted, its code returned.</summary>
-    public async Task<string> AcceptOnlineAsync(string clerk, string dossierId) =>
-        (await SendAsync(clerk, HttpMethod.Post, $"/api/v1/dossiers/{dossierId}/review", new { decision = "accept" })).GetProperty("code").GetString()!;
-
     /// <summary>The applicant brings the documents a supplement request asked for.</summary>
     public async Task DeliverSupplementAsync(string clerk, string code, params string[] documents)
     {

@@ -69,7 +69,16 @@ public sealed partial class PortalJourneyTests
         await Assertions.Expect(page.Locator("#d-status")).ToHaveTextAsync("Mới nộp");
         var dossierId = page.Url.Split("#dossier/")[1];
 
-        var dossierCode = await steps.AcceptOnlineAsync("clerk.cn01", dossierId);
+        // The receiving point's clerk accepts it from the online inbox of the clerk's page.
+        var clerk = await browser.PageAsync(server.BaseAddress);
+        await Browser.SignInAsync(clerk, "clerk.cn01", "clerk.html");
+        var filing = clerk.Locator($"#online tr[data-dossier='{dossierId}']");
+        await Assertions.Expect(filing).ToContainTextAsync("Phạm Thị Lan");
+        await Browser.ScreenshotAsync(clerk, "clerk-online-inbox");
+        await filing.Locator("button[data-decision=accept]").ClickAsync();
+        await Assertions.Expect(clerk.Locator("#received-title")).ToHaveTextAsync("Đã tiếp nhận hồ sơ");
+        var dossierCode = await clerk.Locator("#received-code").InnerTextAsync();
+        await Assertions.Expect(filing).ToHaveCountAsync(0);
         Assert.That(await MailAsync($"Hồ sơ {dossierCode} đã được tiếp nhận"), Does.Contain("Ngày hẹn trả kết quả"));
         await steps.CompleteNextAsync("clerk.cn01", dossierCode);
         await steps.CompleteNextAsync("clerk.hoankiem", dossierCode, new { decision = "supplement", missing = new[] { "authorisation" } });

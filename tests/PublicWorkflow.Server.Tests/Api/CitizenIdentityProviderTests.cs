@@ -17,13 +17,7 @@ public sealed partial class CitizenIdentityProviderTests
     [Test]
     public async Task A_citizen_signs_in_with_the_national_identity_and_the_account_is_bound_to_the_personal_ID_it_vouched_for()
     {
-        var port = FreePort();
-        await using var factory = new ServerFactory(new Dictionary<string, string?>
-        {
-            ["PublicWorkflow:Citizens:Identity:Authority"] = $"http://localhost:{port}/",
-            ["PublicWorkflow:Citizens:Identity:StandIn"] = "true",
-            ["PublicWorkflow:Citizens:Identity:StandInRedirectUri"] = "http://localhost/signin-vneid",
-        });
+        await using var factory = WithStandIn();
         var portal = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var providers = await portal.GetFromJsonAsync<JsonElement>("/api/v1/citizen/auth/providers");
         Assert.That((providers.GetProperty("external").GetBoolean(), providers.GetProperty("externalIsStandIn").GetBoolean()), Is.EqualTo((true, true)));
@@ -54,19 +48,21 @@ public sealed partial class CitizenIdentityProviderTests
     [Test]
     public async Task A_return_address_off_the_site_is_never_followed()
     {
-        var port = FreePort();
-        await using var factory = new ServerFactory(new Dictionary<string, string?>
-        {
-            ["PublicWorkflow:Citizens:Identity:Authority"] = $"http://localhost:{port}/",
-            ["PublicWorkflow:Citizens:Identity:StandIn"] = "true",
-            ["PublicWorkflow:Citizens:Identity:StandInRedirectUri"] = "http://localhost/signin-vneid",
-        });
+        await using var factory = WithStandIn();
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         await SignInThroughProviderAsync(client, "001090000003", "vneid-demo-2026", returnUrl: "//evil.example/steal");
         Assert.That(lastLanding, Is.EqualTo("/portal/"));
     }
 
     private string? lastLanding;
+
+    /// <summary>A server with the identity stand-in on a port of its own, its callback the in-memory server's address.</summary>
+    private static ServerFactory WithStandIn() => new(new Dictionary<string, string?>
+    {
+        ["PublicWorkflow:Citizens:Identity:Authority"] = $"http://localhost:{FreePort()}/",
+        ["PublicWorkflow:Citizens:Identity:StandIn"] = "true",
+        ["PublicWorkflow:Citizens:Identity:StandInRedirectUri"] = "http://localhost/signin-vneid",
+    });
 
     /// <summary>
     /// The browser's part, by hand: the challenge's redirect to the provider, its form posted back with the request's

@@ -323,6 +323,47 @@ async function loadInbox() {
   document.querySelector("#inbox-empty").hidden = tasks.length > 0;
 }
 
+const onlineError = document.querySelector("#online-error");
+
+/**
+ * The point's inbox of online filings: each with its files, accepted (the completeness check runs; a code and
+ * appointment, or guided with what is missing), guided with the items written above, or refused with them as reasons.
+ */
+async function loadOnline() {
+  const response = await api("/api/v1/dossiers?status=submitted&pageSize=100");
+  const page = response.ok ? await response.json() : { items: [] };
+  document.querySelector("#online tbody").replaceChildren(...page.items.map(dossier => {
+    const row = document.createElement("tr");
+    row.dataset.dossier = dossier.id;
+    row.innerHTML = "<td></td><td></td><td></td><td class=actions></td>";
+    const cells = row.querySelectorAll("td");
+    cells[0].textContent = formatTime(dossier.receivedAt);
+    cells[1].textContent = dossier.procedureName ?? dossier.procedureCode;
+    cells[2].textContent = dossier.applicant?.fullName ?? "";
+    const review = (key, decision) => {
+      const b = Object.assign(document.createElement("button"), { type: "button", textContent: t(key) });
+      b.dataset.decision = decision;
+      b.addEventListener("click", async () => {
+        onlineError.hidden = true;
+        try {
+          const items = lines(document.querySelector("#online-items").value);
+          await showReception(await send("POST", `/api/v1/dossiers/${dossier.id}/review`, { decision, items }));
+          document.querySelector("#online-items").value = "";
+          await loadOnline();
+        } catch (error) {
+          fail(onlineError, error);
+        }
+      });
+      return b;
+    };
+    const files = Object.assign(document.createElement("button"), { type: "button", textContent: t("filesTitle") });
+    files.addEventListener("click", () => showFiles(dossier.id, null));
+    cells[3].append(files, review("onlineAccept", "accept"), review("onlineGuide", "guide"), review("onlineRefuse", "refuse"));
+    return row;
+  }));
+  document.querySelector("#online-empty").hidden = page.items.length > 0;
+}
+
 async function dossierId(code) {
   return (await (await api(`/api/v1/dossiers/by-code/${encodeURIComponent(code)}`)).json()).id;
 }
@@ -352,7 +393,7 @@ async function showDiagram(code) {
   diagram.openElements.forEach(id => canvas.addMarker(id, "current"));
 }
 
-document.querySelector("#refresh").addEventListener("click", loadInbox);
+document.querySelector("#refresh").addEventListener("click", () => { loadInbox(); if (me?.branchCode) loadOnline(); });
 procedureSelect.addEventListener("change", loadDocuments);
 
 const me = await signedIn(() => { translate(); loadInbox(); loadDocuments(); });
@@ -360,8 +401,10 @@ if (me) {
   await loadOutcomes();
   // Reception is the branch's work; an agency's clerk sees only the inbox.
   document.querySelector("#reception-card").hidden = !me.branchCode;
+  document.querySelector("#online-card").hidden = !me.branchCode;
   if (me.branchCode) {
     await loadProcedures();
+    await loadOnline();
   }
   await loadInbox();
 }
