@@ -1,3 +1,4 @@
+using PublicWorkflow.OneStop.Feedback;
 using PublicWorkflow.OneStop.Payments;
 using PublicWorkflow.OneStop.Citizens;
 using PublicWorkflow.OneStop.Structure;
@@ -130,6 +131,24 @@ public static class OneStopComposition
         services.AddScoped<CitizenAccounts>();
         services.AddScoped<CitizenDossiers>();
         services.AddScoped<PersonalDataLog>();
+
+        var feedback = new FeedbackOptions();
+        configuration.GetSection(FeedbackOptions.Section).Bind(feedback);
+        if (feedback.HandleWorkingDays < 1 || feedback.RefuseWorkingDays < 1 || feedback.MoreInfoWorkingDays < 1 || feedback.PublishWorkingDays < 1
+            || feedback.WarningShare is <= 0 or >= 1 || feedback.Partners.Any(p => p.Id.Length is 0 or > 40 || p.Secret.Length < 16 || p.Auth is not ("hmac" or "key")))
+        {
+            throw new InvalidOperationException($"{FeedbackOptions.Section}: deadlines of at least 1 working day, 0 < WarningShare < 1, partners with an id, a secret of 16+ characters and Auth hmac or key");
+        }
+        services.AddSingleton(feedback);
+        services.AddSingleton<FeedbackClock>();
+        services.AddScoped<FeedbackMessages>();
+        services.AddScoped<FeedbackIntake>();
+        services.AddScoped<FeedbackActions>();
+        services.AddScoped<FeedbackQueries>();
+        services.AddScoped<Surveys>();
+        services.AddScoped<ICaseCommandHook, FeedbackCaseHook>();
+        services.AddScoped<FeedbackDeadlines>();
+        services.AddScoped<IDueWork>(provider => provider.GetRequiredService<FeedbackDeadlines>());
 
         var national = new NationalDatabaseOptions();
         configuration.GetSection(NationalDatabaseOptions.Section).Bind(national);

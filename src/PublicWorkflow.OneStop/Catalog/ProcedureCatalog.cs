@@ -36,6 +36,9 @@ public sealed class ProcedureCatalog
 
     public Procedure? Find(string code) => byCode.GetValueOrDefault(code);
 
+    /// <summary>Workflows the center runs besides its procedures' (the support hub's handling of feedback), imported the same way.</summary>
+    public static readonly IReadOnlyList<string> CenterWorkflows = [Feedback.FeedbackWorkflow.Key];
+
     /// <summary>
     /// Loads the structure, then every <c>procedures/*.json</c>. A procedure may only name a workflow whose file in
     /// <paramref name="workflowsFolder"/> parses and validates; two entries with one code are both refused.
@@ -63,7 +66,7 @@ public sealed class ProcedureCatalog
                 procedures.Remove(procedure);
             }
         }
-        var used = procedures.Select(p => p.Workflow).ToHashSet();
+        var used = procedures.Select(p => p.Workflow).Concat(CenterWorkflows).ToHashSet();
         var forms = FormSets.Load(Path.Combine(catalogFolder, "forms.json"), problems);
         return new ProcedureCatalog(structure, procedures, problems, workflows.Where(w => used.Contains(w.Key)).ToDictionary(), forms);
     }

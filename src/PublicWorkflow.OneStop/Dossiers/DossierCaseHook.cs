@@ -38,7 +38,7 @@ internal sealed class DossierCommandScope(OneStopDbContext db, DossierRecord dos
 {
     private readonly TimeLimit? limit = DossierClock.Parse(dossier.TimeLimit);
 
-    public StepAssignment Assign(Definition definition, OpenTask step, StepAssignment proposed)
+    public StepAssignment Assign(Definition definition, OpenTask step, StepAssignment proposed, IReadOnlyDictionary<string, JsonElement> variables)
     {
         var node = definition.Node(step.ElementId);
         var stage = DossierStage.Of(node);

@@ -70,8 +70,8 @@ public static class IndicatorDefinitions
         new("documentReuseRate", true, new("Hồ sơ có ít nhất một thành phần được tái sử dụng từ CSDL / hồ sơ tiếp nhận",
             "Dossiers with at least one component reused from a database / dossiers accepted")),
         new("onlinePaymentRate", true, new("Hồ sơ có phí thanh toán trực tuyến / hồ sơ có phí", "Fee-bearing dossiers paid online / fee-bearing dossiers")),
-        new("satisfactionRate", true, new("100% − (% trễ hạn + % có phản ánh, kiến nghị hoặc không hài lòng); phản ánh, kiến nghị chưa được ghi nhận nên chưa trừ",
-            "100% − (% late + % with complaints or dislike); complaints are not recorded yet, so none is subtracted")),
+        new("satisfactionRate", true, new("100% − (% trễ hạn + % có phản ánh, kiến nghị hoặc không hài lòng): phản ánh gắn với hồ sơ, đánh giá 1–2 sao hoặc khảo sát trung bình ≤ 2",
+            "100% − (% late + % with feedback or dislike): feedback naming the dossier, a rating of 1–2, or a survey averaging 2 or less")),
         new("ratingsSatisfiedRate", false, new("Của Trung tâm: đánh giá 4–5 sao / số đánh giá", "The center's own: ratings of 4 or 5 / ratings")),
     ];
 }
@@ -106,6 +106,10 @@ public sealed class ServiceQualityMeasures(OneStopDbContext db, ProcedureCatalog
         var dossiers = await query.ToListAsync(cancellationToken);
         var ids = dossiers.Select(d => d.Id).ToList();
         var withResult = (await db.DossierResults.AsNoTracking().Where(r => ids.Contains(r.DossierId)).Select(r => r.DossierId).ToListAsync(cancellationToken)).ToHashSet();
+        // Dislike in the national formula: feedback naming the dossier, or a survey that was unhappy with it.
+        var complained = (await db.Feedback.AsNoTracking().Where(f => f.DossierId != null && ids.Contains(f.DossierId.Value)).Select(f => f.DossierId!.Value)
+            .Concat(db.SurveyAnswers.AsNoTracking().Where(a => a.Score <= 2 && ids.Contains(a.DossierId)).Select(a => a.DossierId))
+            .ToListAsync(cancellationToken)).ToHashSet();
         var now = time.GetUtcNow().UtcDateTime;
         return dossiers
             .GroupBy(d => grouping switch
@@ -116,14 +120,14 @@ public sealed class ServiceQualityMeasures(OneStopDbContext db, ProcedureCatalog
                 _ => "all",
             })
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Measure(g.Key, g.ToList(), withResult, now))
+            .Select(g => Measure(g.Key, g.ToList(), withResult, complained, now))
             .ToList();
     }
 
     /// <summary>A group with no dossier: every count zero, every rate unknown.</summary>
     public static ServiceQuality Nothing(string group) => new(group, 0, 0, 0, 0, null, null, 0, null, null, null, null, null, null, null, 0, null, 0, null, null);
 
-    private ServiceQuality Measure(string group, List<DossierRecord> all, IReadOnlySet<Guid> withResult, DateTime now)
+    private ServiceQuality Measure(string group, List<DossierRecord> all, IReadOnlySet<Guid> withResult, IReadOnlySet<Guid> complained, DateTime now)
     {
         var received = all.Where(d => d.Status != DossierStatus.Guided).ToList();
         var accepted = received.Where(d => d.Code is not null).ToList();
@@ -134,7 +138,7 @@ public sealed class ServiceQualityMeasures(OneStopDbContext db, ProcedureCatalog
         var rated = accepted.Where(d => d.Rating is not null).ToList();
         var onTime = Rate(finished.Count(OnTime), finished.Count);
         var granted = resolved.Where(d => d.Outcome == DossierOutcome.Granted).ToList();
-        var disliked = Rate(accepted.Count(d => d.Rating <= 2), accepted.Count);
+        var disliked = Rate(accepted.Count(d => d.Rating <= 2 || complained.Contains(d.Id)), accepted.Count);
         return new ServiceQuality(
             group,
             received.Count,

@@ -28,6 +28,8 @@ public abstract class OneStopDbContext(DbContextOptions options) : WorkflowDbCon
     public DbSet<CitizenAccountRecord> CitizenAccounts => Set<CitizenAccountRecord>();
     public DbSet<CitizenCodeRecord> CitizenCodes => Set<CitizenCodeRecord>();
     public DbSet<PersonalDataAccessRecord> PersonalDataAccess => Set<PersonalDataAccessRecord>();
+    public DbSet<FeedbackRecord> Feedback => Set<FeedbackRecord>();
+    public DbSet<SurveyAnswerRecord> SurveyAnswers => Set<SurveyAnswerRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

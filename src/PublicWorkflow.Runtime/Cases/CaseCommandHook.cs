@@ -27,8 +27,11 @@ public interface ICaseCommandHook
 /// <summary>A hook's part in one command, holding what it read of the case.</summary>
 public interface ICaseCommandScope
 {
-    /// <summary>Pure: the step's assignment, given what the engine proposes (its level and due time).</summary>
-    StepAssignment Assign(Definition definition, OpenTask step, StepAssignment proposed);
+    /// <summary>
+    /// Pure: the step's assignment, given what the engine proposes (its level and due time) and the case's variables after
+    /// the command (what the step just finished decided, e.g. the office it routed the case to).
+    /// </summary>
+    StepAssignment Assign(Definition definition, OpenTask step, StepAssignment proposed, IReadOnlyDictionary<string, System.Text.Json.JsonElement> variables);
 
     /// <summary>Pure: the level an element's work is at in this case, for the audit line (the same a task row of it gets).</summary>
     string? LevelOf(Definition definition, string elementId, string? proposed);

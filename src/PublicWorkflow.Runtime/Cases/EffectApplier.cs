@@ -25,7 +25,7 @@ internal static class EffectApplier
             {
                 case OpenTask open:
                     var assignment = scopes.Aggregate(new StepAssignment(null, open.Level, open.DueAt?.UtcDateTime),
-                        (proposed, scope) => scope.Assign(definition, open, proposed));
+                        (proposed, scope) => scope.Assign(definition, open, proposed, result.State.Variables));
                     changes.NewTasks.Add(new TaskRecord
                     {
                         Id = Guid.NewGuid(),

@@ -44,7 +44,7 @@ public static class TasksApi
 {
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/tasks").WithTags("Tasks").RequireAuthorization(StaffRoles.Policies.CaseWork)
+        var group = routes.MapGroup("/api/v1/tasks").WithTags("Tasks").RequireAuthorization(StaffRoles.Policies.Tasks)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/inbox", InboxAsync).WithSummary("My open tasks by due date / Việc của tôi theo hạn");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One task (ETag: its revision) / Một việc").ProducesProblem(StatusCodes.Status404NotFound);

@@ -32,6 +32,7 @@ public static class ServerComposition
         services.AddSingleton(provider => LoadCatalog(provider.GetRequiredService<IOptions<ServerOptions>>().Value, environment,
             provider.GetRequiredService<ILogger<ProcedureCatalog>>()));
         services.AddOneStop(configuration, environment.ContentRootPath);
+        services.AddSingleton(provider => LoadSurvey(provider.GetRequiredService<IOptions<ServerOptions>>().Value, environment));
         // After the runtime's start-up (the database is migrated), before requests: the catalog's workflows are published.
         services.AddSingleton<WorkflowImportReport>();
         services.AddHostedService<CatalogStartup>();
@@ -102,6 +103,7 @@ public static class ServerComposition
         app.MapSupervisionApi();
         app.MapPublicApi();
         app.MapCitizenApi();
+        app.MapFeedbackApi();
         app.MapDefinitionsApi();
         app.MapWorkflowsApi();
         return app;
@@ -136,6 +138,12 @@ public static class ServerComposition
             folder, catalog.Procedures.Count, catalog.Structure.Agencies.Count, catalog.Structure.Branches.Count, catalog.Problems.Count);
         return catalog;
     }
+
+    /// <summary>The satisfaction survey's questions, beside the catalog (none when the file is missing).</summary>
+    private static OneStop.Feedback.SurveyForm LoadSurvey(ServerOptions options, IHostEnvironment environment) =>
+        RepositoryPaths.Find(options.CatalogDirectory, environment.ContentRootPath) is { } folder
+            ? OneStop.Feedback.SurveyForm.Load(Path.Combine(folder, "survey.json"))
+            : OneStop.Feedback.SurveyForm.Empty;
 
     private static WorkingCalendar LoadCalendar(ServerOptions options, IHostEnvironment environment, ILogger logger)
     {

@@ -21,6 +21,8 @@ internal sealed class DemoUsers(IServiceScopeFactory scopes, IOptions<ServerOpti
         ("lead.hoankiem", "Trưởng bộ phận, UBND phường Hoàn Kiếm", "lead-demo-2026", StaffRoles.TeamLead, "UB.P.HOANKIEM", "commune", null, "specialist,agency-leader"),
         ("supervisor", "Giám sát Trung tâm", "supervisor-demo-2026", StaffRoles.Supervisor, null, null, null, ""),
         ("admin", "Quản trị hệ thống", "admin-demo-2026", StaffRoles.Administrator, null, null, null, ""),
+        ("support", "Chuyên viên Trung tâm Chăm sóc khách hàng", "support-demo-2026", StaffRoles.SupportAgent, OneStop.Feedback.FeedbackWorkflow.HubGroup, "city", null,
+            "support-agent"),
     ];
 
     public async Task StartAsync(CancellationToken cancellationToken)

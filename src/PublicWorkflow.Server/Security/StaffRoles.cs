@@ -11,8 +11,10 @@ public static class StaffRoles
     public const string TeamLead = "team-lead";
     public const string Supervisor = "supervisor";
     public const string Administrator = "administrator";
+    /// <summary>The Customer Support and Care hub: takes in, classifies, routes and publishes feedback; sees every item.</summary>
+    public const string SupportAgent = "support-agent";
 
-    public static readonly string[] All = [ReformOfficer, Clerk, TeamLead, Supervisor, Administrator];
+    public static readonly string[] All = [ReformOfficer, Clerk, TeamLead, Supervisor, Administrator, SupportAgent];
 
     /// <summary>Policy names: who may call an endpoint.</summary>
     public static class Policies
@@ -31,6 +33,12 @@ public static class StaffRoles
         public const string Administer = "administer";
         /// <summary>Any member of staff.</summary>
         public const string Staff = "staff";
+        /// <summary>Work on steps in one's inbox: case workers and the hub's support agents.</summary>
+        public const string Tasks = "tasks";
+        /// <summary>Feedback items: the hub and the supervisor see all, an agency's staff those routed to it.</summary>
+        public const string Feedback = "feedback";
+        /// <summary>The hub's measures: the supervisor and the hub.</summary>
+        public const string FeedbackMeasures = "feedback-measures";
     }
 
     public static readonly IReadOnlyDictionary<string, string[]> PolicyRoles = new Dictionary<string, string[]>
@@ -42,6 +50,9 @@ public static class StaffRoles
         [Policies.Indicators] = [Supervisor, ReformOfficer],
         [Policies.Administer] = [Administrator],
         [Policies.Staff] = All,
+        [Policies.Tasks] = [Clerk, TeamLead, Supervisor, SupportAgent],
+        [Policies.Feedback] = [Clerk, TeamLead, Supervisor, SupportAgent],
+        [Policies.FeedbackMeasures] = [Supervisor, SupportAgent],
     };
 }
 

@@ -133,7 +133,8 @@ public sealed class CaseRaceTests(string provider) : RuntimeSuite(provider)
 
         public Task<ICaseCommandScope?> BeginAsync(CaseRecord @case, CancellationToken cancellationToken) => Task.FromResult<ICaseCommandScope?>(this);
 
-        public StepAssignment Assign(Definition definition, OpenTask step, StepAssignment proposed) => proposed;
+        public StepAssignment Assign(Definition definition, OpenTask step, StepAssignment proposed,
+            IReadOnlyDictionary<string, System.Text.Json.JsonElement> variables) => proposed;
 
         public string? LevelOf(Definition definition, string elementId, string? proposed) => proposed;
 
