@@ -111,7 +111,7 @@ public sealed class FeedbackIntake(OneStopDbContext db, CaseRuntime cases, Feedb
             throw RuntimeException.Invalid("contact.name", "at most 200 characters");
         }
         var email = submission.ContactEmail?.Trim();
-        if (email is { Length: > 0 } && (email.Length > 200 || !MimeKit.MailboxAddress.TryParse(email, out _)))
+        if (email is { Length: > 0 } && (email.Length > 200 || !email.Contains('@') || !MimeKit.MailboxAddress.TryParse(email, out var mailbox) || mailbox.Address != email))
         {
             throw RuntimeException.Invalid("contact.email", "not an e-mail address / thư điện tử không hợp lệ");
         }

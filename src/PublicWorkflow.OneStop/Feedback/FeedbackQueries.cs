@@ -61,6 +61,10 @@ public sealed class FeedbackQueries(OneStopDbContext db, FeedbackClock clock, Ti
         return (items, total);
     }
 
+    /// <summary>A portal account's own items, newest first (at most 200).</summary>
+    public Task<List<FeedbackRecord>> MineAsync(Guid accountId, CancellationToken cancellationToken = default) =>
+        db.Feedback.AsNoTracking().Where(f => f.CitizenAccountId == accountId).OrderByDescending(f => f.ReceivedAt).Take(200).ToListAsync(cancellationToken);
+
     public async Task<FeedbackRecord> OneAsync(FeedbackViewer viewer, Guid id, CancellationToken cancellationToken = default)
     {
         var item = await db.Feedback.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken) ?? throw RuntimeException.NotFound("feedback", id);

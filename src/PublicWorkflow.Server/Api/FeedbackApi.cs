@@ -174,14 +174,9 @@ public static class FeedbackApi
         return Receipt(receipt);
     }
 
-    private static async Task<Ok<List<FeedbackReceiptDto>>> CitizenMineAsync(OneStop.Persistence.OneStopDbContext db, ClaimsPrincipal user, HttpContext http)
-    {
-        var id = CitizenMember.From(user).AccountId;
-        var mine = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            db.Feedback.Where(f => f.CitizenAccountId == id).OrderByDescending(f => f.ReceivedAt).Take(200).Select(f => new FeedbackReceiptDto(f.Code, f.Secret)),
-            http.RequestAborted);
-        return TypedResults.Ok(mine);
-    }
+    private static async Task<Ok<List<FeedbackReceiptDto>>> CitizenMineAsync(FeedbackQueries queries, ClaimsPrincipal user, HttpContext http) =>
+        TypedResults.Ok((await queries.MineAsync(CitizenMember.From(user).AccountId, http.RequestAborted))
+            .Select(f => new FeedbackReceiptDto(f.Code, LookupKeysFormat(f.Secret))).ToList());
 
     private static async Task<Created<FeedbackReceiptDto>> RecordAsync(StaffFeedbackRequest body, FeedbackIntake intake, ClaimsPrincipal user, HttpContext http)
     {

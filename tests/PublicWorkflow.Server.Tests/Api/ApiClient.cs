@@ -34,6 +34,7 @@ internal sealed class ApiClient(HttpClient http)
         [StaffRoles.TeamLead] = "lead.hoankiem",
         [StaffRoles.Supervisor] = "supervisor",
         [StaffRoles.Administrator] = "admin",
+        [StaffRoles.SupportAgent] = "support",
     };
 
     public async Task<JsonElement> GetJsonAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)

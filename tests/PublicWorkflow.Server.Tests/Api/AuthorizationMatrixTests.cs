@@ -15,6 +15,8 @@ public sealed class AuthorizationMatrixTests
     private const string Anyone = "anyone";
     private static readonly string[] StaffOnly = StaffRoles.All;
     private static readonly string[] CaseWork = [StaffRoles.Clerk, StaffRoles.TeamLead, StaffRoles.Supervisor];
+    private static readonly string[] TaskWork = [StaffRoles.Clerk, StaffRoles.TeamLead, StaffRoles.Supervisor, StaffRoles.SupportAgent];
+    private static readonly string[] HubMeasures = [StaffRoles.Supervisor, StaffRoles.SupportAgent];
     private static readonly string[] Leads = [StaffRoles.TeamLead, StaffRoles.Supervisor];
     private static readonly string[] SupervisorOnly = [StaffRoles.Supervisor];
     private static readonly string[] Officers = [StaffRoles.ReformOfficer];
@@ -62,14 +64,14 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/dossiers/{id:guid}/messages"] = CaseWork,
         ["GET /api/v1/citizens/{idNumber}/offers"] = [StaffRoles.Supervisor],
         ["POST /api/v1/supervision/file-checks/"] = SupervisorOnly,
-        ["GET /api/v1/tasks/inbox"] = CaseWork,
-        ["GET /api/v1/tasks/outcomes"] = CaseWork,
-        ["GET /api/v1/tasks/{id:guid}"] = CaseWork,
-        ["POST /api/v1/tasks/{id:guid}/claim"] = CaseWork,
-        ["POST /api/v1/tasks/{id:guid}/release"] = CaseWork,
-        ["POST /api/v1/tasks/{id:guid}/complete"] = CaseWork,
-        ["POST /api/v1/tasks/{id:guid}/request-supplement"] = CaseWork,
-        ["POST /api/v1/tasks/{id:guid}/refuse"] = CaseWork,
+        ["GET /api/v1/tasks/inbox"] = TaskWork,
+        ["GET /api/v1/tasks/outcomes"] = TaskWork,
+        ["GET /api/v1/tasks/{id:guid}"] = TaskWork,
+        ["POST /api/v1/tasks/{id:guid}/claim"] = TaskWork,
+        ["POST /api/v1/tasks/{id:guid}/release"] = TaskWork,
+        ["POST /api/v1/tasks/{id:guid}/complete"] = TaskWork,
+        ["POST /api/v1/tasks/{id:guid}/request-supplement"] = TaskWork,
+        ["POST /api/v1/tasks/{id:guid}/refuse"] = TaskWork,
         ["GET /api/v1/tasks/{id:guid}/assignees"] = Leads,
         ["POST /api/v1/tasks/{id:guid}/reassign"] = Leads,
         ["GET /api/v1/supervision/alerts"] = Leads,
@@ -116,6 +118,23 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/v1/citizen/dossiers/{id:guid}/withdraw"] = Citizens,
         ["POST /api/v1/citizen/dossiers/{id:guid}/payment"] = Citizens,
         ["POST /api/v1/citizen/dossiers/{id:guid}/rating"] = Citizens,
+        ["POST /api/v1/public/feedback"] = [Anyone],
+        ["GET /api/v1/public/feedback"] = [Anyone],
+        ["GET /api/v1/public/feedback/{code}"] = [Anyone],
+        ["POST /api/v1/public/feedback/{code}/information"] = [Anyone],
+        ["POST /api/v1/public/feedback/{code}/attachment"] = [Anyone],
+        ["POST /api/v1/public/feedback/{code}/rating"] = [Anyone],
+        ["GET /api/v1/public/survey"] = [Anyone],
+        ["POST /api/v1/public/dossiers/{code}/survey"] = [Anyone],
+        ["GET /api/v1/public/feedback-statistics"] = [Anyone],
+        ["POST /api/v1/citizen/feedback/"] = Citizens,
+        ["GET /api/v1/citizen/feedback/"] = Citizens,
+        ["POST /api/v1/feedback/"] = TaskWork,
+        ["GET /api/v1/feedback/"] = TaskWork,
+        ["GET /api/v1/feedback/{id:guid}"] = TaskWork,
+        ["GET /api/v1/feedback/{id:guid}/attachment"] = TaskWork,
+        ["GET /api/v1/feedback-measures"] = HubMeasures,
+        ["POST /api/v1/partners/{partner}/feedback"] = [Anyone],
     };
 
     [Test]
@@ -174,7 +193,7 @@ public sealed class AuthorizationMatrixTests
     {
         var (method, pattern) = (endpoint[..endpoint.IndexOf(' ')], endpoint[(endpoint.IndexOf(' ') + 1)..]);
         var path = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{fileId:guid}", Guid.NewGuid().ToString()).Replace("{idNumber}", "001190000002").Replace("{code}", "UB.X-260101-0001").Replace("{kind}", "receipt")
-            .Replace("{key}", "birth-registration").Replace("{version:int}", "1");
+            .Replace("{key}", "birth-registration").Replace("{partner}", "ihanoi").Replace("{version:int}", "1");
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method is "POST" or "PUT")
         {

@@ -307,6 +307,11 @@ async function loadInbox() {
     if (task.state === "open") {
       actions.append(button("claim", () => send("POST", `/api/v1/tasks/${task.id}/claim`)));
     }
+    // A feedback item's steps are done on the feedback page, which shows the item and the step's own form.
+    if (task.form?.startsWith("feedback/")) {
+      actions.append(Object.assign(document.createElement("a"), { href: "/staff/feedback.html", textContent: t("hubTitle") }));
+      return row;
+    }
     const openButton = Object.assign(document.createElement("button"), { type: "button", textContent: t("openForm") });
     openButton.addEventListener("click", () => openForm(task));
     actions.append(openButton);
