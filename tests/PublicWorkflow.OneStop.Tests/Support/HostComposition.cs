@@ -19,6 +19,7 @@ public sealed partial class RuntimeHost
     static partial void Compose(HostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(Catalog);
+        builder.Services.AddSingleton(PublicWorkflow.OneStop.Feedback.SurveyForm.Load(Path.Combine(Repo.Root, "procedure-catalog", "survey.json")));
         builder.Services.AddOneStop(builder.Configuration, Path.GetTempPath());
     }
 }
