@@ -115,7 +115,15 @@ public sealed partial class PortalJourneyTests
         await page.FillAsync("#d-comment", "Nhanh, không phải đi lại");
         await page.ClickAsync("#d-rating button[type=submit]");
         await Assertions.Expect(page.Locator("#d-rated")).ToHaveTextAsync("Bạn đã đánh giá: 5/5. Cảm ơn!");
+        // The satisfaction survey of the returned dossier, in the portal.
+        await Assertions.Expect(page.Locator("#survey-form")).ToBeVisibleAsync();
         violations.AddRange(await AccessibilityTests.AuditAsync(page, "/portal#dossier (returned)"));
+        foreach (var choice in await page.Locator("#survey-form input[type=radio][value='5']").AllAsync())
+        {
+            await choice.CheckAsync();
+        }
+        await page.ClickAsync("#survey-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#d-survey")).ToContainTextAsync("Cảm ơn ông/bà đã trả lời khảo sát.");
         await Browser.ScreenshotAsync(page, "portal-returned");
 
         // The downloaded file itself, checked on the public verification page.

@@ -62,6 +62,12 @@ public sealed class SupportHubJourneyTests
         await citizen.ClickAsync("#rate label[for=f5]");
         await citizen.ClickAsync("#rate button[type=submit]");
         await Assertions.Expect(citizen.Locator("#notice")).ToHaveTextAsync("Cảm ơn bạn đã đánh giá.");
+        // The hub's counts on the public statistics page: one received, published; nothing personal.
+        await citizen.GotoAsync("/statistics.html");
+        await Assertions.Expect(citizen.Locator("#hub-card")).ToBeVisibleAsync();
+        await Assertions.Expect(citizen.Locator("#hub-measures tbody tr").First).ToContainTextAsync("100%");
+        Assert.That(await citizen.Locator("main").InnerTextAsync(), Does.Not.Contain("lan.pham"));
+        violations.AddRange(await AccessibilityTests.AuditAsync(citizen, "/statistics.html (hub)"));
         Assert.That(violations, Is.Empty);
         Assert.That(browser.ConsoleErrors, Is.Empty);
     }

@@ -232,6 +232,7 @@ internal sealed class DossierCommandScope(OneStopDbContext db, DossierRecord dos
         if (status == DossierStatus.Returned)
         {
             dossier.ReturnedAt = context.Now;
+            messages.SurveyOffered(dossier);
         }
         if (status == DossierStatus.Stopped)
         {

@@ -76,6 +76,8 @@ public sealed class Surveys(OneStopDbContext db, SurveyForm form, TimeProvider t
         return answer;
     }
 
-    public Task<bool> AnsweredAsync(Guid dossierId, CancellationToken cancellationToken = default) =>
-        db.SurveyAnswers.AnyAsync(a => a.DossierId == dossierId, cancellationToken);
+    /// <summary>Whether the returned dossier with this code still waits for its survey.</summary>
+    public async Task<bool> OpenForAsync(string code, CancellationToken cancellationToken = default) =>
+        form.Questions.Count > 0
+        && await db.Dossiers.AnyAsync(d => d.Code == code && d.Status == DossierStatus.Returned && !db.SurveyAnswers.Any(a => a.DossierId == d.Id), cancellationToken);
 }

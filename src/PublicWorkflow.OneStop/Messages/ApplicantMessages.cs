@@ -43,6 +43,11 @@ public sealed class ApplicantMessages(OneStopDbContext db, ProcedureCatalog cata
                   : ($"Dossier {dossier.Code}: the result is ready", $"Result {number} has been signed. Verify it at {verify}. Collect it as you chose.");
     });
 
+    /// <summary>The result is in the applicant's hands: the satisfaction survey is offered, on the tracking page with their lookup key.</summary>
+    public void SurveyOffered(DossierRecord dossier) => Queue(dossier, "survey", vi =>
+        vi ? ($"Hồ sơ {dossier.Code}: mời đánh giá sự hài lòng", $"Kết quả đã được trả. Mời ông/bà trả lời khảo sát về sự hài lòng tại {Track(dossier)} (mã tra cứu in trên giấy hẹn).")
+           : ($"Dossier {dossier.Code}: how satisfied are you?", $"The result has been returned. Please answer the satisfaction survey at {Track(dossier)} (lookup key on your receipt)."));
+
     /// <summary>What was sent to a dossier's applicant, and whether it arrived at the gateway, newest first.</summary>
     public Task<List<MessageRecord>> OfDossierAsync(DossierId dossierId, CancellationToken cancellationToken = default) =>
         Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(

@@ -48,7 +48,7 @@ public sealed record CitizenDossierDto(Guid Id, string? Code, string? LookupKey,
     string? CurrentStep, string? Agency, DateTimeOffset? ReceivedAt, DateTimeOffset? Appointment, IReadOnlyList<string> Missing, IReadOnlyList<string> MissingDocuments,
     IReadOnlyList<string> RefusalReasons, string Delivery, decimal? Fee, DateTimeOffset? FeePaidAt, string? PaymentReference, bool PaymentIsSimulated,
     ResultDto? Result, int? Rating, IReadOnlyList<HandoverDto> TrackingSheet, IReadOnlyList<CitizenFileDto> Files, IReadOnlyList<string> Papers,
-    bool CanUpload, bool CanSupplement, bool CanWithdraw, bool CanPay, bool CanRate);
+    bool CanUpload, bool CanSupplement, bool CanWithdraw, bool CanPay, bool CanRate, bool CanSurvey);
 
 public sealed record CitizenFileDto(Guid Id, string Component, string FileName, string ContentType, long Size, DateTimeOffset? AddedAt);
 
@@ -231,7 +231,7 @@ public static class CitizenApi
     }
 
     private static async Task<Ok<CitizenDossierDto>> OneAsync(Guid id, CitizenDossiers dossiers, DossierStore store, DossierFiles files, ProcedureCatalog catalog,
-        WorkingCalendar calendar, ClaimsPrincipal user, HttpContext http)
+        WorkingCalendar calendar, OneStop.Feedback.Surveys surveys, ClaimsPrincipal user, HttpContext http)
     {
         var account = CitizenMember.From(user).AccountId;
         var d = await dossiers.OwnAsync(account, new DossierId(id), http.RequestAborted);
@@ -257,7 +257,7 @@ public static class CitizenApi
             Papers(d),
             d.Status is DossierStatus.Submitted or DossierStatus.SupplementRequested, d.Status == DossierStatus.SupplementRequested,
             open && d.Status != DossierStatus.Resolved, open && d.Code is not null && d.FeeAmount > 0 && d.FeePaidAt is null,
-            d.Status == DossierStatus.Returned && d.RatedAt is null));
+            d.Status == DossierStatus.Returned && d.RatedAt is null, d.Code is not null && await surveys.OpenForAsync(d.Code, http.RequestAborted)));
     }
 
     /// <summary>The papers this dossier has had, by kind (the same papers the counter prints).</summary>
@@ -330,28 +330,28 @@ public static class CitizenApi
     }
 
     private static Task<Ok<CitizenDossierDto>> SupplementAsync(Guid id, CitizenDossiers dossiers, DossierStore store, DossierFiles files, ProcedureCatalog catalog,
-        WorkingCalendar calendar, ClaimsPrincipal user, HttpContext http) =>
-        ThenShowAsync(id, dossiers, store, files, catalog, calendar, user, http, account => dossiers.SupplementAsync(account, new DossierId(id), http.RequestAborted));
+        WorkingCalendar calendar, OneStop.Feedback.Surveys surveys, ClaimsPrincipal user, HttpContext http) =>
+        ThenShowAsync(id, dossiers, store, files, catalog, calendar, surveys, user, http, account => dossiers.SupplementAsync(account, new DossierId(id), http.RequestAborted));
 
     private static Task<Ok<CitizenDossierDto>> WithdrawAsync(Guid id, ReasonRequest body, CitizenDossiers dossiers, DossierStore store, DossierFiles files,
-        ProcedureCatalog catalog, WorkingCalendar calendar, ClaimsPrincipal user, HttpContext http) =>
-        ThenShowAsync(id, dossiers, store, files, catalog, calendar, user, http, account => dossiers.WithdrawAsync(account, new DossierId(id), body.Reason, http.RequestAborted));
+        ProcedureCatalog catalog, WorkingCalendar calendar, OneStop.Feedback.Surveys surveys, ClaimsPrincipal user, HttpContext http) =>
+        ThenShowAsync(id, dossiers, store, files, catalog, calendar, surveys, user, http, account => dossiers.WithdrawAsync(account, new DossierId(id), body.Reason, http.RequestAborted));
 
     private static Task<Ok<CitizenDossierDto>> PayAsync(Guid id, CitizenDossiers dossiers, DossierStore store, DossierFiles files, ProcedureCatalog catalog,
-        WorkingCalendar calendar, ClaimsPrincipal user, HttpContext http) =>
-        ThenShowAsync(id, dossiers, store, files, catalog, calendar, user, http,
+        WorkingCalendar calendar, OneStop.Feedback.Surveys surveys, ClaimsPrincipal user, HttpContext http) =>
+        ThenShowAsync(id, dossiers, store, files, catalog, calendar, surveys, user, http,
             account => dossiers.PayAsync(account, new DossierId(id), ApiHttp.IdempotencyKey(http.Request), http.RequestAborted));
 
     private static Task<Ok<CitizenDossierDto>> RateAsync(Guid id, RatingRequest body, CitizenDossiers dossiers, DossierStore store, DossierFiles files,
-        ProcedureCatalog catalog, WorkingCalendar calendar, ClaimsPrincipal user, HttpContext http) =>
-        ThenShowAsync(id, dossiers, store, files, catalog, calendar, user, http,
+        ProcedureCatalog catalog, WorkingCalendar calendar, OneStop.Feedback.Surveys surveys, ClaimsPrincipal user, HttpContext http) =>
+        ThenShowAsync(id, dossiers, store, files, catalog, calendar, surveys, user, http,
             account => dossiers.RateAsync(account, new DossierId(id), body.Rating ?? 0, body.Comment, http.RequestAborted));
 
     private static async Task<Ok<CitizenDossierDto>> ThenShowAsync(Guid id, CitizenDossiers dossiers, DossierStore store, DossierFiles files, ProcedureCatalog catalog,
-        WorkingCalendar calendar, ClaimsPrincipal user, HttpContext http, Func<Guid, Task<DossierRecord>> command)
+        WorkingCalendar calendar, OneStop.Feedback.Surveys surveys, ClaimsPrincipal user, HttpContext http, Func<Guid, Task<DossierRecord>> command)
     {
         await command(CitizenMember.From(user).AccountId);
-        return await OneAsync(id, dossiers, store, files, catalog, calendar, user, http);
+        return await OneAsync(id, dossiers, store, files, catalog, calendar, surveys, user, http);
     }
 
     private static CitizenMeDto Me(CitizenAccountRecord a, CitizenOptions options) =>

@@ -15,7 +15,7 @@ namespace PublicWorkflow.Server.Api;
 /// </summary>
 public sealed record PublicDossierDto(string Code, string ProcedureCode, string? ProcedureName, int Status, string StatusName, string? CurrentStep,
     string? CurrentLevel, string? Agency, DateTimeOffset? ReceivedAt, DateTimeOffset? Appointment, DateTimeOffset? AppointmentBeforeApology, bool? OnTime,
-    bool CanRate, bool Rated, IReadOnlyList<string> Missing, int OtherMissing);
+    bool CanRate, bool Rated, IReadOnlyList<string> Missing, int OtherMissing, bool CanSurvey = false);
 
 /// <summary>An indicator's meaning, and whether it follows the national formula of Decision 766 or is the center's own.</summary>
 public sealed record IndicatorDto(string Name, bool National, string Meaning);
@@ -118,7 +118,7 @@ public static class PublicApi
     }
 
     private static async Task<Ok<PublicDossierDto>> TrackAsync(string code, string? key, DossierStore dossiers, ProcedureCatalog catalog, WorkingCalendar calendar,
-        TimeProvider clock, HttpContext http)
+        OneStop.Feedback.Surveys surveys, TimeProvider clock, HttpContext http)
     {
         var d = await dossiers.PublicViewAsync(Checked(code), key, http.RequestAborted);
         var language = DossierMapping.Language(http);
@@ -130,7 +130,8 @@ public static class PublicApi
             ApiHttp.Local(calendar, d.ReceivedAt), ApiHttp.Local(calendar, d.AppointmentAt), ApiHttp.Local(calendar, d.AppointmentBeforeApology),
             DossierMapping.OnTime(d.AppointmentBeforeApology ?? d.AppointmentAt, d.ResolvedAt, d.ClockPausedAt is not null, clock.GetUtcNow().UtcDateTime),
             d.Status == DossierStatus.Returned && d.RatedAt is null, d.RatedAt is not null,
-            missingIds.Select(id => procedure?.Documents.FirstOrDefault(x => x.Id == id)?.Name.In(language)).OfType<string>().ToList(), otherMissing));
+            missingIds.Select(id => procedure?.Documents.FirstOrDefault(x => x.Id == id)?.Name.In(language)).OfType<string>().ToList(), otherMissing,
+            d.Status == DossierStatus.Returned && await surveys.OpenForAsync(d.Code, http.RequestAborted)));
     }
 
     private static async Task<NoContent> RateAsync(string code, string? key, RatingRequest body, RateService ratings, HttpContext http)

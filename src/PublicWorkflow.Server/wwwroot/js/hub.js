@@ -1,6 +1,7 @@
 import "./header.js";
 import { translate, language, api, formatTime } from "./i18n.js";
 import { signedIn, send } from "./staff.js";
+import { feedbackMeasureRows } from "./feedback-measures.js";
 
 // The hub's desk and the agencies' feedback page: the items one may see, an item with its open step's form, the measures.
 const texts = {
@@ -39,28 +40,11 @@ function render() {
 
 function fail(error) { $("#error").textContent = error.message ?? String(error); $("#error").hidden = false; }
 
-const percent = v => v == null ? "—" : `${v}%`;
-
 async function loadMeasures() {
   const response = await api("/api/v1/feedback-measures");
   $("#measures-card").hidden = !response.ok;
   if (!response.ok) return;
-  const rows = await response.json();
-  $("#measures tbody").replaceChildren(...rows.map(m => {
-    const row = document.createElement("tr");
-    row.innerHTML = "<td></td><td></td><td></td><td></td><td></td><td></td>";
-    const cells = row.querySelectorAll("td");
-    cells[0].textContent = m.agency ?? h("all");
-    cells[1].textContent = m.received;
-    cells[2].textContent = percent(m.onTimeRate);
-    const bar = Object.assign(document.createElement("span"), { className: "bar" });
-    bar.style.width = `${Math.round((m.onTimeRate ?? 0) * 0.6)}px`;
-    cells[2].append(bar);
-    cells[3].textContent = m.overdueNow;
-    cells[4].textContent = percent(m.publishedRate);
-    cells[5].textContent = percent(m.satisfiedRate);
-    return row;
-  }));
+  $("#measures tbody").replaceChildren(...feedbackMeasureRows(await response.json()));
 }
 
 async function loadItems() {

@@ -1,5 +1,6 @@
 import "./header.js";
 import { translate, switchLanguage, language, api, formatTime } from "./i18n.js";
+import { showSurvey } from "./survey.js";
 
 // The citizens' portal: sign-in, online filing at any hour, and "my dossiers". Its own texts, in both languages.
 const texts = {
@@ -330,6 +331,8 @@ async function showDossier(id) {
   $("#d-rated").hidden = d.rating == null;
   $("#d-rated").textContent = fill(p("rated"), { n: String(d.rating) });
   $("#d-withdraw").hidden = !d.canWithdraw;
+  $("#d-survey").hidden = true;
+  if (d.canSurvey) showSurvey($("#d-survey"), d.code, d.lookupKey);
   $("#d-papers").replaceChildren(...d.papers.map(kind => {
     const item = document.createElement("li");
     item.append(Object.assign(document.createElement("a"), { href: `/api/v1/citizen/dossiers/${d.id}/papers/${kind}`, target: "_blank", textContent: p("paperNames")[kind] ?? kind }));

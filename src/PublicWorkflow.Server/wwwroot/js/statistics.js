@@ -1,5 +1,6 @@
 import "./header.js";
 import { t, translate, api } from "./i18n.js";
+import { feedbackMeasureRows, feedbackMeasureHeads } from "./feedback-measures.js";
 
 const pct = v => (v === null || v === undefined ? "—" : `${Math.round(v * 1000) / 10}%`);
 const today = new Date();
@@ -28,6 +29,16 @@ function chart(agencies) {
 
 /** The indicator's name as the tables show it, where the page has one. */
 const labels = { onTimeRate: "onTimeRate", onlineRate: "onlineRate", documentReuseRate: "reuseRate", satisfactionRate: "satisfaction" };
+
+/** The Customer Support and Care hub's counts for the same period (no personal data), agencies by name. */
+async function loadHub(from, to, agencies) {
+  const response = await api(`/api/v1/public/feedback-statistics?from=${from}&to=${to}`);
+  const rows = response.ok ? await response.json() : [];
+  document.querySelector("#hub-card").hidden = rows.length === 0 || rows[0].received === 0;
+  document.querySelector("#hub-measures thead tr").replaceChildren(...feedbackMeasureHeads().map(text => Object.assign(document.createElement("th"), { textContent: text })));
+  const names = Object.fromEntries(agencies.map(a => [a.agency, a.name ?? a.agency]));
+  document.querySelector("#hub-measures tbody").replaceChildren(...feedbackMeasureRows(rows, code => names[code] ?? code));
+}
 
 async function load() {
   const error = document.querySelector("#error");
@@ -58,6 +69,7 @@ async function load() {
   }));
   document.querySelector("#table-card").hidden = body.agencies.length === 0;
   chart(body.agencies);
+  await loadHub(from, to, body.agencies);
   document.querySelector("#definitions").replaceChildren(...body.indicators.flatMap(d => [
     Object.assign(document.createElement("dt"), { textContent: `${labels[d.name] ? t(labels[d.name]) : d.name} — ${d.national ? t("nationalFormula") : t("centersOwn")}` }),
     Object.assign(document.createElement("dd"), { textContent: d.meaning }),

@@ -1,6 +1,7 @@
 import "./header.js";
 import { t, translate, api, kindName, formatTime } from "./i18n.js";
 import { signedIn, send } from "./staff.js";
+import { feedbackMeasureRows, feedbackMeasureHeads } from "./feedback-measures.js";
 
 function cells(row, values) {
   row.replaceChildren(...values.map(v => {
@@ -67,6 +68,7 @@ function reassign(taskId, errorBox) {
 async function loadMeasures() {
   const query = `from=${iso(from.value)}&to=${iso(to.value)}&groupBy=${groupBy.value}`;
   document.querySelector("#csv").href = `/api/v1/supervision/measures?${query}&format=csv`;
+  loadHubMeasures(`from=${iso(from.value)}&to=${iso(to.value)}`);
   const response = await api(`/api/v1/supervision/measures?${query}`);
   if (!response.ok) {
     document.querySelector("#measures-card").hidden = true;
@@ -149,6 +151,15 @@ async function load() {
   document.querySelector("#file-check-card").hidden = !supervisor;
   await Promise.all([supervisor ? loadMeasures() : null, loadAlerts(), loadDossiers("overdue=true", "#overdue"), loadDossiers("atRisk=true", "#at-risk"),
     supervisor ? loadIncidents() : null, supervisor ? loadFileCheck() : null, loadUncertainDays()]);
+}
+
+/** The Customer Support and Care hub's measures for the same period (the supervisor's; team leads do not get them). */
+async function loadHubMeasures(query) {
+  const response = await api(`/api/v1/feedback-measures?${query}`);
+  document.querySelector("#hub-card").hidden = !response.ok;
+  if (!response.ok) return;
+  document.querySelector("#hub-measures thead tr").replaceChildren(...feedbackMeasureHeads().map(text => Object.assign(document.createElement("th"), { textContent: text })));
+  document.querySelector("#hub-measures tbody").replaceChildren(...feedbackMeasureRows(await response.json()));
 }
 
 const from = document.querySelector("#from");

@@ -1,5 +1,6 @@
 import "./header.js";
 import { t, translate, switchLanguage, api, levelName, formatTime } from "./i18n.js";
+import { showSurvey } from "./survey.js";
 
 const form = document.querySelector("#lookup");
 const codeInput = document.querySelector("#code");
@@ -33,6 +34,10 @@ function show(dossier) {
   result.hidden = false;
   rating.hidden = !dossier.canRate;
   document.querySelector("#rated").hidden = !dossier.rated;
+  document.querySelector("#survey").hidden = true;
+  if (dossier.canSurvey) {
+    showSurvey(document.querySelector("#survey"), dossier.code, key);
+  }
 }
 
 // The lookup key is the citizen's secret: it stays in this page's memory and the request, never in the address bar.
