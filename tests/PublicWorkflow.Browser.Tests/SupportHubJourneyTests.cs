@@ -9,6 +9,9 @@ namespace PublicWorkflow.Browser.Tests;
 /// </summary>
 public sealed class SupportHubJourneyTests
 {
+    /// <summary>A 1×1 PNG: the photo a citizen attaches.</summary>
+    private static readonly byte[] Scan = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
     [Test]
     public async Task A_support_agent_routes_an_item_the_ward_answers_it_and_the_published_answer_reaches_the_citizen()
     {
@@ -21,6 +24,7 @@ public sealed class SupportHubJourneyTests
         await citizen.FillAsync("#subject", "Giờ làm việc thứ Bảy");
         await citizen.FillAsync("#text", "Đề nghị chi nhánh mở cửa sáng thứ Bảy để người đi làm nộp hồ sơ.");
         await citizen.FillAsync("#email", "lan.pham@example.vn");
+        await citizen.Locator("#attachment").SetInputFilesAsync(new FilePayload { Name = "hang-doi.png", MimeType = "image/png", Buffer = Scan });
         await citizen.ClickAsync("#send button[type=submit]");
         await Assertions.Expect(citizen.Locator("#receipt")).ToBeVisibleAsync();
         var code = await citizen.Locator("#r-code").InnerTextAsync();
@@ -31,6 +35,7 @@ public sealed class SupportHubJourneyTests
         await Browser.SignInAsync(staff, "support", "feedback.html");
         await Step(staff, code, async () =>
         {
+            await Assertions.Expect(staff.Locator("#d-attachment a")).ToHaveTextAsync("hang-doi.png");
             await staff.CheckAsync("input[name=classification][value=accept]");
             await staff.SelectOptionAsync("#f-category", "policy");
             await staff.SelectOptionAsync("#f-agency", "UB.P.HOANKIEM");

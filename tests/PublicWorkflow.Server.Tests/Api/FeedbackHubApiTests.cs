@@ -96,6 +96,13 @@ public sealed class FeedbackHubApiTests(string provider)
             all.GetProperty("published").GetInt32(), all.GetProperty("satisfied").GetInt32()), Is.EqualTo((1, 1, 1, 1, 1)));
         Assert.That(measures.Any(m => m.GetProperty("agency").GetString() == "UB.P.HOANKIEM"), Is.True);
         await ward.GetJsonAsync("/api/v1/feedback-measures", HttpStatusCode.Forbidden);
+
+        // Calls and counter visits are recorded by the hub and the reception desks; an agency's clerk is neither.
+        var call = new { channel = "hotline", subject = "Gọi tổng đài", text = "Hỏi lịch làm việc", contact = new { phone = "0912000222" } };
+        await hub.PostJsonAsync("/api/v1/feedback", call, HttpStatusCode.Created);
+        await ward.PostJsonAsync("/api/v1/feedback", call, HttpStatusCode.Forbidden);
+        await branch.PostJsonAsync("/api/v1/feedback", call with { channel = "counter" }, HttpStatusCode.Created);
+        Assert.That((await hub.GetJsonAsync("/api/v1/feedback?status=received")).GetProperty("total").GetInt32(), Is.EqualTo(2));
     }
 
     private static async Task<string> TaskOfAsync(ApiClient client, string code, string form)

@@ -6,7 +6,7 @@ const texts = {
   vi: {
     send: "Gửi phản ánh, kiến nghị", subject: "Tiêu đề", text: "Nội dung", aboutDossier: "Về một hồ sơ (không bắt buộc)", dossierCode: "Mã hồ sơ",
     dossierKey: "Mã tra cứu trên giấy hẹn", contact: "Liên hệ để nhận trả lời (không bắt buộc)", name: "Họ và tên", email: "Thư điện tử", phone: "Số điện thoại",
-    sendButton: "Gửi", received: "Đã nhận phản ánh", code: "Mã phản ánh", secret: "Mã bí mật", keep: "Hãy lưu cả hai mã để tra cứu, bổ sung và đánh giá câu trả lời.",
+    sendButton: "Gửi", attachment: "Tệp đính kèm (PDF, ảnh; tối đa 10 MB; không bắt buộc)", attachFailed: "Đã nhận phản ánh nhưng không đính kèm được tệp: ", received: "Đã nhận phản ánh", code: "Mã phản ánh", secret: "Mã bí mật", keep: "Hãy lưu cả hai mã để tra cứu, bổ sung và đánh giá câu trả lời.",
     track: "Tra cứu phản ánh", trackButton: "Tra cứu", status: "Trạng thái", agency: "Cơ quan trả lời", due: "Hạn xử lý", answer: "Trả lời",
     addInfo: "Thông tin bổ sung", addButton: "Gửi bổ sung", rate: "Mức độ hài lòng với câu trả lời", rateButton: "Gửi đánh giá", published: "Trả lời đã công khai",
     refused: "Không xử lý: ", more: "Trung tâm đề nghị bổ sung: ", thanks: "Cảm ơn bạn đã đánh giá.", added: "Đã gửi thông tin bổ sung.", notFound: "Không tìm thấy phản ánh với mã này.",
@@ -15,7 +15,7 @@ const texts = {
   en: {
     send: "Send feedback or a recommendation", subject: "Subject", text: "What happened / what you suggest", aboutDossier: "About a dossier (optional)", dossierCode: "Dossier code",
     dossierKey: "Lookup key on the receipt", contact: "Contact for the answer (optional)", name: "Full name", email: "E-mail", phone: "Phone number",
-    sendButton: "Send", received: "Feedback received", code: "Feedback code", secret: "Secret", keep: "Keep both to track it, add information and rate the answer.",
+    sendButton: "Send", attachment: "Attachment (PDF or image; at most 10 MB; optional)", attachFailed: "Feedback received, but the file was not attached: ", received: "Feedback received", code: "Feedback code", secret: "Secret", keep: "Keep both to track it, add information and rate the answer.",
     track: "Track feedback", trackButton: "Track", status: "Status", agency: "Answering agency", due: "Due", answer: "Answer",
     addInfo: "Information to add", addButton: "Send it", rate: "How satisfied are you with the answer?", rateButton: "Send the rating", published: "Published answers",
     refused: "Not taken up: ", more: "The hub asks for: ", thanks: "Thank you for rating.", added: "Information sent.", notFound: "No feedback with this code and secret.",
@@ -58,6 +58,16 @@ $("#send").addEventListener("submit", async event => {
   });
   if (!response.ok) return fail(response);
   const receipt = await response.json();
+  const file = $("#attachment").files[0];
+  if (file) {
+    const form = new FormData();
+    form.append("file", file, file.name);
+    const attached = await api(`/api/v1/public/feedback/${receipt.code}/attachment?secret=${encodeURIComponent(receipt.secret)}`, { method: "POST", body: form });
+    if (!attached.ok) {
+      await fail(attached);
+      $("#error").textContent = f("attachFailed") + $("#error").textContent;
+    }
+  }
   $("#r-code").textContent = receipt.code;
   $("#r-secret").textContent = receipt.secret;
   $("#receipt").hidden = false;

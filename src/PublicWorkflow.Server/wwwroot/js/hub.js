@@ -13,7 +13,7 @@ const texts = {
     code: "Mã", due: "Hạn", contact: "Liên hệ", dossier: "Hồ sơ", answer: "Trả lời", decision: "Quyết định", accept: "Xử lý, chuyển cơ quan", askMore: "Đề nghị bổ sung",
     refuse: "Không xử lý", category: "Phân loại", catProcedure: "Thủ tục", catDossier: "Hồ sơ", catConduct: "Thái độ cán bộ", catPolicy: "Chính sách", catOther: "Khác",
     routeTo: "Cơ quan trả lời", reason: "Lý do hoặc nội dung đề nghị bổ sung", approve: "Duyệt", revise: "Yêu cầu sửa", question: "Câu hỏi công khai (không có thông tin cá nhân)",
-    done: "Hoàn thành bước", open: "Mở", recordedAs: "Đã ghi nhận: mã {code}, mã bí mật {secret}", overdueMark: "quá hạn", escalatedMark: "đã báo cáo giám sát",
+    done: "Hoàn thành bước", attachment: "Tệp đính kèm", open: "Mở", recordedAs: "Đã ghi nhận: mã {code}, mã bí mật {secret}", overdueMark: "quá hạn", escalatedMark: "đã báo cáo giám sát",
   },
   en: {
     measures: "Feedback handling this year", agency: "Agency", received: "Received", onTime: "On time", overdue: "Overdue now", publishedRate: "Published",
@@ -23,7 +23,7 @@ const texts = {
     code: "Code", due: "Due", contact: "Contact", dossier: "Dossier", answer: "Answer", decision: "Decision", accept: "Handle: route to an agency", askMore: "Ask for more",
     refuse: "Refuse", category: "Category", catProcedure: "Procedure", catDossier: "Dossier", catConduct: "Staff conduct", catPolicy: "Policy", catOther: "Other",
     routeTo: "Answering agency", reason: "Reason, or what to add", approve: "Approve", revise: "Send back", question: "Question as published (no personal data)",
-    done: "Complete the step", open: "Open", recordedAs: "Recorded: code {code}, secret {secret}", overdueMark: "overdue", escalatedMark: "escalated",
+    done: "Complete the step", attachment: "Attachment", open: "Open", recordedAs: "Recorded: code {code}, secret {secret}", overdueMark: "overdue", escalatedMark: "escalated",
   },
 };
 const $ = s => document.querySelector(s);
@@ -79,6 +79,9 @@ async function showItem(id) {
   $("#d-dossier").textContent = current.dossierCode ?? "—";
   $("#d-due").textContent = formatTime(current.dueAt);
   $("#d-answer").textContent = current.answer ?? "—";
+  $("#d-attachment").replaceChildren(current.attachmentName
+    ? Object.assign(document.createElement("a"), { href: `/api/v1/feedback/${current.id}/attachment`, target: "_blank", textContent: current.attachmentName })
+    : "—");
   const inbox = await (await api("/api/v1/tasks/inbox")).json();
   task = inbox.find(t => t.dossierCode === current.code && stepForms[t.form]);
   $("#step").hidden = !task;
