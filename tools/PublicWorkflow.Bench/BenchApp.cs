@@ -13,10 +13,11 @@ public static class BenchApp
                dotnet run -c Release --project tools/PublicWorkflow.Bench -- durable --provider sqlite|postgres
                    [--connection CONNECTION_STRING] [--workers N] [--seconds S]
                dotnet run -c Release --project tools/PublicWorkflow.Bench -- http --connection CONNECTION_STRING [--seconds S] [--think-ms MS]
-                   [--clerks N] [--trackers N]
+                   [--clerks N] [--trackers N] | [--rate R[,R…]]
                    (a PostgreSQL server; a fresh database is made on it for the run and dropped afterwards;
                    --think-ms: each simulated person's average pause between requests, default 0 = saturation;
-                   --clerks, --trackers: 64 each by default, the issue's scenario)
+                   --clerks, --trackers: 64 each by default, the issue's scenario;
+                   --rate: open loop at these arrival rates (requests/s, Poisson), one line each, then the saturation throughput)
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -103,7 +104,17 @@ public static class BenchApp
     private static int Http(string[] args, TextWriter output, TextWriter error)
     {
         var options = Pairs(args);
-        if (args.Length % 2 != 0 || options.Keys.Any(k => k is not ("--connection" or "--seconds" or "--think-ms" or "--clerks" or "--trackers"))
+        var rates = new List<double>();
+        foreach (var rate in options.GetValueOrDefault("--rate", "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!double.TryParse(rate, System.Globalization.CultureInfo.InvariantCulture, out var r) || r is <= 0 or > 100_000)
+            {
+                error.WriteLine($"bench: --rate takes arrival rates from 0 to 100000 requests/s, comma-separated, e.g. 200,400,800,1600\n{Usage}");
+                return 2;
+            }
+            rates.Add(r);
+        }
+        if (args.Length % 2 != 0 || options.Keys.Any(k => k is not ("--connection" or "--seconds" or "--think-ms" or "--clerks" or "--trackers" or "--rate"))
             || !options.TryGetValue("--connection", out var connection)
             || !double.TryParse(options.GetValueOrDefault("--seconds", "10"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds <= 0
             || !double.TryParse(options.GetValueOrDefault("--think-ms", "0"), System.Globalization.CultureInfo.InvariantCulture, out var think) || think is < 0 or > 60_000
@@ -116,6 +127,14 @@ public static class BenchApp
         if (!IsPostgresConnection(connection, error))
         {
             return 2;
+        }
+        if (rates.Count > 0)
+        {
+            foreach (var line in HttpBenchmark.RunOpenLoopAsync(connection, TimeSpan.FromSeconds(seconds), rates).GetAwaiter().GetResult())
+            {
+                output.WriteLine(line.ToJson());
+            }
+            return 0;
         }
         output.WriteLine(HttpBenchmark.RunAsync(connection, TimeSpan.FromSeconds(seconds), TimeSpan.FromMilliseconds(think), clerks, trackers)
             .GetAwaiter().GetResult().ToJson());

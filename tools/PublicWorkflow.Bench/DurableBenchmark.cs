@@ -64,6 +64,8 @@ internal static class DurableBenchmark
             await DriveAsync(host.Services, workers, TimeSpan.FromSeconds(2));
             var (commands, latencies, elapsed) = await DriveAsync(host.Services, workers, duration);
             var raw = await RawCommitsPerSecondAsync(provider, host.Services, workers, duration);
+            var shape = await WriteSetShapeAsync(host.Services, commands);
+            var writeSets = await WriteSetsPerSecondAsync(provider, host.Services, workers, duration, shape);
 
             latencies.Sort();
             var perSecond = commands / elapsed.TotalSeconds;
@@ -78,6 +80,9 @@ internal static class DurableBenchmark
                 ["p99_ms"] = Math.Round(Percentile(latencies, 0.99), 2),
                 ["raw_commits_per_s"] = BenchLine.Round(raw),
                 ["ratio"] = Math.Round(perSecond / raw, 3),
+                ["write_set"] = $"case update guarded by revision, task update, task insert, {shape.AuditLines} audit line(s); state {shape.StateBytes} B",
+                ["write_sets_per_s"] = BenchLine.Round(writeSets),
+                ["write_set_ratio"] = Math.Round(perSecond / writeSets, 3),
             });
         }
         finally
@@ -176,6 +181,119 @@ internal static class DurableBenchmark
             return count;
         })));
         return counts.Sum() / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    /// <summary>What one command of the run wrote, on average, read back from the run's own rows: the case state's size and the audit lines per command.</summary>
+    private sealed record WriteSetShape(int StateBytes, int AuditLines);
+
+    private static async Task<WriteSetShape> WriteSetShapeAsync(IServiceProvider services, long commands)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        var states = await db.Cases.AsNoTracking().OrderByDescending(c => c.UpdatedAt).Take(200).Select(c => c.StateJson).ToListAsync();
+        var audit = await db.Audit.LongCountAsync();
+        var allCommands = await db.Tasks.LongCountAsync() + await db.Cases.LongCountAsync();
+        return new WriteSetShape(states.Count == 0 ? 1000 : (int)states.Average(s => s.Length), (int)Math.Max(1, Math.Round((double)audit / Math.Max(1, allCommands))));
+    }
+
+    /// <summary>
+    /// Bare transactions writing what one command writes — the case row updated where its revision is still the one
+    /// read, the finished task's row updated, the next task's row inserted, the audit lines inserted — in one commit,
+    /// on tables of the same shape in the same database, each worker on its own case: the floor a runtime command
+    /// could reach without reading, deciding or mapping anything.
+    /// </summary>
+    private static async Task<double> WriteSetsPerSecondAsync(DatabaseProvider provider, IServiceProvider services, int workers, TimeSpan duration, WriteSetShape shape)
+    {
+        string connectionString;
+        var postgres = provider == DatabaseProvider.Postgres;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            connectionString = db.Database.GetConnectionString()!;
+            foreach (var ddl in postgres
+                         ? new[]
+                         {
+                             "CREATE TABLE IF NOT EXISTS bench_ws_cases (id uuid PRIMARY KEY, state text NOT NULL, revision int NOT NULL, updated_at timestamptz NOT NULL)",
+                             "CREATE TABLE IF NOT EXISTS bench_ws_tasks (id uuid PRIMARY KEY, case_id uuid NOT NULL, element text NOT NULL, state int NOT NULL, created_at timestamptz NOT NULL, completed_at timestamptz)",
+                             "CREATE INDEX IF NOT EXISTS bench_ws_tasks_case ON bench_ws_tasks (case_id, state)",
+                             "CREATE TABLE IF NOT EXISTS bench_ws_audit (id bigserial PRIMARY KEY, case_id uuid NOT NULL, at timestamptz NOT NULL, kind text NOT NULL, detail text NOT NULL)",
+                             "CREATE INDEX IF NOT EXISTS bench_ws_audit_case ON bench_ws_audit (case_id)",
+                         }
+                         : new[]
+                         {
+                             "CREATE TABLE IF NOT EXISTS bench_ws_cases (id TEXT PRIMARY KEY, state TEXT NOT NULL, revision INTEGER NOT NULL, updated_at TEXT NOT NULL)",
+                             "CREATE TABLE IF NOT EXISTS bench_ws_tasks (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, element TEXT NOT NULL, state INTEGER NOT NULL, created_at TEXT NOT NULL, completed_at TEXT)",
+                             "CREATE INDEX IF NOT EXISTS bench_ws_tasks_case ON bench_ws_tasks (case_id, state)",
+                             "CREATE TABLE IF NOT EXISTS bench_ws_audit (id INTEGER PRIMARY KEY AUTOINCREMENT, case_id TEXT NOT NULL, at TEXT NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL)",
+                             "CREATE INDEX IF NOT EXISTS bench_ws_audit_case ON bench_ws_audit (case_id)",
+                         })
+            {
+                await db.Database.ExecuteSqlRawAsync(ddl);
+            }
+        }
+        var state = new string('s', shape.StateBytes);
+        var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
+        var counts = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            await using DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
+            await connection.OpenAsync();
+            if (!postgres)
+            {
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA busy_timeout=30000;";
+                await pragma.ExecuteNonQueryAsync();
+            }
+            var caseId = Guid.NewGuid();
+            var taskId = Guid.NewGuid();
+            var revision = 0;
+            await ExecuteAsync(connection, null, "INSERT INTO bench_ws_cases (id, state, revision, updated_at) VALUES (@id, @state, 0, @now)",
+                ("id", caseId), ("state", state), ("now", DateTime.UtcNow));
+            await ExecuteAsync(connection, null, "INSERT INTO bench_ws_tasks (id, case_id, element, state, created_at) VALUES (@id, @case, 'receive', 0, @now)",
+                ("id", taskId), ("case", caseId), ("now", DateTime.UtcNow));
+            long count = 0;
+            while (Stopwatch.GetTimestamp() < stopAt)
+            {
+                await using var transaction = await connection.BeginTransactionAsync();
+                var now = DateTime.UtcNow;
+                var updated = await ExecuteAsync(connection, transaction, "UPDATE bench_ws_cases SET state = @state, revision = revision + 1, updated_at = @now WHERE id = @id AND revision = @revision",
+                    ("state", state), ("now", now), ("id", caseId), ("revision", revision));
+                if (updated != 1)
+                {
+                    throw new InvalidOperationException("the write-set baseline lost its own case row");
+                }
+                await ExecuteAsync(connection, transaction, "UPDATE bench_ws_tasks SET state = 2, completed_at = @now WHERE id = @id", ("now", now), ("id", taskId));
+                var next = Guid.NewGuid();
+                await ExecuteAsync(connection, transaction, "INSERT INTO bench_ws_tasks (id, case_id, element, state, created_at) VALUES (@id, @case, 'next', 0, @now)",
+                    ("id", next), ("case", caseId), ("now", now));
+                for (var i = 0; i < shape.AuditLines; i++)
+                {
+                    await ExecuteAsync(connection, transaction, "INSERT INTO bench_ws_audit (case_id, at, kind, detail) VALUES (@case, @now, 'task-completed', 'bench')",
+                        ("case", caseId), ("now", now));
+                }
+                await transaction.CommitAsync();
+                revision++;
+                taskId = next;
+                count++;
+            }
+            return count;
+        })));
+        return counts.Sum() / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            parameter.Value = value is Guid id && connection is SqliteConnection ? id.ToString() : value;
+            command.Parameters.Add(parameter);
+        }
+        return await command.ExecuteNonQueryAsync();
     }
 
     private static double Percentile(List<double> sorted, double p) =>

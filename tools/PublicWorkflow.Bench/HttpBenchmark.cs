@@ -26,7 +26,51 @@ internal static class HttpBenchmark
     private static readonly bool[] AtBranch = [true, false, false, false, true];
 
     /// <param name="clerks">64 in the scenario; other numbers separate the kinds of load, e.g. trackers alone.</param>
-    public static async Task<BenchLine> RunAsync(string serverConnection, TimeSpan duration, TimeSpan thinkTime, int clerks = 64, int trackers = 64)
+    public static Task<BenchLine> RunAsync(string serverConnection, TimeSpan duration, TimeSpan thinkTime, int clerks = 64, int trackers = 64) =>
+        WithServerAsync(serverConnection, Math.Max(clerks, FirstDossiers), thinkTime, async (run, server) =>
+        {
+            await DriveAsync(run, TimeSpan.FromSeconds(3), clerks, trackers);
+            run.Reset();
+            var (elapsed, serverCpu, clientCpu) = await CpuAsync(server, () => DriveAsync(run, duration, clerks, trackers));
+            var line = Summary("http", run, elapsed, serverCpu, clientCpu);
+            line["clerks"] = clerks;
+            line["trackers"] = trackers;
+            line["think_ms"] = thinkTime.TotalMilliseconds;
+            return [new BenchLine(line)];
+        }).ContinueWith(t => t.Result[0], TaskScheduler.Default);
+
+    /// <summary>
+    /// Open loop: requests arrive at a fixed average rate (Poisson: exponential gaps), whatever the server's answers,
+    /// half of them public tracking and half a clerk's next request (receive a dossier, or claim or complete the next
+    /// step of one received earlier). Each latency is measured from the request's scheduled arrival, so a server that
+    /// falls behind shows it (no coordinated omission). One line per rate, then the saturation throughput of the
+    /// closed loop (64 clerks and 64 trackers, no think time) on the same server.
+    /// </summary>
+    public static Task<List<BenchLine>> RunOpenLoopAsync(string serverConnection, TimeSpan duration, IReadOnlyList<double> rates) =>
+        WithServerAsync(serverConnection, FirstDossiers, TimeSpan.Zero, async (run, server) =>
+        {
+            var lines = new List<BenchLine>();
+            await OpenLoopAsync(run, rates[0], TimeSpan.FromSeconds(3));
+            foreach (var rate in rates)
+            {
+                run.Reset();
+                var (elapsed, serverCpu, clientCpu) = await CpuAsync(server, () => OpenLoopAsync(run, rate, duration));
+                var line = Summary("http-open", run, elapsed, serverCpu, clientCpu);
+                line["target_rate"] = rate;
+                line["mix"] = "50% public tracking, 50% clerk requests";
+                lines.Add(new BenchLine(line));
+            }
+            run.Reset();
+            var (closed, closedServerCpu, closedClientCpu) = await CpuAsync(server, () => DriveAsync(run, duration, 64, 64));
+            var saturation = Summary("http-saturation", run, closed, closedServerCpu, closedClientCpu);
+            saturation["clerks"] = 64;
+            saturation["trackers"] = 64;
+            lines.Add(new BenchLine(saturation));
+            return lines;
+        });
+
+    /// <summary>A fresh database and the server on it, the two clerks signed in and the first dossiers received; then the measurement.</summary>
+    private static async Task<List<BenchLine>> WithServerAsync(string serverConnection, int firstDossiers, TimeSpan thinkTime, Func<Run, Process, Task<List<BenchLine>>> measure)
     {
         var database = $"pwf_bench_http_{Guid.NewGuid():N}";
         await ExecuteAsync(serverConnection, $"CREATE DATABASE {database}");
@@ -42,48 +86,12 @@ internal static class HttpBenchmark
             await WaitForHealthAsync(http, server);
             var branch = await TokenAsync(http, "clerk.cn01", "clerk-demo-2026");
             var commune = await TokenAsync(http, "clerk.hoankiem", "clerk-demo-2026");
-            var codes = new ConcurrentBag<string>();
-            var run = new Run(http, branch, commune, codes, thinkTime);
-            for (var i = 0; i < Math.Max(clerks, FirstDossiers); i++)
+            var run = new Run(http, branch, commune, new ConcurrentBag<string>(), thinkTime);
+            for (var i = 0; i < firstDossiers; i++)
             {
                 await run.ReceiveAsync(timed: false);
             }
-
-            await DriveAsync(run, TimeSpan.FromSeconds(3), clerks, trackers);
-            run.Reset();
-            server.Refresh();
-            var serverCpuBefore = server.TotalProcessorTime;
-            var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var elapsed = await DriveAsync(run, duration, clerks, trackers);
-            server.Refresh();
-            var serverCpu = server.TotalProcessorTime - serverCpuBefore;
-            var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore;
-            var timings = run.Latencies.ToList();
-            var latencies = timings.Select(t => t.Milliseconds).Order().ToList();
-            return new BenchLine(new Dictionary<string, object>
-            {
-                ["scenario"] = "http",
-                ["clerks"] = clerks,
-                ["trackers"] = trackers,
-                ["think_ms"] = thinkTime.TotalMilliseconds,
-                ["requests"] = latencies.Count,
-                ["requests_per_s"] = BenchLine.Round(latencies.Count / elapsed.TotalSeconds),
-                ["p50_ms"] = Math.Round(Percentile(latencies, 0.50), 2),
-                ["p99_ms"] = Math.Round(Percentile(latencies, 0.99), 2),
-                ["errors"] = run.Errors,
-                // Steadier than the latencies on a shared machine: what one request cost the server process in CPU time,
-                // and what it cost this load generator, which shares the machine's cores with the server and the database.
-                ["server_cpu_ms_per_request"] = Math.Round(serverCpu.TotalMilliseconds / Math.Max(1, latencies.Count), 3),
-                ["client_cpu_ms_per_request"] = Math.Round(clientCpu.TotalMilliseconds / Math.Max(1, latencies.Count), 3),
-                ["by_request"] = timings.GroupBy(t => t.Kind).OrderBy(g => g.Key).ToDictionary(g => g.Key, g =>
-                {
-                    var sorted = g.Select(t => t.Milliseconds).Order().ToList();
-                    return new Dictionary<string, double>
-                    {
-                        ["count"] = sorted.Count, ["p50_ms"] = Math.Round(Percentile(sorted, 0.50), 2), ["p99_ms"] = Math.Round(Percentile(sorted, 0.99), 2),
-                    };
-                }),
-            });
+            return await measure(run, server);
         }
         finally
         {
@@ -92,6 +100,89 @@ internal static class HttpBenchmark
             NpgsqlConnection.ClearAllPools();
             await ExecuteAsync(serverConnection, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
         }
+    }
+
+    private static async Task<(TimeSpan Elapsed, TimeSpan ServerCpu, TimeSpan ClientCpu)> CpuAsync(Process server, Func<Task<TimeSpan>> drive)
+    {
+        server.Refresh();
+        var serverCpuBefore = server.TotalProcessorTime;
+        var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var elapsed = await drive();
+        server.Refresh();
+        return (elapsed, server.TotalProcessorTime - serverCpuBefore, Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore);
+    }
+
+    private static Dictionary<string, object> Summary(string scenario, Run run, TimeSpan elapsed, TimeSpan serverCpu, TimeSpan clientCpu)
+    {
+        var timings = run.Latencies.ToList();
+        var latencies = timings.Select(t => t.Milliseconds).Order().ToList();
+        return new Dictionary<string, object>
+        {
+            ["scenario"] = scenario,
+            ["requests"] = latencies.Count,
+            ["requests_per_s"] = BenchLine.Round(latencies.Count / elapsed.TotalSeconds),
+            ["p50_ms"] = Math.Round(Percentile(latencies, 0.50), 2),
+            ["p99_ms"] = Math.Round(Percentile(latencies, 0.99), 2),
+            ["errors"] = run.Errors,
+            // Steadier than the latencies on a shared machine: what one request cost the server process in CPU time,
+            // and what it cost this load generator, which shares the machine's cores with the server and the database.
+            ["server_cpu_ms_per_request"] = Math.Round(serverCpu.TotalMilliseconds / Math.Max(1, latencies.Count), 3),
+            ["client_cpu_ms_per_request"] = Math.Round(clientCpu.TotalMilliseconds / Math.Max(1, latencies.Count), 3),
+            ["by_request"] = timings.GroupBy(t => t.Kind).OrderBy(g => g.Key).ToDictionary(g => g.Key, g =>
+            {
+                var sorted = g.Select(t => t.Milliseconds).Order().ToList();
+                return new Dictionary<string, double>
+                {
+                    ["count"] = sorted.Count, ["p50_ms"] = Math.Round(Percentile(sorted, 0.50), 2), ["p99_ms"] = Math.Round(Percentile(sorted, 0.99), 2),
+                };
+            }),
+        };
+    }
+
+    /// <summary>
+    /// Sends requests at Poisson arrivals of the given rate for the duration without waiting for answers; waits for the
+    /// last answers. Requests still in flight beyond a bound are counted as errors rather than queued without limit.
+    /// </summary>
+    private static async Task<TimeSpan> OpenLoopAsync(Run run, double rate, TimeSpan duration)
+    {
+        const int MaxInFlight = 8192;
+        var started = Stopwatch.GetTimestamp();
+        var end = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var inFlight = new List<Task>();
+        var next = (double)started;
+        var live = 0;
+        while (next < end)
+        {
+            var wait = (long)next - Stopwatch.GetTimestamp();
+            if (wait > 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency));
+            }
+            var scheduled = (long)next;
+            if (Volatile.Read(ref live) >= MaxInFlight)
+            {
+                run.Dropped();
+            }
+            else
+            {
+                Interlocked.Increment(ref live);
+                inFlight.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        await run.OneRequestAsync(scheduled);
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref live);
+                    }
+                }));
+            }
+            // Exponential gaps: a Poisson process of the given rate.
+            next += -Math.Log(1 - Random.Shared.NextDouble()) / rate * Stopwatch.Frequency;
+        }
+        await Task.WhenAll(inFlight);
+        return Stopwatch.GetElapsedTime(started);
     }
 
     private static async Task<TimeSpan> DriveAsync(Run run, TimeSpan duration, int clerkCount, int trackerCount)
@@ -112,10 +203,48 @@ internal static class HttpBenchmark
         public ConcurrentQueue<(string Kind, double Milliseconds)> Latencies { get; private set; } = new();
         public long Errors => Interlocked.Read(ref errors);
 
+        /// <summary>Steps of received dossiers waiting for a clerk's next request in the open loop: (task, step, claimed).</summary>
+        private readonly ConcurrentQueue<(string Task, int Step, bool Claimed)> pending = new();
+
         public void Reset()
         {
             Latencies = new ConcurrentQueue<(string, double)>();
             Interlocked.Exchange(ref errors, 0);
+        }
+
+        public void Dropped() => Interlocked.Increment(ref errors);
+
+        /// <summary>One request of the open loop, timed from its scheduled arrival: a public look-up, or a clerk's next request.</summary>
+        public async Task OneRequestAsync(long scheduled)
+        {
+            if (Random.Shared.Next(2) == 0)
+            {
+                var all = codes.ToArray();
+                await SendAsync("track", HttpMethod.Get, $"/api/v1/public/dossiers/{all[Random.Shared.Next(all.Length)]}", null, null, scheduled: scheduled);
+                return;
+            }
+            if (!pending.TryDequeue(out var work))
+            {
+                if (await ReceiveAsync(timed: true, scheduled) is { } first)
+                {
+                    pending.Enqueue((first, 0, false));
+                }
+                return;
+            }
+            var token = AtBranch[work.Step] ? branch : commune;
+            if (!work.Claimed)
+            {
+                if (await SendAsync("claim", HttpMethod.Post, $"/api/v1/tasks/{work.Task}/claim", token, new { }, scheduled: scheduled) is not null)
+                {
+                    pending.Enqueue(work with { Claimed = true });
+                }
+                return;
+            }
+            var done = await SendAsync("complete", HttpMethod.Post, $"/api/v1/tasks/{work.Task}/complete", token, new { outputs = new { decision = "approve" } }, scheduled: scheduled);
+            if (done is { } d && d.GetProperty("openedTasks").GetArrayLength() > 0 && work.Step + 1 < AtBranch.Length)
+            {
+                pending.Enqueue((d.GetProperty("openedTasks")[0].GetString()!, work.Step + 1, false));
+            }
         }
 
         public async Task ClerkAsync(long stopAt)
@@ -146,7 +275,7 @@ internal static class HttpBenchmark
         }
 
         /// <summary>A complete dossier at branch 01; returns its first task (digitizing).</summary>
-        public async Task<string?> ReceiveAsync(bool timed)
+        public async Task<string?> ReceiveAsync(bool timed, long? scheduled = null)
         {
             var received = await SendAsync("receive", HttpMethod.Post, "/api/v1/dossiers", branch, new
             {
@@ -154,7 +283,7 @@ internal static class HttpBenchmark
                 locality = "P.HOANKIEM",
                 applicant = new { fullName = "Người dân thử tải" },
                 documents = new[] { new { id = "declaration" } },
-            }, timed);
+            }, timed, scheduled);
             if (received is not { } r)
             {
                 return null;
@@ -165,7 +294,8 @@ internal static class HttpBenchmark
         }
 
         /// <summary>Sends one request after the person's pause (half to one and a half think times, so people do not move in step).</summary>
-        private async Task<JsonElement?> SendAsync(string kind, HttpMethod method, string path, string? token, object? body, bool timed = true)
+        /// <param name="scheduled">In the open loop, when the request was due: its latency counts from then.</param>
+        private async Task<JsonElement?> SendAsync(string kind, HttpMethod method, string path, string? token, object? body, bool timed = true, long? scheduled = null)
         {
             if (timed && thinkTime > TimeSpan.Zero)
             {
@@ -180,7 +310,7 @@ internal static class HttpBenchmark
             {
                 request.Content = JsonContent.Create(body);
             }
-            var start = Stopwatch.GetTimestamp();
+            var start = scheduled ?? Stopwatch.GetTimestamp();
             try
             {
                 using var response = await http.SendAsync(request);
@@ -196,8 +326,12 @@ internal static class HttpBenchmark
                 }
                 return text.Length == 0 ? default(JsonElement) : JsonDocument.Parse(text).RootElement.Clone();
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
+                if (timed)
+                {
+                    Latencies.Enqueue((kind, Stopwatch.GetElapsedTime(start).TotalMilliseconds));
+                }
                 Interlocked.Increment(ref errors);
                 return null;
             }
