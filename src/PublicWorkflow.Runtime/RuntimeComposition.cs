@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
+using Hangfire.Storage.SQLite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -75,6 +76,10 @@ public static class RuntimeComposition
                 .UseRecommendedSerializerSettings();
             switch (database.Provider)
             {
+                case DatabaseProvider.Sqlite when SqliteJobsFile(connectionString) is { } jobs:
+                    // Beside the database file: a single node keeps its scheduled jobs across a restart.
+                    config.UseSQLiteStorage(jobs, new Hangfire.Storage.SQLite.SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
+                    break;
                 case DatabaseProvider.Sqlite:
                     config.UseInMemoryStorage();
                     break;
@@ -100,8 +105,22 @@ public static class RuntimeComposition
         return services;
     }
 
-    /// <summary>In-memory Hangfire storage (used with SQLite) starts empty after a restart; our tables do not.</summary>
-    public static bool HangfireForgetsOnRestart(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite;
+    /// <summary>In-memory Hangfire storage (used with an in-memory SQLite database) starts empty after a restart; our tables do not.</summary>
+    public static bool HangfireForgetsOnRestart(DatabaseProvider provider, string connectionString) =>
+        provider == DatabaseProvider.Sqlite && SqliteJobsFile(connectionString) is null;
+
+    /// <summary>
+    /// Where Hangfire keeps its jobs for a SQLite database: a file beside it (<c>data/publicworkflow.db</c> →
+    /// <c>data/publicworkflow-jobs.db</c>), so a restart finds them; none for an in-memory database. Our timer table stays
+    /// the source of truth: the sweep fires whatever is due whatever Hangfire remembers.
+    /// </summary>
+    public static string? SqliteJobsFile(string connectionString)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        return builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:"
+            ? null
+            : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) ?? ".", Path.GetFileNameWithoutExtension(builder.DataSource) + "-jobs.db");
+    }
 
     /// <summary>
     /// Npgsql settings that suit a runtime issuing the same few statements all day, unless the operator set them:

@@ -41,7 +41,7 @@ internal sealed class RuntimeStartup(
         recurring.AddOrUpdate<TimerSweepJob>(TimerSweepJob.RecurringJobId, j => j.RunAsync(), runtime.Value.SweepCron);
 
         var dispatcher = scope.ServiceProvider.GetRequiredService<OutboxDispatcher>();
-        var forgets = RuntimeComposition.HangfireForgetsOnRestart(database.Value.Provider);
+        var forgets = RuntimeComposition.HangfireForgetsOnRestart(database.Value.Provider, database.Value.ConnectionString);
         var handedOver = await dispatcher.DispatchPendingAsync(TimeSpan.Zero, includeUncompleted: forgets, cancellationToken);
         var rescheduled = 0;
         if (forgets)
