@@ -131,6 +131,7 @@ public static class OneStopComposition
         services.AddScoped<CitizenAccounts>();
         services.AddScoped<CitizenDossiers>();
         services.AddScoped<PersonalDataLog>();
+        services.AddScoped<OperationalCountsQuery>();
 
         var feedback = new FeedbackOptions();
         configuration.GetSection(FeedbackOptions.Section).Bind(feedback);

@@ -178,6 +178,27 @@ public sealed class CaseRuntime(
     private async Task<CommandOutcome> RunAsync(CaseRecord record, Command command, string actor, CommandKey? key, CancellationToken cancellationToken,
         bool isNew = false, TaskRecord? known = null)
     {
+        var kind = command.GetType().Name;
+        using var activity = RuntimeTelemetry.StartCommand(kind, record.Id, record.BusinessKey);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            var outcome = await ExecuteAsync(record, command, actor, key, isNew, known, cancellationToken);
+            RuntimeTelemetry.Record(kind, "committed", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            return outcome;
+        }
+        catch (Exception ex)
+        {
+            var code = ex is RuntimeException runtime ? runtime.Code : ex.GetType().Name;
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, code);
+            RuntimeTelemetry.Record(kind, code, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            throw;
+        }
+    }
+
+    private async Task<CommandOutcome> ExecuteAsync(CaseRecord record, Command command, string actor, CommandKey? key, bool isNew, TaskRecord? known,
+        CancellationToken cancellationToken)
+    {
         var definition = await definitions.ModelAsync(record.DefinitionId, cancellationToken);
         var state = record.StateJson.Length == 0 ? CaseState.New : CaseState.FromJson(record.StateJson);
         var now = clock.GetUtcNow();

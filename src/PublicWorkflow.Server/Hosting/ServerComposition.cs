@@ -41,6 +41,7 @@ public static class ServerComposition
         services.AddCitizenSecurity(configuration);
         services.AddHostedService<IdentityStandInHost>();
         services.AddPublicWorkflowRateLimits();
+        services.AddPublicWorkflowTelemetry(configuration);
         services.AddSingleton<WorkflowDirectory>();
         services.AddHealthChecks()
             .AddCheck<WorkflowDirectoryHealthCheck>("workflows")
