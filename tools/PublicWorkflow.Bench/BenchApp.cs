@@ -10,6 +10,8 @@ public static class BenchApp
     private const string Usage = """
         usage: dotnet run -c Release --project tools/PublicWorkflow.Bench -- engine [--cases N]
                dotnet run -c Release --project tools/PublicWorkflow.Bench -- engine-shapes
+               dotnet run -c Release --project tools/PublicWorkflow.Bench -- peers [--workflows N] [--drivers 16,64] [--seconds S]
+                   (WorkflowCore 3.22.0 in memory vs the pure engine and the durable runtime on SQLite, 1 and 8 workers)
                dotnet run -c Release --project tools/PublicWorkflow.Bench -- durable --provider sqlite|postgres
                    [--connection CONNECTION_STRING] [--workers N] [--seconds S]
                dotnet run -c Release --project tools/PublicWorkflow.Bench -- http --connection CONNECTION_STRING [--seconds S] [--think-ms MS]
@@ -46,6 +48,8 @@ public static class BenchApp
                 return Reaching(() => Durable(args[1..], output, error), error);
             case "http":
                 return Reaching(() => Http(args[1..], output, error), error);
+            case "peers":
+                return Reaching(() => Peers(args[1..], output, error), error);
             case "engine-shapes":
                 foreach (var line in ShapeBenchmarks.RunAll())
                 {
@@ -99,6 +103,25 @@ public static class BenchApp
             error.WriteLine($"bench: --connection is not a connection string: {ex.Message}");
         }
         return false;
+    }
+
+    private static int Peers(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = Pairs(args);
+        var drivers = options.GetValueOrDefault("--drivers", "16,64").Split(',').Select(d => int.TryParse(d, out var n) ? n : 0).ToArray();
+        if (args.Length % 2 != 0 || options.Keys.Any(k => k is not ("--workflows" or "--drivers" or "--seconds"))
+            || !int.TryParse(options.GetValueOrDefault("--workflows", "1000"), out var workflows) || workflows is < 1 or > 100_000
+            || drivers.Any(d => d is < 1 or > 1000)
+            || !double.TryParse(options.GetValueOrDefault("--seconds", "10"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
+        {
+            error.WriteLine($"bench: peers takes --workflows (1 to 100000), --drivers (comma-separated, 1 to 1000 each), --seconds (positive)\n{Usage}");
+            return 2;
+        }
+        foreach (var line in PeersBenchmark.RunAsync(workflows, drivers, TimeSpan.FromSeconds(seconds)).GetAwaiter().GetResult())
+        {
+            output.WriteLine(line.ToJson());
+        }
+        return 0;
     }
 
     private static int Http(string[] args, TextWriter output, TextWriter error)
