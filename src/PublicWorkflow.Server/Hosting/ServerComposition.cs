@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using PublicWorkflow.OneStop;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -37,6 +38,13 @@ public static class ServerComposition
         services.AddSingleton<WorkflowImportReport>();
         services.AddHostedService<CatalogStartup>();
         // Its demo accounts are seeded by a hosted service: after the migrations above.
+        var keys = configuration.GetSection(ServerOptions.Section)[nameof(ServerOptions.DataProtectionKeysFolder)];
+        if (!string.IsNullOrWhiteSpace(keys))
+        {
+            // One key ring and one application name for every node, so a cookie made by one is read by all.
+            services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(Path.Combine(environment.ContentRootPath, keys))))
+                .SetApplicationName("publicworkflow");
+        }
         services.AddStaffSecurity();
         services.AddCitizenSecurity(configuration);
         services.AddHostedService<IdentityStandInHost>();

@@ -14,6 +14,12 @@ public sealed class ServerOptions
     /// <summary>The procedure catalog: structure/ (levels, units, agencies, branches) and procedures/*.json.</summary>
     public string CatalogDirectory { get; set; } = "procedure-catalog";
 
+    /// <summary>
+    /// Where the keys that protect cookies and tokens are kept; several nodes must share one folder (a mounted volume) or
+    /// each refuses the others' cookies. Empty: ASP.NET Core's default for the user running the server.
+    /// </summary>
+    public string DataProtectionKeysFolder { get; set; } = "";
+
     /// <summary>Creates the demo accounts of the README (the embedded default only; off in production).</summary>
     public bool SeedDemoUsers { get; set; }
 
