@@ -26,8 +26,8 @@ internal static class HttpBenchmark
     private static readonly bool[] AtBranch = [true, false, false, false, true];
 
     /// <param name="clerks">64 in the scenario; other numbers separate the kinds of load, e.g. trackers alone.</param>
-    public static Task<BenchLine> RunAsync(string serverConnection, TimeSpan duration, TimeSpan thinkTime, int clerks = 64, int trackers = 64) =>
-        WithServerAsync(serverConnection, Math.Max(clerks, FirstDossiers), thinkTime, async (run, server) =>
+    public static async Task<BenchLine> RunAsync(string serverConnection, TimeSpan duration, TimeSpan thinkTime, int clerks = 64, int trackers = 64) =>
+        (await WithServerAsync(serverConnection, Math.Max(clerks, FirstDossiers), thinkTime, async (run, server) =>
         {
             await DriveAsync(run, TimeSpan.FromSeconds(3), clerks, trackers);
             run.Reset();
@@ -37,7 +37,7 @@ internal static class HttpBenchmark
             line["trackers"] = trackers;
             line["think_ms"] = thinkTime.TotalMilliseconds;
             return [new BenchLine(line)];
-        }).ContinueWith(t => t.Result[0], TaskScheduler.Default);
+        }))[0];
 
     /// <summary>
     /// Open loop: requests arrive at a fixed average rate (Poisson: exponential gaps), whatever the server's answers,

@@ -111,7 +111,15 @@ public sealed class CaseRuntime(
                 await db.SaveChangesAsync(cancellationToken);
                 return;
             }
-            await RunAsync(record, new FireTimer(timer.TimerId), SystemActor, null, cancellationToken);
+            try
+            {
+                await RunAsync(record, new FireTimer(timer.TimerId), SystemActor, null, cancellationToken);
+            }
+            catch (RuntimeException ex) when (ex.Code is "step-not-active" or "case-not-running")
+            {
+                // Another delivery fired it between our two reads (its row said pending, its case no longer waited).
+                db.ChangeTracker.Clear();
+            }
         }, cancellationToken);
 
     public Task HandlerSucceededAsync(CaseId caseId, string activityId, IReadOnlyDictionary<string, JsonElement>? outputs, CancellationToken cancellationToken = default) =>

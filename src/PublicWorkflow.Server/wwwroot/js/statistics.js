@@ -3,10 +3,10 @@ import { t, translate, api } from "./i18n.js";
 import { feedbackMeasureRows, feedbackMeasureHeads } from "./feedback-measures.js";
 
 const pct = v => (v === null || v === undefined ? "—" : `${Math.round(v * 1000) / 10}%`);
-const today = new Date();
-const iso = d => d.toISOString().slice(0, 10);
-document.querySelector("#from").value = `${today.getFullYear()}-01-01`;
-document.querySelector("#to").value = iso(today);
+// Today in Vietnam, whatever the browser's zone: after 17:00 UTC it is already tomorrow there, and so are the dossiers.
+const today = new Date().toLocaleDateString("en-CA", { timeZone: "Asia/Ho_Chi_Minh" });
+document.querySelector("#from").value = `${today.slice(0, 4)}-01-01`;
+document.querySelector("#to").value = today;
 
 /** Bars of the on-time rate per agency (the national formula), busiest agencies first; each name above its bar, to fit a phone. */
 function chart(agencies) {
