@@ -40,7 +40,9 @@ internal sealed class FeedbackCommandScope(FeedbackRecord item, ProcedureCatalog
         var routed = Text(variables, FeedbackWorkflow.Agency) ?? item.AgencyCode;
         return step.Form switch
         {
-            FeedbackWorkflow.ClassifyForm => new StepAssignment(FeedbackWorkflow.HubGroup, "city", clock.RefuseDue(item.ReceivedAt < now.AddMinutes(-1) ? now : item.ReceivedAt)),
+            // The first classification counts from receipt; one after the sender added what was asked, from their answer.
+            FeedbackWorkflow.ClassifyForm => new StepAssignment(FeedbackWorkflow.HubGroup, "city",
+                clock.RefuseDue(item.Status == FeedbackStatus.MoreInfo ? now : item.ReceivedAt)),
             FeedbackWorkflow.AnswerForm or FeedbackWorkflow.ApproveForm => new StepAssignment(routed, proposed.Level, clock.HandleDue(item.ReceivedAt)),
             FeedbackWorkflow.PublishForm => new StepAssignment(FeedbackWorkflow.HubGroup, "city", clock.PublishDue(now)),
             _ => proposed,

@@ -26,6 +26,7 @@ public sealed class FeedbackMessages(OneStopDbContext db, Results.ResultOptions 
     private void Queue(FeedbackRecord item, string @event, string subject, string body)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var name = $"feedback-{@event}-{item.Code}";
         foreach (var (channel, address) in new[] { ("email", item.ContactEmail), ("sms", item.ContactPhone) })
         {
             if (string.IsNullOrWhiteSpace(address))
@@ -34,7 +35,7 @@ public sealed class FeedbackMessages(OneStopDbContext db, Results.ResultOptions 
             }
             db.Messages.Add(new MessageRecord
             {
-                Id = Guid.NewGuid(), CitizenAccountId = item.CitizenAccountId, Event = $"feedback-{@event}-{item.Code}"[..Math.Min(40, $"feedback-{@event}-{item.Code}".Length)],
+                Id = Guid.NewGuid(), CitizenAccountId = item.CitizenAccountId, Event = name.Length <= 40 ? name : name[..40],
                 Channel = channel, Address = address, Subject = subject, Body = body.Length > 4000 ? body[..4000] : body, CreatedAt = now, Status = "pending",
                 NextAttemptAt = now,
             });

@@ -92,7 +92,7 @@ public sealed class MessageDeliveryTests(string provider) : DossierSuite(provide
         await Host.InScopeAsync(async p =>
         {
             var options = p.GetRequiredService<MessageOptions>();
-            options.SmtpPort = TestSmtpServer.FreePort(); // nothing listens there
+            options.SmtpPort = TestPorts.Free(); // nothing listens there
             var request = Request("1.004873", "P.HOANKIEM", new PresentedDocument("declaration"));
             var outcome = await p.GetRequiredService<ReceiveDossier>().ReceiveAsync(request with { Applicant = request.Applicant with { Email = "an@example.vn", NotifyBy = ["email"] } }, "clerk-cn01");
             try

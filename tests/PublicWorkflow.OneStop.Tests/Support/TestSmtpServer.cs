@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Storage;
@@ -16,7 +15,7 @@ public sealed class TestSmtpServer : IDisposable
 
     public TestSmtpServer()
     {
-        Port = FreePort();
+        Port = TestPorts.Free();
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var provider = new SmtpServer.ComponentModel.ServiceProvider();
         provider.Add(new Inbox(inbox));
@@ -45,13 +44,6 @@ public sealed class TestSmtpServer : IDisposable
     {
         stop.Cancel();
         stop.Dispose();
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed class Inbox(ConcurrentQueue<MimeMessage> inbox) : MessageStore

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -59,7 +58,7 @@ public sealed partial class CitizenIdentityProviderTests
     /// <summary>A server with the identity stand-in on a port of its own, its callback the in-memory server's address.</summary>
     private static ServerFactory WithStandIn() => new(new Dictionary<string, string?>
     {
-        ["PublicWorkflow:Citizens:Identity:Authority"] = $"http://localhost:{FreePort()}/",
+        ["PublicWorkflow:Citizens:Identity:Authority"] = $"http://localhost:{PublicWorkflow.OneStop.Tests.Support.TestPorts.Free()}/",
         ["PublicWorkflow:Citizens:Identity:StandIn"] = "true",
         ["PublicWorkflow:Citizens:Identity:StandInRedirectUri"] = "http://localhost/signin-vneid",
     });
@@ -92,13 +91,6 @@ public sealed partial class CitizenIdentityProviderTests
         Assert.That(landed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await landed.Content.ReadAsStringAsync());
         lastLanding = landed.Headers.Location!.OriginalString;
         return lastLanding;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">")]
