@@ -84,8 +84,17 @@ public static class RuntimeComposition
                     config.UseInMemoryStorage();
                     break;
                 case DatabaseProvider.Postgres:
-                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString),
-                        new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) });
+                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+                    {
+                        SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1),
+                        // A node killed mid-job (bench faults) leaves its job fetched and its locks held. By default the job
+                        // comes back after 30 minutes and the sweep's lock after 10, so no deadline was raised for 10
+                        // minutes. A live node's jobs keep their hold (sliding); a dead node's come back within minutes;
+                        // a lock older than a minute is taken over, which the sweep allows: each timer, deadline and
+                        // message is claimed under its own row's concurrency token.
+                        UseSlidingInvisibilityTimeout = true, InvisibilityTimeout = TimeSpan.FromMinutes(2),
+                        DistributedLockTimeout = TimeSpan.FromMinutes(1),
+                    });
                     break;
                 case DatabaseProvider.SqlServer:
                     config.UseSqlServerStorage(connectionString, new SqlServerStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });

@@ -20,6 +20,11 @@ public static class BenchApp
                    --think-ms: each simulated person's average pause between requests, default 0 = saturation;
                    --clerks, --trackers: 64 each by default, the issue's scenario;
                    --rate: open loop at these arrival rates (requests/s, Poisson), one line each, then the saturation throughput)
+               dotnet run -c Release --project tools/PublicWorkflow.Bench -- faults --connection CONNECTION_STRING [--kills N] [--workers N] [--seconds S]
+                   [--halt-command CMD --resume-command CMD [--outage-seconds S]]
+                   (two server nodes on a fresh database of that PostgreSQL server, a node killed with SIGKILL N times (20) over S
+                   seconds (120) while N workers (64) step dossiers; with the two commands, PostgreSQL is then stopped by the first and
+                   started by the second after S seconds (30) under load, e.g. "tools/test-postgres.sh halt" and "tools/test-postgres.sh resume")
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -50,6 +55,8 @@ public static class BenchApp
                 return Reaching(() => Http(args[1..], output, error), error);
             case "peers":
                 return Reaching(() => Peers(args[1..], output, error), error);
+            case "faults":
+                return Reaching(() => Faults(args[1..], output, error), error);
             case "engine-shapes":
                 foreach (var line in ShapeBenchmarks.RunAll())
                 {
@@ -122,6 +129,37 @@ public static class BenchApp
             output.WriteLine(line.ToJson());
         }
         return 0;
+    }
+
+    private static int Faults(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = Pairs(args);
+        if (args.Length % 2 != 0
+            || options.Keys.Any(k => k is not ("--connection" or "--kills" or "--workers" or "--seconds" or "--halt-command" or "--resume-command" or "--outage-seconds"))
+            || !options.TryGetValue("--connection", out var connection)
+            || !int.TryParse(options.GetValueOrDefault("--kills", "20"), out var kills) || kills is < 0 or > 1000
+            || !int.TryParse(options.GetValueOrDefault("--workers", "64"), out var workers) || workers is < 1 or > 1000
+            || !double.TryParse(options.GetValueOrDefault("--seconds", "120"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds <= 0
+            || !double.TryParse(options.GetValueOrDefault("--outage-seconds", "30"), System.Globalization.CultureInfo.InvariantCulture, out var outageSeconds) || outageSeconds is <= 0 or > 3600
+            || options.ContainsKey("--halt-command") != options.ContainsKey("--resume-command"))
+        {
+            error.WriteLine($"bench: faults needs --connection (a PostgreSQL server) and takes --kills (0 to 1000), --workers (1 to 1000), --seconds (positive), "
+                + $"--halt-command and --resume-command together, --outage-seconds (up to 3600)\n{Usage}");
+            return 2;
+        }
+        if (!IsPostgresConnection(connection, error))
+        {
+            return 2;
+        }
+        var outage = options.TryGetValue("--halt-command", out var halt)
+            ? new FaultsBenchmark.Outage(halt, options["--resume-command"], TimeSpan.FromSeconds(outageSeconds))
+            : null;
+        var lines = FaultsBenchmark.RunAsync(connection, kills, workers, TimeSpan.FromSeconds(seconds), outage).GetAwaiter().GetResult();
+        foreach (var line in lines)
+        {
+            output.WriteLine(line.ToJson());
+        }
+        return lines.All(l => Equals(l.Fields["lost"], 0L) && Equals(l.Fields["duplicated"], 0L) && Equals(l.Fields["timers_fired_twice"], 0L)) ? 0 : 1;
     }
 
     private static int Http(string[] args, TextWriter output, TextWriter error)

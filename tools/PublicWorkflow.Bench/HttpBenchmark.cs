@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
-using Npgsql;
 
 namespace PublicWorkflow.Bench;
 
@@ -72,10 +69,9 @@ internal static class HttpBenchmark
     /// <summary>A fresh database and the server on it, the two clerks signed in and the first dossiers received; then the measurement.</summary>
     private static async Task<List<BenchLine>> WithServerAsync(string serverConnection, int firstDossiers, TimeSpan thinkTime, Func<Run, Process, Task<List<BenchLine>>> measure)
     {
-        var database = $"pwf_bench_http_{Guid.NewGuid():N}";
-        await ExecuteAsync(serverConnection, $"CREATE DATABASE {database}");
-        var port = FreePort();
-        using var server = StartServer(new NpgsqlConnectionStringBuilder(serverConnection) { Database = database }.ToString(), port);
+        await using var database = await ServerProcess.CreateDatabaseAsync(serverConnection, "pwf_bench_http");
+        var port = ServerProcess.FreePort();
+        using var server = ServerProcess.Start(database.Connection, port);
         try
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -83,9 +79,9 @@ internal static class HttpBenchmark
                 BaseAddress = new Uri($"http://127.0.0.1:{port}"),
                 Timeout = TimeSpan.FromSeconds(30),
             };
-            await WaitForHealthAsync(http, server);
-            var branch = await TokenAsync(http, "clerk.cn01", "clerk-demo-2026");
-            var commune = await TokenAsync(http, "clerk.hoankiem", "clerk-demo-2026");
+            await ServerProcess.WaitForHealthAsync(http, server);
+            var branch = await ServerProcess.TokenAsync(http, "clerk.cn01", "clerk-demo-2026");
+            var commune = await ServerProcess.TokenAsync(http, "clerk.hoankiem", "clerk-demo-2026");
             var run = new Run(http, branch, commune, new ConcurrentBag<string>(), thinkTime);
             for (var i = 0; i < firstDossiers; i++)
             {
@@ -97,8 +93,6 @@ internal static class HttpBenchmark
         {
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(serverConnection, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
         }
     }
 
@@ -338,99 +332,5 @@ internal static class HttpBenchmark
         }
     }
 
-    /// <summary>The server built beside this tool (the bench project references it so it is always built), as its own process.</summary>
-    private static Process StartServer(string connection, int port)
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var root = RepositoryRoot();
-        var project = Path.Combine(root, "src", "PublicWorkflow.Server");
-        var dll = Path.Combine(project, "bin", configuration, "net10.0", "PublicWorkflow.Server.dll");
-        var start = new ProcessStartInfo("dotnet", [dll])
-        {
-            WorkingDirectory = project,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                // Urls, not ASPNETCORE_URLS: appsettings.json sets Urls, and a plain environment variable overrides it.
-                ["Urls"] = $"http://127.0.0.1:{port}",
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["Database__Provider"] = "Postgres",
-                ["Database__ConnectionString"] = connection,
-                ["PublicWorkflow__SeedDemoUsers"] = "true",
-                // 64 trackers share one loopback address: the per-client limit would measure the limiter, not the server.
-                ["PublicWorkflow__PublicRequestsPerMinute"] = "100000000",
-                ["Logging__LogLevel__Default"] = "Warning",
-            },
-        };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                Console.Error.WriteLine($"server: {e.Data}");
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitForHealthAsync(HttpClient http, Process server)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline && !server.HasExited)
-        {
-            try
-            {
-                if ((await http.GetAsync("/health")).StatusCode is HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(250);
-        }
-        throw new InvalidOperationException("the server did not become healthy within a minute");
-    }
-
-    private static async Task<string> TokenAsync(HttpClient http, string user, string password)
-    {
-        var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PublicWorkflow.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("PublicWorkflow.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    private static double Percentile(List<double> sorted, double p) => ServerProcess.Percentile(sorted, p);
 }
