@@ -20,6 +20,10 @@ public static class BenchApp
                    --think-ms: each simulated person's average pause between requests, default 0 = saturation;
                    --clerks, --trackers: 64 each by default, the issue's scenario;
                    --rate: open loop at these arrival rates (requests/s, Poisson), one line each, then the saturation throughput)
+               dotnet run -c Release --project tools/PublicWorkflow.Bench -- volume --connection CONNECTION_STRING [--dossiers N] [--history N]
+                   [--requests N] [--keep-database true]
+                   (a year of dossiers (5000000) bulk-loaded into a fresh database of that PostgreSQL server, the first N (1000000) with
+                   their whole history; then each question asked N times (200): inbox, lookup, tracking, indicators for a month and a year)
                dotnet run -c Release --project tools/PublicWorkflow.Bench -- faults --connection CONNECTION_STRING [--kills N] [--workers N] [--seconds S]
                    [--halt-command CMD --resume-command CMD [--outage-seconds S]]
                    (two server nodes on a fresh database of that PostgreSQL server, a node killed with SIGKILL N times (20) over S
@@ -55,6 +59,8 @@ public static class BenchApp
                 return Reaching(() => Http(args[1..], output, error), error);
             case "peers":
                 return Reaching(() => Peers(args[1..], output, error), error);
+            case "volume":
+                return Reaching(() => Volume(args[1..], output, error), error);
             case "faults":
                 return Reaching(() => Faults(args[1..], output, error), error);
             case "engine-shapes":
@@ -128,6 +134,29 @@ public static class BenchApp
         {
             output.WriteLine(line.ToJson());
         }
+        return 0;
+    }
+
+    private static int Volume(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = Pairs(args);
+        if (args.Length % 2 != 0 || options.Keys.Any(k => k is not ("--connection" or "--dossiers" or "--history" or "--requests" or "--keep-database"))
+            || !options.TryGetValue("--connection", out var connection)
+            || !int.TryParse(options.GetValueOrDefault("--dossiers", "5000000"), out var dossiers) || dossiers is < 100 or > 50_000_000
+            || !int.TryParse(options.GetValueOrDefault("--history", "1000000"), out var history) || history < 0 || history > dossiers
+            || !int.TryParse(options.GetValueOrDefault("--requests", "200"), out var requests) || requests is < 1 or > 100_000
+            || !bool.TryParse(options.GetValueOrDefault("--keep-database", "false"), out var keep))
+        {
+            error.WriteLine($"bench: volume needs --connection (a PostgreSQL server) and takes --dossiers (100 to 50000000), --history (0 to --dossiers), "
+                + $"--requests (1 to 100000), --keep-database (true or false)\n{Usage}");
+            return 2;
+        }
+        if (!IsPostgresConnection(connection, error))
+        {
+            return 2;
+        }
+        var line = VolumeBenchmark.RunAsync(connection, dossiers, history, requests, keep).GetAwaiter().GetResult();
+        output.WriteLine(line.ToJson());
         return 0;
     }
 

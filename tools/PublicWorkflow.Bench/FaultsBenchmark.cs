@@ -25,6 +25,14 @@ internal static class FaultsBenchmark
     /// <summary>Of the dossiers received, this share stops after the first commune step and waits: their deadlines are the ones that get raised.</summary>
     private const double Parked = 0.25;
 
+    private const int ParkAfter = 2;
+
+    /// <summary>
+    /// Receptions in one run: all at one commune (the demo data has clerks at one), whose codes of a day run to 9,999.
+    /// Once they are used up, workers carry parked dossiers on to their return.
+    /// </summary>
+    private const int ReceptionBudget = 9_000;
+
     /// <summary>How long one command is repeated (same key, either node) before the worker gives it up and counts it unanswered.</summary>
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(120);
 
@@ -233,17 +241,14 @@ internal static class FaultsBenchmark
         await Task.Delay(TimeSpan.FromSeconds(3));
         await ShellAsync(outage.HaltCommand);
         run.Watch(true);
+        var probe = run.ProbeAsync(DateTime.UtcNow + outage.Length, outage.Length + TimeSpan.FromSeconds(90));
         await Task.Delay(outage.Length);
         run.Watch(false);
         await ShellAsync(outage.ResumeCommand);
         var resumed = DateTime.UtcNow;
-        var deadline = resumed.AddSeconds(60);
-        while (run.LastSuccess < resumed && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
+        var recovered = await probe;
         await Task.Delay(TimeSpan.FromSeconds(5));
-        return (run.OutageStatuses.ToDictionary(), run.OutageSlowestMs, run.LastSuccess >= resumed ? run.FirstSuccessAfter(resumed) - resumed : null);
+        return (run.OutageStatuses.ToDictionary(), run.OutageSlowestMs, recovered is { } at ? at - resumed : null);
     }
 
     private static async Task ShellAsync(string command)
@@ -298,9 +303,9 @@ internal static class FaultsBenchmark
         private long unanswered;
         private long refused;
         private long claimed;
+        private long receptionsLeft = ReceptionBudget;
+        private readonly ConcurrentQueue<(string Task, int Step)> parked = new();
         private volatile bool watching;
-        private long lastSuccessTicks;
-        private readonly ConcurrentQueue<DateTime> successes = new();
 
         /// <summary>The applicant ID numbers of acknowledged receptions: each names one request, so two dossiers with one are a duplicate.</summary>
         public ConcurrentBag<string> Received { get; } = [];
@@ -314,56 +319,116 @@ internal static class FaultsBenchmark
         public long Unanswered => Interlocked.Read(ref unanswered);
         public long Refused => Interlocked.Read(ref refused);
         public long Claimed => Interlocked.Read(ref claimed);
-        public DateTime LastSuccess => new(Interlocked.Read(ref lastSuccessTicks), DateTimeKind.Utc);
 
         public void Watch(bool on) => watching = on;
-
-        public DateTime FirstSuccessAfter(DateTime moment) => successes.Where(s => s >= moment).DefaultIfEmpty(moment).Min();
 
         public async Task WorkerAsync(CancellationToken stop)
         {
             while (!stop.IsCancellationRequested)
             {
-                var idNumber = Interlocked.Increment(ref idNumbers).ToString("D12");
-                var received = await CommandAsync("/api/v1/dossiers", branch, new
+                if (Interlocked.Decrement(ref receptionsLeft) >= 0)
                 {
-                    procedureCode = "1.004873",
-                    locality = "P.HOANKIEM",
-                    applicant = new { fullName = "Người dân thử lỗi", idNumber },
-                    documents = new[] { new { id = "declaration" } },
-                }, stop);
-                if (received is not { } r)
-                {
-                    continue;
+                    await ReceiveAndStepAsync(stop);
                 }
-                Received.Add(idNumber);
-                var task = r.GetProperty("openedTasks")[0].GetString();
-                var lastStep = Random.Shared.NextDouble() < Parked ? 2 : AtBranch.Length;
-                for (var step = 0; task is not null && step < lastStep && !stop.IsCancellationRequested; step++)
+                else if (parked.TryDequeue(out var waiting))
                 {
-                    var token = AtBranch[step] ? branch : commune;
-                    if (await CommandAsync($"/api/v1/tasks/{task}/claim", token, new { }, stop) is null)
-                    {
-                        break;
-                    }
-                    Interlocked.Increment(ref claimed);
-                    var done = await CommandAsync($"/api/v1/tasks/{task}/complete", token, new { outputs = new { decision = "approve" } }, stop);
-                    if (done is not { } d)
-                    {
-                        break;
-                    }
-                    Completed.Add(Guid.Parse(task));
-                    task = d.GetProperty("openedTasks").GetArrayLength() > 0 ? d.GetProperty("openedTasks")[0].GetString() : null;
+                    await StepAsync(waiting.Task, waiting.Step, AtBranch.Length, stop);
+                }
+                else
+                {
+                    await Task.Delay(200, CancellationToken.None);
                 }
             }
         }
+
+        private async Task ReceiveAndStepAsync(CancellationToken stop)
+        {
+            var idNumber = Interlocked.Increment(ref idNumbers).ToString("D12");
+            var received = await CommandAsync("/api/v1/dossiers", branch, new
+            {
+                procedureCode = "1.004873",
+                locality = "P.HOANKIEM",
+                applicant = new { fullName = "Người dân thử lỗi", idNumber },
+                documents = new[] { new { id = "declaration" } },
+            });
+            if (received is not { } r)
+            {
+                return;
+            }
+            Received.Add(idNumber);
+            var task = r.GetProperty("openedTasks")[0].GetString()!;
+            if (Random.Shared.NextDouble() < Parked)
+            {
+                await StepAsync(task, 0, ParkAfter, stop);
+            }
+            else
+            {
+                await StepAsync(task, 0, AtBranch.Length, stop);
+            }
+        }
+
+        /// <summary>Claims and completes the dossier's steps from <paramref name="step"/> up to (not including) <paramref name="until"/>; a dossier parked there waits for a worker with no receptions left.</summary>
+        private async Task StepAsync(string? task, int step, int until, CancellationToken stop)
+        {
+            for (; task is not null && step < until && !stop.IsCancellationRequested; step++)
+            {
+                var token = AtBranch[step] ? branch : commune;
+                if (await CommandAsync($"/api/v1/tasks/{task}/claim", token, new { }) is null)
+                {
+                    return;
+                }
+                Interlocked.Increment(ref claimed);
+                var done = await CommandAsync($"/api/v1/tasks/{task}/complete", token, new { outputs = new { decision = "approve" } });
+                if (done is not { } d)
+                {
+                    return;
+                }
+                Completed.Add(Guid.Parse(task));
+                task = d.GetProperty("openedTasks").GetArrayLength() > 0 ? d.GetProperty("openedTasks")[0].GetString() : null;
+            }
+            if (task is not null && step == ParkAfter && until == ParkAfter)
+            {
+                parked.Enqueue((task, step));
+            }
+        }
+
+        /// <summary>A read that needs the database, on a node at random, until it succeeds after <paramref name="after"/>: when the service came back.</summary>
+        public async Task<DateTime?> ProbeAsync(DateTime after, TimeSpan within)
+        {
+            var giveUp = DateTime.UtcNow + within;
+            while (DateTime.UtcNow < giveUp)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/tasks/inbox?take=1");
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", commune);
+                var sent = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await nodes[Random.Shared.Next(nodes.Length)].Http.SendAsync(request);
+                    Observe(Status(response), sent);
+                    if (response.IsSuccessStatusCode && DateTime.UtcNow >= after)
+                    {
+                        return DateTime.UtcNow;
+                    }
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    Observe(ex is TaskCanceledException ? "no answer in 30 s" : "connection failed", sent);
+                }
+                await Task.Delay(100);
+            }
+            return null;
+        }
+
+        private static string Status(HttpResponseMessage response) =>
+            response.StatusCode is HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is not null
+                ? "503 with Retry-After" : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>
         /// Sends a command until a node answers it: the same Idempotency-Key each time, on a node chosen at random, so a
         /// command whose node died after committing is answered from its kept first answer. Null when refused (4xx) or
         /// not answered within <see cref="GiveUpAfter"/>.
         /// </summary>
-        private async Task<JsonElement?> CommandAsync(string path, string token, object body, CancellationToken stop)
+        private async Task<JsonElement?> CommandAsync(string path, string token, object body)
         {
             var key = Guid.NewGuid().ToString("N");
             var giveUp = DateTime.UtcNow + GiveUpAfter;
@@ -380,12 +445,9 @@ internal static class FaultsBenchmark
                     // Not cancelled by the stop: a command once sent is followed to its answer, or it could be counted neither way.
                     using var response = await node.Http.SendAsync(request, CancellationToken.None);
                     var text = await response.Content.ReadAsStringAsync(CancellationToken.None);
-                    Observe(response.StatusCode is HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is not null
-                        ? "503 with Retry-After" : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), sent);
+                    Observe(Status(response), sent);
                     if (response.IsSuccessStatusCode)
                     {
-                        Interlocked.Exchange(ref lastSuccessTicks, DateTime.UtcNow.Ticks);
-                        successes.Enqueue(DateTime.UtcNow);
                         return JsonDocument.Parse(text).RootElement.Clone();
                     }
                     if ((int)response.StatusCode < 500)

@@ -47,6 +47,8 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<DossierRec
         e.HasIndex(d => new { d.AgencyCode, d.Status, d.AppointmentAt });
         e.HasIndex(d => new { d.BranchCode, d.ReceivedAt });
         e.HasIndex(d => new { d.Status, d.AppointmentAt });
+        // Indicators and statistics for a period: a month of a city's year read as a range, not the whole table (bench volume).
+        e.HasIndex(d => d.ReceivedAt);
     }
 }
 

@@ -520,6 +520,8 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("ResultDue");
 
                     b.HasIndex("BranchCode", "ReceivedAt");

@@ -522,6 +522,8 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[Code] IS NOT NULL");
 
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("ResultDue");
 
                     b.HasIndex("BranchCode", "ReceivedAt");

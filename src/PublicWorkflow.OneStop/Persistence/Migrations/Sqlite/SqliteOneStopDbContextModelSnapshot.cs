@@ -513,6 +513,8 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("ResultDue");
 
                     b.HasIndex("BranchCode", "ReceivedAt");
