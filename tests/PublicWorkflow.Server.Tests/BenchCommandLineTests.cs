@@ -14,6 +14,16 @@ public sealed class BenchCommandLineTests
     [TestCase(new[] { "durable", "--provider", "oracle" }, "--provider is sqlite or postgres", TestName = "an unknown provider")]
     [TestCase(new[] { "nonsense" }, "unknown scenario", TestName = "an unknown scenario")]
     [TestCase(new[] { "http", "--connection", "Host=127.0.0.1", "--seconds", "1", "--seconds", "0" }, "--seconds (positive)", TestName = "a repeated option, the last one bad")]
+    [TestCase(new[] { "faults" }, "needs --connection", TestName = "faults without a database")]
+    [TestCase(new[] { "faults", "--connection", "Host=127.0.0.1", "--halt-command", "true" }, "--halt-command and --resume-command together",
+        TestName = "an outage that would never end")]
+    [TestCase(new[] { "faults", "--connection", "Host=127.0.0.1", "--kills", "-1" }, "--kills (0 to 1000)", TestName = "a negative number of kills")]
+    [TestCase(new[] { "volume", "--connection", "Host=127.0.0.1", "--dossiers", "1000", "--history", "2000" }, "--history (0 to --dossiers)",
+        TestName = "more history than dossiers")]
+    [TestCase(new[] { "volume", "--connection", "Host=127.0.0.1", "--keep-database", "maybe" }, "--keep-database (true or false)", TestName = "keep the database, maybe")]
+    [TestCase(new[] { "all", "--connection", "Host=127.0.0.1", "--out", "/no/such/folder/benchmarks.md" }, "folder that does not exist",
+        TestName = "a report nowhere")]
+    [TestCase(new[] { "all", "--smoke", "yes", "--connection", "Host=127.0.0.1" }, "--smoke (true or false)", TestName = "smoke, yes")]
     public void Bad_arguments_are_refused_with_the_reason_and_exit_code_2(string[] args, string reason)
     {
         var (code, error) = Run(args);

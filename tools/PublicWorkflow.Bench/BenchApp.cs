@@ -29,6 +29,10 @@ public static class BenchApp
                    (two server nodes on a fresh database of that PostgreSQL server, a node killed with SIGKILL N times (20) over S
                    seconds (120) while N workers (64) step dossiers; with the two commands, PostgreSQL is then stopped by the first and
                    started by the second after S seconds (30) under load, e.g. "tools/test-postgres.sh halt" and "tools/test-postgres.sh resume")
+               dotnet run -c Release --project tools/PublicWorkflow.Bench -- all --connection CONNECTION_STRING [--smoke true] [--out FILE]
+                   [--halt-command CMD --resume-command CMD]
+                   (every scenario above, short versions, then a report of each figure beside its target: docs/benchmarks.md by default;
+                   --smoke: every scenario tiny, to prove they run)
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -59,6 +63,8 @@ public static class BenchApp
                 return Reaching(() => Http(args[1..], output, error), error);
             case "peers":
                 return Reaching(() => Peers(args[1..], output, error), error);
+            case "all":
+                return Reaching(() => All(args[1..], output, error), error);
             case "volume":
                 return Reaching(() => Volume(args[1..], output, error), error);
             case "faults":
@@ -135,6 +141,34 @@ public static class BenchApp
             output.WriteLine(line.ToJson());
         }
         return 0;
+    }
+
+    private static int All(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = Pairs(args);
+        if (args.Length % 2 != 0 || options.Keys.Any(k => k is not ("--connection" or "--smoke" or "--out" or "--halt-command" or "--resume-command"))
+            || !options.TryGetValue("--connection", out var connection)
+            || !bool.TryParse(options.GetValueOrDefault("--smoke", "false"), out var smoke)
+            || options.ContainsKey("--halt-command") != options.ContainsKey("--resume-command"))
+        {
+            error.WriteLine($"bench: all needs --connection (a PostgreSQL server) and takes --smoke (true or false), --out (a file), "
+                + $"--halt-command and --resume-command together\n{Usage}");
+            return 2;
+        }
+        if (!IsPostgresConnection(connection, error))
+        {
+            return 2;
+        }
+        var report = Path.GetFullPath(options.GetValueOrDefault("--out") ?? Path.Combine(ServerProcess.RepositoryRoot(), "docs", "benchmarks.md"));
+        if (!Directory.Exists(Path.GetDirectoryName(report)))
+        {
+            error.WriteLine($"bench: --out names a file in a folder that does not exist: {report}");
+            return 2;
+        }
+        var outage = options.TryGetValue("--halt-command", out var halt)
+            ? new FaultsBenchmark.Outage(halt, options["--resume-command"], TimeSpan.FromSeconds(smoke ? 5 : 30))
+            : null;
+        return AllBenchmarks.RunAsync(new AllBenchmarks.Settings(connection, smoke, outage, report), output).GetAwaiter().GetResult();
     }
 
     private static int Volume(string[] args, TextWriter output, TextWriter error)

@@ -225,7 +225,17 @@ internal static class VolumeBenchmark
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var spread = new Spread(catalog, today);
         var sample = new List<(string, string)>();
+        // The templates' own codes are today's at their agency: generated ones follow them, never repeat them.
         var sequences = new Dictionary<string, int>();
+        await using (var codes = new NpgsqlCommand("""SELECT "Code" FROM dossiers WHERE "Code" IS NOT NULL""", db))
+        await using (var reader = await codes.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var existing = reader.GetString(0);
+                sequences[existing[..^4]] = Math.Max(sequences.GetValueOrDefault(existing[..^4]), int.Parse(existing[^4..], System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
         // A COPY holds its connection: one connection per table, all streaming at once as the dossiers are made.
         var importers = new Dictionary<string, NpgsqlBinaryImporter>();
         var streams = new List<NpgsqlConnection>();
