@@ -165,11 +165,12 @@ public static class BenchApp
             error.WriteLine($"bench: --out names a file in a folder that does not exist: {report}");
             return 2;
         }
-        var outage = options.TryGetValue("--halt-command", out var halt)
-            ? new FaultsBenchmark.Outage(halt, options["--resume-command"], TimeSpan.FromSeconds(smoke ? 5 : 30))
-            : null;
-        return AllBenchmarks.RunAsync(new AllBenchmarks.Settings(connection, smoke, outage, report), output).GetAwaiter().GetResult();
+        return AllBenchmarks.RunAsync(new AllBenchmarks.Settings(connection, smoke, OutageOf(options, smoke ? 5 : 30), report), output).GetAwaiter().GetResult();
     }
+
+    /// <summary>The database outage asked for: both commands (checked by the caller), or none.</summary>
+    private static FaultsBenchmark.Outage? OutageOf(Dictionary<string, string> options, double seconds) =>
+        options.TryGetValue("--halt-command", out var halt) ? new FaultsBenchmark.Outage(halt, options["--resume-command"], TimeSpan.FromSeconds(seconds)) : null;
 
     private static int Volume(string[] args, TextWriter output, TextWriter error)
     {
@@ -214,10 +215,7 @@ public static class BenchApp
         {
             return 2;
         }
-        var outage = options.TryGetValue("--halt-command", out var halt)
-            ? new FaultsBenchmark.Outage(halt, options["--resume-command"], TimeSpan.FromSeconds(outageSeconds))
-            : null;
-        var lines = FaultsBenchmark.RunAsync(connection, kills, workers, TimeSpan.FromSeconds(seconds), outage).GetAwaiter().GetResult();
+        var lines = FaultsBenchmark.RunAsync(connection, kills, workers, TimeSpan.FromSeconds(seconds), OutageOf(options, outageSeconds)).GetAwaiter().GetResult();
         foreach (var line in lines)
         {
             output.WriteLine(line.ToJson());

@@ -119,9 +119,9 @@ public sealed class ServiceQualityMeasures(OneStopDbContext db, ProcedureCatalog
         var now = time.GetUtcNow().UtcDateTime;
         var sums = await Flags(keyed, now)
             .GroupBy(f => new { f.Group, f.ProcedureCode, f.FeeRecorded })
-            .Select(g => new Sums
+            .Select(g => new Tally
             {
-                Group = g.Key.Group, ProcedureCode = g.Key.ProcedureCode, FeeRecorded = g.Key.FeeRecorded, Received = g.Count(),
+                Group = g.Key.Group, ProcedureCode = g.Key.ProcedureCode, FeeRecorded = g.Key.FeeRecorded, Received = g.Sum(f => f.Received),
                 Accepted = g.Sum(f => f.Accepted), Resolved = g.Sum(f => f.Resolved), Finished = g.Sum(f => f.Finished), OnTime = g.Sum(f => f.OnTime),
                 ResolvedByAppointment = g.Sum(f => f.ResolvedByAppointment), PendingNotOverdue = g.Sum(f => f.PendingNotOverdue), Online = g.Sum(f => f.Online),
                 Granted = g.Sum(f => f.Granted), GrantedDigitizedWithResult = g.Sum(f => f.GrantedDigitizedWithResult), GrantedWithResult = g.Sum(f => f.GrantedWithResult),
@@ -168,31 +168,11 @@ public sealed class ServiceQualityMeasures(OneStopDbContext db, ProcedureCatalog
         public string? Group { get; init; }
     }
 
-    /// <summary>One dossier as 0/1 flags, each the condition the national formula or the center's own measure counts.</summary>
-    private sealed class DossierFlags
-    {
-        public string? Group { get; init; }
-        public required string ProcedureCode { get; init; }
-        public bool FeeRecorded { get; init; }
-        public int Accepted { get; init; }
-        public int Resolved { get; init; }
-        public int Finished { get; init; }
-        public int OnTime { get; init; }
-        public int ResolvedByAppointment { get; init; }
-        public int PendingNotOverdue { get; init; }
-        public int Online { get; init; }
-        public int Granted { get; init; }
-        public int GrantedDigitizedWithResult { get; init; }
-        public int GrantedWithResult { get; init; }
-        public int Digitized { get; init; }
-        public int Reused { get; init; }
-        public int PaidOnline { get; init; }
-        public int Rated { get; init; }
-        public int RatedHigh { get; init; }
-        public int Disliked { get; init; }
-    }
-
-    private sealed class Sums
+    /// <summary>
+    /// Counts for one group, procedure and fee flag: as a single dossier, each 0 or 1 (the condition the national formula
+    /// or the center's own measure counts); as the database's sums, how many dossiers met it.
+    /// </summary>
+    private sealed class Tally
     {
         public string? Group { get; init; }
         public required string ProcedureCode { get; init; }
@@ -222,9 +202,10 @@ public sealed class ServiceQualityMeasures(OneStopDbContext db, ProcedureCatalog
     /// 1–2, feedback naming the dossier, or a survey that was unhappy with it. The other tables are asked with IN, not
     /// EXISTS: the database reads each once into a hash instead of probing it for every dossier (3× faster on a month).
     /// </summary>
-    private IQueryable<DossierFlags> Flags(IQueryable<Keyed> keyed, DateTime now) => keyed.Select(k => new DossierFlags
+    private IQueryable<Tally> Flags(IQueryable<Keyed> keyed, DateTime now) => keyed.Select(k => new Tally
     {
         Group = k.Group,
+        Received = 1,
         ProcedureCode = k.Dossier.ProcedureCode,
         FeeRecorded = k.Dossier.FeeAmount > 0,
         Accepted = k.Dossier.Code != null ? 1 : 0,
@@ -250,9 +231,9 @@ public sealed class ServiceQualityMeasures(OneStopDbContext db, ProcedureCatalog
             || db.SurveyAnswers.Where(a => a.Score <= 2).Select(a => a.DossierId).Contains(k.Dossier.Id)) ? 1 : 0,
     });
 
-    private ServiceQuality Measure(string group, List<Sums> rows, long resolvedWorkingDays)
+    private ServiceQuality Measure(string group, List<Tally> rows, long resolvedWorkingDays)
     {
-        int Sum(Func<Sums, int> of) => rows.Sum(of);
+        int Sum(Func<Tally, int> of) => rows.Sum(of);
         var accepted = Sum(r => r.Accepted);
         var resolved = Sum(r => r.Resolved);
         var finished = Sum(r => r.Finished);
