@@ -77,8 +77,8 @@ internal static class DurableBenchmark
                 ["workers"] = workers,
                 ["commands"] = commands,
                 ["commands_per_s"] = BenchLine.Round(perSecond),
-                ["p50_ms"] = Math.Round(Percentile(latencies, 0.50), 2),
-                ["p99_ms"] = Math.Round(Percentile(latencies, 0.99), 2),
+                ["p50_ms"] = Math.Round(Measure.Percentile(latencies, 0.50), 2),
+                ["p99_ms"] = Math.Round(Measure.Percentile(latencies, 0.99), 2),
                 ["raw_commits_per_s"] = BenchLine.Round(raw),
                 ["ratio"] = Math.Round(perSecond / raw, 3),
                 ["write_set"] = $"case update guarded by revision, task update, task insert, {shape.AuditLines} audit line(s); state {shape.StateBytes} B",
@@ -297,6 +297,4 @@ internal static class DurableBenchmark
         return await command.ExecuteNonQueryAsync();
     }
 
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }

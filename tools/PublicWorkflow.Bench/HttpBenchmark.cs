@@ -115,8 +115,8 @@ internal static class HttpBenchmark
             ["scenario"] = scenario,
             ["requests"] = latencies.Count,
             ["requests_per_s"] = BenchLine.Round(latencies.Count / elapsed.TotalSeconds),
-            ["p50_ms"] = Math.Round(Percentile(latencies, 0.50), 2),
-            ["p99_ms"] = Math.Round(Percentile(latencies, 0.99), 2),
+            ["p50_ms"] = Math.Round(Measure.Percentile(latencies, 0.50), 2),
+            ["p99_ms"] = Math.Round(Measure.Percentile(latencies, 0.99), 2),
             ["errors"] = run.Errors,
             // Steadier than the latencies on a shared machine: what one request cost the server process in CPU time,
             // and what it cost this load generator, which shares the machine's cores with the server and the database.
@@ -127,7 +127,7 @@ internal static class HttpBenchmark
                 var sorted = g.Select(t => t.Milliseconds).Order().ToList();
                 return new Dictionary<string, double>
                 {
-                    ["count"] = sorted.Count, ["p50_ms"] = Math.Round(Percentile(sorted, 0.50), 2), ["p99_ms"] = Math.Round(Percentile(sorted, 0.99), 2),
+                    ["count"] = sorted.Count, ["p50_ms"] = Math.Round(Measure.Percentile(sorted, 0.50), 2), ["p99_ms"] = Math.Round(Measure.Percentile(sorted, 0.99), 2),
                 };
             }),
         };
@@ -332,5 +332,4 @@ internal static class HttpBenchmark
         }
     }
 
-    private static double Percentile(List<double> sorted, double p) => ServerProcess.Percentile(sorted, p);
 }

@@ -23,6 +23,10 @@ internal static class Measure
         }
     }
 
+    /// <summary>The value below which a share <paramref name="p"/> of the sorted measurements fall (nearest rank).</summary>
+    public static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
     public static (double Seconds, long AllocatedBytes) Run(Action body)
     {
         GC.Collect();

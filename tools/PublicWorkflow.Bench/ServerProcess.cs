@@ -119,14 +119,13 @@ internal static class ServerProcess
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
-
-    public static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }
 
 internal sealed class TemporaryDatabase(string serverConnection, string connection, string name) : IAsyncDisposable
 {
     public string Connection => connection;
+
+    public string Name => name;
 
     public async ValueTask DisposeAsync()
     {
