@@ -69,6 +69,8 @@ public static class OneStopComposition
         services.AddScoped<Alerts>();
         services.AddSingleton<DossierDocuments>();
         services.AddScoped<ServiceQualityMeasures>();
+        services.AddScoped<IndicatorSums>();
+        services.AddScoped<IDueWork>(provider => provider.GetRequiredService<IndicatorSums>());
         AddDocuments(services, configuration, contentRoot);
         return services;
     }

@@ -1,13 +1,10 @@
-using PublicWorkflow.Runtime;
-using PublicWorkflow.OneStop.Persistence.Entities;
-using PublicWorkflow.OneStop.Persistence;
 using Microsoft.EntityFrameworkCore;
 using PublicWorkflow.OneStop.Catalog;
-using PublicWorkflow.OneStop.Structure;
 using PublicWorkflow.OneStop.Dossiers;
-using PublicWorkflow.Runtime.Persistence;
-using PublicWorkflow.Runtime.Persistence.Entities;
-using PublicWorkflow.Engine.Calendar;
+using PublicWorkflow.OneStop.Persistence;
+using PublicWorkflow.OneStop.Persistence.Entities;
+using PublicWorkflow.OneStop.Structure;
+using PublicWorkflow.Runtime;
 
 namespace PublicWorkflow.OneStop.Measures;
 
@@ -78,209 +75,229 @@ public static class IndicatorDefinitions
 }
 
 /// <summary>
-/// Computes the indicators in the database: each dossier of the period becomes a row of 0/1 flags, summed per group,
-/// procedure and whether a fee was recorded (the catalog decides which procedures charge). Only sums come back, so a
-/// year of a city is a few thousand rows, not millions of dossiers in memory.
+/// Answers the indicators from the kept sums (<see cref="IndicatorSums"/>): whole months and the days at either end of
+/// the period, per agency, level or branch, plus the dossiers changed since the last fold (what each counts now minus
+/// what it counted then). A filter the sums are not kept for (a procedure, or another dimension than the grouping's)
+/// adds up the dossiers' kept tallies instead. Before the first fold, or when the catalog's fees or the calendar have
+/// changed since, it counts the dossiers themselves.
 /// </summary>
 public sealed class ServiceQualityMeasures(OneStopDbContext db, ProcedureCatalog catalog, DossierClock clock, TimeProvider time)
 {
+    /// <summary>A fold that commits while a question reads makes it read again; after this many it counts the dossiers.</summary>
+    private const int Attempts = 3;
+
+    private readonly DossierCounting counting = new(db, catalog, clock.Calendar);
+
     public async Task<IReadOnlyList<ServiceQuality>> ComputeAsync(MeasureFilter filter, MeasureGrouping grouping, CancellationToken cancellationToken = default)
+    {
+        var dimension = Checked(filter, grouping);
+        var now = time.GetUtcNow().UtcDateTime;
+        var fingerprint = counting.Fingerprint();
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var state = await db.IndicatorState.AsNoTracking().SingleOrDefaultAsync(s => s.Id == IndicatorSums.StateId, cancellationToken);
+            if (state is null || state.Fingerprint != fingerprint)
+            {
+                break;
+            }
+            var groups = Kept(filter, dimension) is { } kept ? await SummedAsync(kept, dimension, cancellationToken) : await TalliedAsync(filter, dimension, cancellationToken);
+            await AddChangesAsync(groups, state.FoldedAt, filter, dimension, now, cancellationToken);
+            var revision = await db.IndicatorState.Where(s => s.Id == IndicatorSums.StateId).Select(s => (int?)s.Revision).SingleOrDefaultAsync(cancellationToken);
+            if (revision == state.Revision)
+            {
+                return Measured(groups);
+            }
+        }
+        return Measured(await CountedAsync(filter, dimension, now, cancellationToken));
+    }
+
+    /// <summary>The indicators counted from the dossiers themselves, never from kept sums: what the sums must always equal.</summary>
+    internal async Task<IReadOnlyList<ServiceQuality>> CountAsync(MeasureFilter filter, MeasureGrouping grouping, CancellationToken cancellationToken = default) =>
+        Measured(await CountedAsync(filter, Checked(filter, grouping), time.GetUtcNow().UtcDateTime, cancellationToken));
+
+    private static IndicatorDimension Checked(MeasureFilter filter, MeasureGrouping grouping)
     {
         if (filter.To < filter.From)
         {
             throw RuntimeException.Invalid("to", "the period ends before it starts");
         }
-        var from = clock.Calendar.ToInstant(filter.From.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
-        var to = clock.Calendar.ToInstant(filter.To.AddDays(1).ToDateTime(TimeOnly.MinValue)).UtcDateTime;
-        var query = db.Dossiers.AsNoTracking().Where(d => d.ReceivedAt >= from && d.ReceivedAt < to && d.Status != DossierStatus.Submitted && d.Status != DossierStatus.Guided);
-        if (filter.AgencyCode is not null)
+        return grouping switch
         {
-            query = query.Where(d => d.AgencyCode == filter.AgencyCode);
-        }
-        if (filter.Level is not null)
-        {
-            query = query.Where(d => d.Level == filter.Level);
-        }
-        if (filter.BranchCode is not null)
-        {
-            query = query.Where(d => d.BranchCode == filter.BranchCode);
-        }
-        if (filter.ProcedureCode is not null)
-        {
-            query = query.Where(d => d.ProcedureCode == filter.ProcedureCode);
-        }
-        // With no grouping any column will do: the rows are added up under one label below.
-        var keyed = grouping switch
-        {
-            MeasureGrouping.Agency => query.Select(d => new Keyed { Dossier = d, Group = d.AgencyCode }),
-            MeasureGrouping.Branch => query.Select(d => new Keyed { Dossier = d, Group = d.BranchCode }),
-            _ => query.Select(d => new Keyed { Dossier = d, Group = d.Level }),
+            MeasureGrouping.Agency => IndicatorDimension.Agency,
+            MeasureGrouping.Level => IndicatorDimension.Level,
+            MeasureGrouping.Branch => IndicatorDimension.Branch,
+            _ => IndicatorDimension.All,
         };
-        var now = time.GetUtcNow().UtcDateTime;
-        var sums = await Flags(keyed, now)
-            .GroupBy(f => new { f.Group, f.ProcedureCode, f.FeeRecorded })
-            .Select(g => new Tally
-            {
-                Group = g.Key.Group, ProcedureCode = g.Key.ProcedureCode, FeeRecorded = g.Key.FeeRecorded, Received = g.Sum(f => f.Received),
-                Accepted = g.Sum(f => f.Accepted), Resolved = g.Sum(f => f.Resolved), Finished = g.Sum(f => f.Finished), OnTime = g.Sum(f => f.OnTime),
-                ResolvedByAppointment = g.Sum(f => f.ResolvedByAppointment), PendingNotOverdue = g.Sum(f => f.PendingNotOverdue), Online = g.Sum(f => f.Online),
-                Granted = g.Sum(f => f.Granted), GrantedDigitizedWithResult = g.Sum(f => f.GrantedDigitizedWithResult), GrantedWithResult = g.Sum(f => f.GrantedWithResult),
-                Digitized = g.Sum(f => f.Digitized), Reused = g.Sum(f => f.Reused), PaidOnline = g.Sum(f => f.PaidOnline), Rated = g.Sum(f => f.Rated),
-                RatedHigh = g.Sum(f => f.RatedHigh), Disliked = g.Sum(f => f.Disliked),
-            })
-            .ToListAsync(cancellationToken);
-        var workingDays = await ResolvedWorkingDaysAsync(keyed, cancellationToken);
-        string Label(string? group) => grouping == MeasureGrouping.None ? "all" : group ?? "-";
-        return sums
-            .GroupBy(s => Label(s.Group))
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Measure(g.Key, g.ToList(), workingDays.GetValueOrDefault(g.Key)))
-            .ToList();
-
-        // Working days from receipt to resolution, summed per group: a prefix count of working days up to each date, so
-        // the sum is Σ W(resolved) − Σ W(received), from counts per group and local date rather than per dossier.
-        async Task<Dictionary<string, long>> ResolvedWorkingDaysAsync(IQueryable<Keyed> rows, CancellationToken token)
-        {
-            // Local dates in the database: the zone's one offset (Vietnam has kept UTC+7 since 1975, as the calendar assumes).
-            var offset = clock.Calendar.Zone.BaseUtcOffset.TotalHours;
-            var resolved = rows.Where(k => k.Dossier.Code != null && k.Dossier.ResolvedAt != null);
-            var received = await resolved.GroupBy(k => new { k.Group, Day = k.Dossier.ReceivedAt.AddHours(offset).Date })
-                .Select(g => new { g.Key.Group, g.Key.Day, Count = g.Count() }).ToListAsync(token);
-            var done = await resolved.GroupBy(k => new { k.Group, Day = k.Dossier.ResolvedAt!.Value.AddHours(offset).Date })
-                .Select(g => new { g.Key.Group, g.Key.Day, Count = g.Count() }).ToListAsync(token);
-            var days = new Dictionary<string, long>();
-            var upTo = new WorkingDaysIndex(clock.Calendar, filter.From.AddDays(-1));
-            foreach (var (group, day, count, sign) in done.Select(d => (d.Group, d.Day, d.Count, 1)).Concat(received.Select(r => (r.Group, r.Day, r.Count, -1))))
-            {
-                days[Label(group)] = days.GetValueOrDefault(Label(group)) + sign * count * upTo.At(DateOnly.FromDateTime(day));
-            }
-            return days;
-        }
     }
+
+    /// <summary>One row per group, in code order; a group whose dossiers all moved elsewhere keeps its rows at zero and has nothing to show.</summary>
+    private static List<ServiceQuality> Measured(Dictionary<string, Tally> groups) =>
+        groups.Where(g => g.Value[Counted.Received] > 0).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Measure(g.Key, g.Value)).ToList();
 
     /// <summary>A group with no dossier: every count zero, every rate unknown.</summary>
     public static ServiceQuality Nothing(string group) => new(group, 0, 0, 0, 0, null, null, 0, null, null, null, null, null, null, null, 0, null, 0, null, null);
 
-    /// <summary>A dossier with the value it is grouped by.</summary>
-    private sealed class Keyed
+    /// <summary>
+    /// The kept rows that answer the question, or null when none are kept for its filter: no filter, or one on the
+    /// dimension it groups by (then the group is that one value), and no procedure.
+    /// </summary>
+    private IQueryable<IndicatorSumRecord>? Kept(MeasureFilter filter, IndicatorDimension grouped)
     {
-        public required DossierRecord Dossier { get; init; }
-        public string? Group { get; init; }
+        var filters = new[] { (IndicatorDimension.Agency, filter.AgencyCode), (IndicatorDimension.Level, filter.Level), (IndicatorDimension.Branch, filter.BranchCode) }
+            .Where(f => f.Item2 is not null).ToList();
+        if (filter.ProcedureCode is not null || filters.Count > 1 || (filters.Count == 1 && grouped != IndicatorDimension.All && grouped != filters[0].Item1))
+        {
+            return null;
+        }
+        var dimension = filters.Count == 1 ? filters[0].Item1 : grouped;
+        // Whole months from the month rows, the days before and after them from the day rows.
+        var months = filter.From.Day == 1 ? filter.From : IndicatorSums.MonthOf(filter.From).AddMonths(1);
+        var monthsEnd = IndicatorSums.MonthOf(filter.To.AddDays(1));
+        if (months >= monthsEnd)
+        {
+            months = monthsEnd = filter.To.AddDays(1);
+        }
+        var rows = db.IndicatorSums.AsNoTracking().Where(s => s.Dimension == dimension
+            && ((s.Span == IndicatorSpan.Month && s.Start >= months && s.Start < monthsEnd)
+                || (s.Span == IndicatorSpan.Day && ((s.Start >= filter.From && s.Start < months) || (s.Start >= monthsEnd && s.Start <= filter.To)))));
+        if (filters.Count == 1)
+        {
+            var value = filters[0].Item2!;
+            rows = rows.Where(s => s.Value == value);
+        }
+        return rows;
+    }
+
+    /// <summary>The kept rows added up per value; when the question is not grouped, all under one label (the rows may be one agency's).</summary>
+    private static async Task<Dictionary<string, Tally>> SummedAsync(IQueryable<IndicatorSumRecord> rows, IndicatorDimension grouped, CancellationToken cancellationToken)
+    {
+        var sums = await rows.GroupBy(s => s.Value).Select(g => new IndicatorSumRecord
+        {
+            Value = g.Key, Received = g.Sum(s => s.Received), Accepted = g.Sum(s => s.Accepted), Resolved = g.Sum(s => s.Resolved), Finished = g.Sum(s => s.Finished),
+            OnTime = g.Sum(s => s.OnTime), ResolvedByAppointment = g.Sum(s => s.ResolvedByAppointment), PendingNotOverdue = g.Sum(s => s.PendingNotOverdue),
+            Online = g.Sum(s => s.Online), Granted = g.Sum(s => s.Granted), GrantedDigitizedWithResult = g.Sum(s => s.GrantedDigitizedWithResult),
+            GrantedWithResult = g.Sum(s => s.GrantedWithResult), Digitized = g.Sum(s => s.Digitized), Reused = g.Sum(s => s.Reused), FeeBearing = g.Sum(s => s.FeeBearing),
+            FeeBearingPaidOnline = g.Sum(s => s.FeeBearingPaidOnline), Rated = g.Sum(s => s.Rated), RatedHigh = g.Sum(s => s.RatedHigh), Disliked = g.Sum(s => s.Disliked),
+            WorkingDays = g.Sum(s => s.WorkingDays),
+        }).ToListAsync(cancellationToken);
+        var groups = new Dictionary<string, Tally>();
+        foreach (var row in sums)
+        {
+            GroupOf(groups, grouped == IndicatorDimension.All ? "all" : row.Value).Add(Tally.Of(row));
+        }
+        return groups;
+    }
+
+    /// <summary>The kept tallies of the period's dossiers that pass the filter, added up per group and set of conditions met.</summary>
+    private async Task<Dictionary<string, Tally>> TalliedAsync(MeasureFilter filter, IndicatorDimension dimension, CancellationToken cancellationToken)
+    {
+        var tallies = db.DossierTallies.AsNoTracking().Where(t => t.Day >= filter.From && t.Day <= filter.To);
+        tallies = filter.AgencyCode is { } agency ? tallies.Where(t => t.AgencyCode == agency) : tallies;
+        tallies = filter.Level is { } level ? tallies.Where(t => t.Level == level) : tallies;
+        tallies = filter.BranchCode is { } branch ? tallies.Where(t => t.BranchCode == branch) : tallies;
+        tallies = filter.ProcedureCode is { } procedure ? tallies.Where(t => t.ProcedureCode == procedure) : tallies;
+        var keyed = dimension switch
+        {
+            IndicatorDimension.Agency => tallies.Select(t => new { Group = t.AgencyCode ?? "-", t.Counted, t.WorkingDays }),
+            IndicatorDimension.Level => tallies.Select(t => new { Group = t.Level ?? "-", t.Counted, t.WorkingDays }),
+            IndicatorDimension.Branch => tallies.Select(t => new { Group = t.BranchCode ?? "-", t.Counted, t.WorkingDays }),
+            _ => tallies.Select(t => new { Group = "all", t.Counted, t.WorkingDays }),
+        };
+        var rows = await keyed.GroupBy(t => new { t.Group, t.Counted })
+            .Select(g => new { g.Key.Group, g.Key.Counted, Dossiers = g.Count(), WorkingDays = g.Sum(t => (long)t.WorkingDays) }).ToListAsync(cancellationToken);
+        var groups = new Dictionary<string, Tally>();
+        foreach (var row in rows)
+        {
+            GroupOf(groups, row.Group).Add(row.Counted, row.Dossiers, row.WorkingDays);
+        }
+        return groups;
     }
 
     /// <summary>
-    /// Counts for one group, procedure and fee flag: as a single dossier, each 0 or 1 (the condition the national formula
-    /// or the center's own measure counts); as the database's sums, how many dossiers met it.
+    /// The dossiers changed since the last fold (marked, or their appointment passed): what each counts now replaces
+    /// what it counted when last folded.
     /// </summary>
-    private sealed class Tally
+    private async Task AddChangesAsync(Dictionary<string, Tally> groups, DateTime foldedAt, MeasureFilter filter, IndicatorDimension dimension, DateTime now,
+        CancellationToken cancellationToken)
     {
-        public string? Group { get; init; }
-        public required string ProcedureCode { get; init; }
-        public bool FeeRecorded { get; init; }
-        public int Received { get; init; }
-        public int Accepted { get; init; }
-        public int Resolved { get; init; }
-        public int Finished { get; init; }
-        public int OnTime { get; init; }
-        public int ResolvedByAppointment { get; init; }
-        public int PendingNotOverdue { get; init; }
-        public int Online { get; init; }
-        public int Granted { get; init; }
-        public int GrantedDigitizedWithResult { get; init; }
-        public int GrantedWithResult { get; init; }
-        public int Digitized { get; init; }
-        public int Reused { get; init; }
-        public int PaidOnline { get; init; }
-        public int Rated { get; init; }
-        public int RatedHigh { get; init; }
-        public int Disliked { get; init; }
+        var changed = (await db.IndicatorMarks.Select(m => m.DossierId).Distinct().ToListAsync(cancellationToken))
+            .Union(await counting.AppointmentsPassed(foldedAt, now).ToListAsync(cancellationToken)).ToList();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+        var current = (await counting.Facts(db.Dossiers.Where(d => changed.Contains(d.Id)), now, few: true).ToListAsync(cancellationToken)).Select(counting.Tallied);
+        var folded = await db.DossierTallies.AsNoTracking().Where(t => changed.Contains(t.DossierId)).ToListAsync(cancellationToken);
+        foreach (var (tally, sign) in current.Select(t => (t, 1)).Concat(folded.Select(t => (t, -1))).Where(t => Passes(t.Item1, filter)))
+        {
+            GroupOf(groups, DossierCounting.ValueOf(tally, dimension)).Add(tally, sign);
+        }
     }
 
-    /// <summary>
-    /// Finished: resolved (granted or refused), stopped, or withdrawn (its request) after reception. On time, the national
-    /// rule: finished by the appointment before any apology, and asked to supplement at most once. Dislike: a rating of
-    /// 1–2, feedback naming the dossier, or a survey that was unhappy with it. The other tables are asked with IN, not
-    /// EXISTS: the database reads each once into a hash instead of probing it for every dossier (3× faster on a month).
-    /// </summary>
-    private IQueryable<Tally> Flags(IQueryable<Keyed> keyed, DateTime now) => keyed.Select(k => new Tally
+    /// <summary>From the dossiers themselves: exact, but it reads the whole period; used only while no sums are kept that fit.</summary>
+    private async Task<Dictionary<string, Tally>> CountedAsync(MeasureFilter filter, IndicatorDimension dimension, DateTime now, CancellationToken cancellationToken)
     {
-        Group = k.Group,
-        Received = 1,
-        ProcedureCode = k.Dossier.ProcedureCode,
-        FeeRecorded = k.Dossier.FeeAmount > 0,
-        Accepted = k.Dossier.Code != null ? 1 : 0,
-        Resolved = k.Dossier.Code != null && k.Dossier.ResolvedAt != null ? 1 : 0,
-        Finished = k.Dossier.Code != null && (k.Dossier.ResolvedAt ?? k.Dossier.StoppedAt ?? k.Dossier.WithdrawalRequestedAt) != null ? 1 : 0,
-        OnTime = k.Dossier.Code != null && k.Dossier.SupplementRequests <= 1
-            && (k.Dossier.ResolvedAt ?? k.Dossier.StoppedAt ?? k.Dossier.WithdrawalRequestedAt) <= (k.Dossier.AppointmentBeforeApology ?? k.Dossier.AppointmentAt) ? 1 : 0,
-        ResolvedByAppointment = k.Dossier.Code != null && k.Dossier.ResolvedAt <= k.Dossier.AppointmentAt ? 1 : 0,
-        PendingNotOverdue = k.Dossier.Code != null && (k.Dossier.ResolvedAt ?? k.Dossier.StoppedAt ?? k.Dossier.WithdrawalRequestedAt) == null
-            && (k.Dossier.ClockPausedAt != null || now <= k.Dossier.AppointmentAt) ? 1 : 0,
-        Online = k.Dossier.Code != null && k.Dossier.Channel == DossierChannel.Online ? 1 : 0,
-        Granted = k.Dossier.Code != null && k.Dossier.ResolvedAt != null && k.Dossier.Outcome == DossierOutcome.Granted ? 1 : 0,
-        GrantedDigitizedWithResult = k.Dossier.Code != null && k.Dossier.ResolvedAt != null && k.Dossier.Outcome == DossierOutcome.Granted && k.Dossier.Digitized
-            && db.DossierResults.Select(r => r.DossierId).Contains(k.Dossier.Id) ? 1 : 0,
-        GrantedWithResult = k.Dossier.Code != null && k.Dossier.ResolvedAt != null && k.Dossier.Outcome == DossierOutcome.Granted
-            && db.DossierResults.Select(r => r.DossierId).Contains(k.Dossier.Id) ? 1 : 0,
-        Digitized = k.Dossier.Code != null && k.Dossier.Digitized ? 1 : 0,
-        Reused = k.Dossier.Code != null && k.Dossier.DocumentsReused > 0 ? 1 : 0,
-        PaidOnline = k.Dossier.Code != null && k.Dossier.PaymentChannel == "online" ? 1 : 0,
-        Rated = k.Dossier.Code != null && k.Dossier.Rating != null ? 1 : 0,
-        RatedHigh = k.Dossier.Code != null && k.Dossier.Rating >= 4 ? 1 : 0,
-        Disliked = k.Dossier.Code != null && (k.Dossier.Rating <= 2 || db.Feedback.Where(f => f.DossierId != null).Select(f => f.DossierId!.Value).Contains(k.Dossier.Id)
-            || db.SurveyAnswers.Where(a => a.Score <= 2).Select(a => a.DossierId).Contains(k.Dossier.Id)) ? 1 : 0,
-    });
+        var from = clock.Calendar.ToInstant(filter.From.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
+        var to = clock.Calendar.ToInstant(filter.To.AddDays(1).ToDateTime(TimeOnly.MinValue)).UtcDateTime;
+        var query = db.Dossiers.AsNoTracking().Where(d => d.ReceivedAt >= from && d.ReceivedAt < to);
+        query = filter.AgencyCode is { } agency ? query.Where(d => d.AgencyCode == agency) : query;
+        query = filter.Level is { } level ? query.Where(d => d.Level == level) : query;
+        query = filter.BranchCode is { } branch ? query.Where(d => d.BranchCode == branch) : query;
+        query = filter.ProcedureCode is { } procedure ? query.Where(d => d.ProcedureCode == procedure) : query;
+        var groups = new Dictionary<string, Tally>();
+        await foreach (var facts in counting.Facts(query, now, few: false).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var tally = counting.Tallied(facts);
+            GroupOf(groups, DossierCounting.ValueOf(tally, dimension)).Add(tally, 1);
+        }
+        return groups;
+    }
 
-    private ServiceQuality Measure(string group, List<Tally> rows, long resolvedWorkingDays)
+    private static bool Passes(DossierTallyRecord t, MeasureFilter filter) =>
+        t.Day >= filter.From && t.Day <= filter.To && (filter.AgencyCode is null || t.AgencyCode == filter.AgencyCode) && (filter.Level is null || t.Level == filter.Level)
+        && (filter.BranchCode is null || t.BranchCode == filter.BranchCode) && (filter.ProcedureCode is null || t.ProcedureCode == filter.ProcedureCode);
+
+    private static Tally GroupOf(Dictionary<string, Tally> groups, string group)
     {
-        int Sum(Func<Tally, int> of) => rows.Sum(of);
-        var accepted = Sum(r => r.Accepted);
-        var resolved = Sum(r => r.Resolved);
-        var finished = Sum(r => r.Finished);
+        if (!groups.TryGetValue(group, out var tally))
+        {
+            groups[group] = tally = new Tally();
+        }
+        return tally;
+    }
+
+    private static ServiceQuality Measure(string group, Tally t)
+    {
+        var accepted = t[Counted.Accepted];
+        var resolved = t[Counted.Resolved];
+        var finished = t[Counted.Finished];
         var pending = accepted - finished;
-        var granted = Sum(r => r.Granted);
-        var rated = Sum(r => r.Rated);
-        // Fee-bearing: the catalog's word for the procedure; a procedure since removed counts when a fee was recorded.
-        var feeBearing = rows.Where(r => catalog.Find(r.ProcedureCode)?.Fee.IsCharged ?? r.FeeRecorded).ToList();
-        var onTime = Rate(Sum(r => r.OnTime), finished);
-        var disliked = Rate(Sum(r => r.Disliked), accepted);
+        var granted = t[Counted.Granted];
+        var rated = t[Counted.Rated];
+        var feeBearing = t[Counted.FeeBearing];
+        var onTime = Rate(t[Counted.OnTime], finished);
+        var disliked = Rate(t[Counted.Disliked], accepted);
         return new ServiceQuality(
             group,
-            Sum(r => r.Received),
+            t[Counted.Received],
             accepted,
             resolved,
             finished,
             onTime,
-            Rate(Sum(r => r.ResolvedByAppointment), resolved),
+            Rate(t[Counted.ResolvedByAppointment], resolved),
             pending,
-            Rate(Sum(r => r.PendingNotOverdue), pending),
-            resolved == 0 ? null : Math.Round((decimal)Math.Max(0, resolvedWorkingDays) / resolved, 2),
-            Rate(Sum(r => r.Online), accepted),
-            Rate(Sum(r => r.GrantedDigitizedWithResult), granted),
-            Rate(Sum(r => r.GrantedWithResult), granted),
-            Rate(Sum(r => r.Digitized), accepted),
-            Rate(Sum(r => r.Reused), accepted),
-            feeBearing.Sum(r => r.Accepted),
-            Rate(feeBearing.Sum(r => r.PaidOnline), feeBearing.Sum(r => r.Accepted)),
+            Rate(t[Counted.PendingNotOverdue], pending),
+            resolved == 0 ? null : Math.Round((decimal)Math.Max(0, t.WorkingDays) / resolved, 2),
+            Rate(t[Counted.Online], accepted),
+            Rate(t[Counted.GrantedDigitizedWithResult], granted),
+            Rate(t[Counted.GrantedWithResult], granted),
+            Rate(t[Counted.Digitized], accepted),
+            Rate(t[Counted.Reused], accepted),
+            feeBearing,
+            Rate(t[Counted.FeeBearingPaidOnline], feeBearing),
             rated,
             onTime is null || disliked is null ? null : Math.Max(0m, 1m - (1m - onTime.Value) - disliked.Value),
-            Rate(Sum(r => r.RatedHigh), rated));
-    }
-
-    /// <summary>Working days after an origin up to each date, counted once per date: the difference of two is the count between them.</summary>
-    private sealed class WorkingDaysIndex(WorkingCalendar calendar, DateOnly origin)
-    {
-        private readonly List<int> upTo = [0];
-
-        public int At(DateOnly date)
-        {
-            var index = Math.Max(0, date.DayNumber - origin.DayNumber);
-            while (upTo.Count <= index)
-            {
-                upTo.Add(upTo[^1] + (calendar.IsWorkingDay(origin.AddDays(upTo.Count)) ? 1 : 0));
-            }
-            return upTo[index];
-        }
+            Rate(t[Counted.RatedHigh], rated));
     }
 
     private static decimal? Rate(int count, int of) => of == 0 ? null : Math.Round((decimal)count / of, 4);

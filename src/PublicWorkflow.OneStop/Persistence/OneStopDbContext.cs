@@ -30,11 +30,45 @@ public abstract class OneStopDbContext(DbContextOptions options) : WorkflowDbCon
     public DbSet<PersonalDataAccessRecord> PersonalDataAccess => Set<PersonalDataAccessRecord>();
     public DbSet<FeedbackRecord> Feedback => Set<FeedbackRecord>();
     public DbSet<SurveyAnswerRecord> SurveyAnswers => Set<SurveyAnswerRecord>();
+    public DbSet<IndicatorMarkRecord> IndicatorMarks => Set<IndicatorMarkRecord>();
+    public DbSet<DossierTallyRecord> DossierTallies => Set<DossierTallyRecord>();
+    public DbSet<IndicatorSumRecord> IndicatorSums => Set<IndicatorSumRecord>();
+    public DbSet<IndicatorStateRecord> IndicatorState => Set<IndicatorStateRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OneStopDbContext).Assembly);
+    }
+
+    /// <summary>Marks each dossier whose indicator counts a write may change: the dossier itself, or its result, feedback or survey.</summary>
+    protected override void AddDerivedRows()
+    {
+        var marked = ChangeTracker.Entries<IndicatorMarkRecord>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.DossierId).ToHashSet();
+        var changed = new List<Guid>();
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            switch (entry.Entity)
+            {
+                case DossierRecord dossier:
+                    changed.Add(dossier.Id);
+                    break;
+                case DossierResultRecord result:
+                    changed.Add(result.DossierId);
+                    break;
+                case SurveyAnswerRecord answer:
+                    changed.Add(answer.DossierId);
+                    break;
+                case FeedbackRecord feedback:
+                    // Feedback moved from one dossier to another changes both.
+                    changed.AddRange(new[] { feedback.DossierId, entry.Property(nameof(FeedbackRecord.DossierId)).OriginalValue as Guid? }.OfType<Guid>());
+                    break;
+            }
+        }
+        foreach (var id in changed.Where(marked.Add))
+        {
+            IndicatorMarks.Add(new IndicatorMarkRecord { Id = Guid.CreateVersion7(), DossierId = id });
+        }
     }
 }
 

@@ -128,6 +128,7 @@ internal sealed class CaseWriter(WorkflowDbContext db)
     private List<Statement> Statements(ChangeSet changes)
     {
         var c = changes.Case;
+        db.AddDerivedRows();
         var list = rows.Tracked().ToList();
         list.Add(changes.CaseIsNew
             ? rows.Insert(c, guarded: true)

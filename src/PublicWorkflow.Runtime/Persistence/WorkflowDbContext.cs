@@ -24,6 +24,26 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);
 
+    /// <summary>
+    /// Adds the rows the application derives from the tracked changes, so they are written with them in one
+    /// transaction whichever way the changes are written: <see cref="DbContext.SaveChanges()"/> or a case command's batch.
+    /// </summary>
+    protected internal virtual void AddDerivedRows()
+    {
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AddDerivedRows();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AddDerivedRows();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     /// <summary>Every stored instant is UTC; SQLite hands DateTime back without a kind, so it is stamped UTC on read.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -59,8 +59,7 @@ public sealed class AskOnlyOnceTests(string provider) : DossierSuite(provider)
         Assert.That((reused.Component, reused.Source, reused.ReusedFrom, reused.Sha256), Is.EqualTo(("criminal-record", "reused", (Guid?)result.FileId, result.Sha256)));
         Assert.That((await DossierAsync(accepted.DossierId.Value)).DocumentsReused, Is.EqualTo(1));
 
-        var measures = await Host.InScopeAsync(p => p.GetRequiredService<ServiceQualityMeasures>()
-            .ComputeAsync(new MeasureFilter(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)), MeasureGrouping.None));
+        var measures = await MeasuresAsync(new MeasureFilter(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)), MeasureGrouping.None);
         Assert.That(measures.Single().DocumentReuseRate, Is.EqualTo(1m), "both dossiers reused a component: the database's ID card, the issued result");
     }
 

@@ -242,8 +242,7 @@ public sealed class DossierScenarioTests(string provider) : DossierSuite(provide
         Assert.That(sheet.Single(h => h.Step == "Task_Appraise").Timing, Is.EqualTo(HandoverTiming.Late));
         Assert.That(await PaperAsync(DossierDocumentKind.TrackingSheet, dossierId.Value), Does.Contain("Quá hạn").And.Contain("UBND Xã Thanh Trì"));
 
-        var measures = await Host.InScopeAsync(p => p.GetRequiredService<ServiceQualityMeasures>()
-            .ComputeAsync(new MeasureFilter(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)), MeasureGrouping.Agency));
+        var measures = await MeasuresAsync(new MeasureFilter(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)), MeasureGrouping.Agency);
         var agency = measures.Single();
         Assert.Multiple(() =>
         {
@@ -310,8 +309,7 @@ public sealed class DossierScenarioTests(string provider) : DossierSuite(provide
         });
         Assert.That(await OpenTaskAsync(new CaseId(caseId), "Task_Decide"), Is.Not.Null);
 
-        var measures = await Host.InScopeAsync(p => p.GetRequiredService<ServiceQualityMeasures>()
-            .ComputeAsync(new MeasureFilter(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), ProcedureCode: "1.013978"), MeasureGrouping.None));
+        var measures = await MeasuresAsync(new MeasureFilter(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), ProcedureCode: "1.013978"), MeasureGrouping.None);
         Assert.That((measures.Single().FeeBearing, measures.Single().OnlinePaymentRate), Is.EqualTo((1, (decimal?)1m)));
     }
 

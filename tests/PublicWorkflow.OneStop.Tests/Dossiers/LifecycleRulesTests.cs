@@ -51,8 +51,7 @@ public sealed class LifecycleRulesTests(string provider) : DossierSuite(provider
         Assert.That(notice, Does.Contain("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ").And.Contain("Mẫu số 05").And.Contain("Công dân không còn nhu cầu")
             .And.Contain("Theo đề nghị rút hồ sơ của công dân"));
 
-        var measures = (await Host.InScopeAsync(p => p.GetRequiredService<ServiceQualityMeasures>()
-            .ComputeAsync(new MeasureFilter(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)), MeasureGrouping.None))).Single();
+        var measures = (await MeasuresAsync(new MeasureFilter(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)), MeasureGrouping.None)).Single();
         Assert.That((measures.Finished, measures.OnTimeRate, measures.Pending), Is.EqualTo((1, 1m, 0)),
             "a dossier withdrawn after reception is finished, on time when before its appointment");
     }
@@ -95,8 +94,7 @@ public sealed class LifecycleRulesTests(string provider) : DossierSuite(provider
         await CompleteStepAsync(caseId, "Task_Decide", Hanoi(2026, 10, 8, 11), null, "chief-ca");
         var resolved = await DossierAsync(outcome.DossierId.Value);
         Assert.That(resolved.ResolvedAt, Is.LessThan(resolved.AppointmentAt!.Value), "resolved well before the appointment");
-        var measures = (await Host.InScopeAsync(p => p.GetRequiredService<ServiceQualityMeasures>()
-            .ComputeAsync(new MeasureFilter(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)), MeasureGrouping.None))).Single();
+        var measures = (await MeasuresAsync(new MeasureFilter(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)), MeasureGrouping.None)).Single();
         Assert.That(measures.OnTimeRate, Is.EqualTo(0m), "asked to supplement twice: late by the national formula");
     }
 

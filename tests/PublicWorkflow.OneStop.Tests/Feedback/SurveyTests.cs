@@ -43,8 +43,7 @@ public sealed class SurveyTests(string provider) : DossierSuite(provider)
         var twice = Assert.ThrowsAsync<RuntimeException>(() => SurveyAsync(outcome.Code!, outcome.LookupKey, answers));
         Assert.That(twice!.Code, Is.EqualTo("already-answered"));
 
-        var measures = (await Host.InScopeAsync(p => p.GetRequiredService<ServiceQualityMeasures>()
-            .ComputeAsync(new MeasureFilter(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)), MeasureGrouping.None))).Single();
+        var measures = (await MeasuresAsync(new MeasureFilter(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)), MeasureGrouping.None)).Single();
         Assert.That((measures.OnTimeRate, measures.SatisfactionRate), Is.EqualTo((1m, 0m)), "on time, but unhappy: 100% − (0% late + 100% dislike)");
     }
 

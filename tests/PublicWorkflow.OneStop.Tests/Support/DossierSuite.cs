@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PublicWorkflow.OneStop.Catalog;
 using PublicWorkflow.OneStop.Dossiers;
+using PublicWorkflow.OneStop.Measures;
 using PublicWorkflow.OneStop.Persistence.Entities;
 using PublicWorkflow.Runtime.Cases;
 using PublicWorkflow.Runtime.Tests;
@@ -36,6 +37,40 @@ public abstract class DossierSuite(string provider) : RuntimeSuite(provider)
 
     protected Task<ReceptionOutcome> ReceiveAsync(ReceptionRequest request) =>
         Host.InScopeAsync(p => p.GetRequiredService<ReceiveDossier>().ReceiveAsync(request, "clerk-cn01"));
+
+    /// <summary>
+    /// The indicators as asked, checked against a count from the dossiers themselves: answered now (kept sums and the
+    /// changes since the last fold, or a count before any), then folded and answered again. Every grouping and a period
+    /// across month ends are checked the same way; the question's own answer is returned.
+    /// </summary>
+    protected async Task<IReadOnlyList<ServiceQuality>> MeasuresAsync(MeasureFilter filter, MeasureGrouping grouping)
+    {
+        var shifted = filter with { From = filter.From.AddDays(4), To = filter.To.AddDays(20) };
+        var questions = new[] { (filter, grouping) }
+            .Concat(new[] { filter, shifted, shifted with { AgencyCode = null, Level = null, BranchCode = null, ProcedureCode = null } }
+                .SelectMany(f => Enum.GetValues<MeasureGrouping>().Select(g => (f, g)))).ToList();
+        var expected = new List<IReadOnlyList<ServiceQuality>>();
+        foreach (var (f, g) in questions)
+        {
+            expected.Add(await Host.InScopeAsync(p => p.GetRequiredService<ServiceQualityMeasures>().CountAsync(f, g)));
+        }
+        await CheckMeasuresAsync("before the fold");
+        await FoldIndicatorsAsync();
+        await CheckMeasuresAsync("after the fold");
+        return expected[0];
+
+        async Task CheckMeasuresAsync(string when)
+        {
+            for (var i = 0; i < questions.Count; i++)
+            {
+                var (f, g) = questions[i];
+                var answer = await Host.InScopeAsync(p => p.GetRequiredService<ServiceQualityMeasures>().ComputeAsync(f, g));
+                Assert.That(answer, Is.EqualTo(expected[i]), $"{when}: {f} by {g}");
+            }
+        }
+    }
+
+    protected Task FoldIndicatorsAsync() => Host.InScopeAsync(p => p.GetRequiredService<IndicatorSums>().FoldAsync(clock.GetUtcNow().UtcDateTime));
 
     protected Task<DossierRecord> DossierAsync(Guid id) => Host.DbAsync(db => db.Dossiers.AsNoTracking().SingleAsync(d => d.Id == id));
 

@@ -38,6 +38,7 @@ internal sealed class FeedbackConfiguration : IEntityTypeConfiguration<FeedbackR
         e.HasIndex(f => f.Code).IsUnique();
         e.HasIndex(f => new { f.PartnerId, f.PartnerItemId }).IsUnique().HasFilter("\"PartnerItemId\" IS NOT NULL");
         e.HasIndex(f => f.CaseId);
+        e.HasIndex(f => f.DossierId);
         e.HasIndex(f => new { f.DuplicateKey, f.ReceivedAt });
         e.HasIndex(f => new { f.Status, f.DueAt });
         e.HasIndex(f => new { f.AgencyCode, f.ReceivedAt });

@@ -600,6 +600,44 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Postgres
                     b.ToTable("dossier_sequences", (string)null);
                 });
 
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.DossierTallyRecord", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("BranchCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Counted")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("indicator_tallies", (string)null);
+                });
+
             modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.FeedbackRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -772,6 +810,8 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("DossierId");
+
                     b.HasIndex("PublishedAt");
 
                     b.HasIndex("AgencyCode", "ReceivedAt");
@@ -902,6 +942,118 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Postgres
                     b.HasIndex("DossierId", "Id");
 
                     b.ToTable("handovers", (string)null);
+                });
+
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.IndicatorMarkRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("indicator_marks", (string)null);
+                });
+
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.IndicatorStateRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("FoldedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("indicator_state", (string)null);
+                });
+
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.IndicatorSumRecord", b =>
+                {
+                    b.Property<int>("Dimension")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Span")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Digitized")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Disliked")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FeeBearing")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FeeBearingPaidOnline")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Finished")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Granted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GrantedDigitizedWithResult")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GrantedWithResult")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Online")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PendingNotOverdue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RatedHigh")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedByAppointment")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reused")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("WorkingDays")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dimension", "Span", "Start", "Value");
+
+                    b.ToTable("indicator_sums", (string)null);
                 });
 
             modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.MessageRecord", b =>

@@ -602,6 +602,44 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.SqlServer
                     b.ToTable("dossier_sequences", (string)null);
                 });
 
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.DossierTallyRecord", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("BranchCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Counted")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("int");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("indicator_tallies", (string)null);
+                });
+
             modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.FeedbackRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -774,6 +812,8 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.SqlServer
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("DossierId");
+
                     b.HasIndex("PublishedAt");
 
                     b.HasIndex("AgencyCode", "ReceivedAt");
@@ -904,6 +944,118 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.SqlServer
                     b.HasIndex("DossierId", "Id");
 
                     b.ToTable("handovers", (string)null);
+                });
+
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.IndicatorMarkRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("indicator_marks", (string)null);
+                });
+
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.IndicatorStateRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("FoldedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("indicator_state", (string)null);
+                });
+
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.IndicatorSumRecord", b =>
+                {
+                    b.Property<int>("Dimension")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Span")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Digitized")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Disliked")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FeeBearing")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FeeBearingPaidOnline")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Finished")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Granted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GrantedDigitizedWithResult")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GrantedWithResult")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Online")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PendingNotOverdue")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RatedHigh")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResolvedByAppointment")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Reused")
+                        .HasColumnType("int");
+
+                    b.Property<long>("WorkingDays")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dimension", "Span", "Start", "Value");
+
+                    b.ToTable("indicator_sums", (string)null);
                 });
 
             modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.MessageRecord", b =>

@@ -593,6 +593,44 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Sqlite
                     b.ToTable("dossier_sequences", (string)null);
                 });
 
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.DossierTallyRecord", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BranchCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Counted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("indicator_tallies", (string)null);
+                });
+
             modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.FeedbackRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -765,6 +803,8 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("DossierId");
+
                     b.HasIndex("PublishedAt");
 
                     b.HasIndex("AgencyCode", "ReceivedAt");
@@ -889,6 +929,118 @@ namespace PublicWorkflow.OneStop.Persistence.Migrations.Sqlite
                     b.HasIndex("DossierId", "Id");
 
                     b.ToTable("handovers", (string)null);
+                });
+
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.IndicatorMarkRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("indicator_marks", (string)null);
+                });
+
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.IndicatorStateRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FoldedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("indicator_state", (string)null);
+                });
+
+            modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.IndicatorSumRecord", b =>
+                {
+                    b.Property<int>("Dimension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Span")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Digitized")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Disliked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeeBearing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeeBearingPaidOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Finished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Granted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrantedDigitizedWithResult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrantedWithResult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Online")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PendingNotOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatedHigh")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedByAppointment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dimension", "Span", "Start", "Value");
+
+                    b.ToTable("indicator_sums", (string)null);
                 });
 
             modelBuilder.Entity("PublicWorkflow.OneStop.Persistence.Entities.MessageRecord", b =>
