@@ -39,6 +39,25 @@ internal sealed class RowStatements(DbContext db)
         return new Statement(text, columns.Select((c, i) => new StatementValue($"@p{i}", c.Mapping, c.Property.GetGetter().GetClrValueUsingContainingEntity(entity))).ToList(), guarded);
     }
 
+    /// <summary>Inserts many rows of one type, as few statements as the parameter budget allows (several rows' VALUES each).</summary>
+    public IEnumerable<Statement> InsertMany<T>(IReadOnlyCollection<T> entities, int maxParameters) where T : class
+    {
+        var columns = Shape(typeof(T)).Columns.Where(c => !c.Generated).ToList();
+        var table = Shape(typeof(T)).Table;
+        foreach (var chunk in entities.Chunk(Math.Max(1, maxParameters / columns.Count)))
+        {
+            var values = new List<StatementValue>(chunk.Length * columns.Count);
+            var rows = chunk.Select(entity => "(" + string.Join(", ", columns.Select(c =>
+            {
+                var name = $"@p{values.Count}";
+                values.Add(new StatementValue(name, c.Mapping, c.Property.GetGetter().GetClrValueUsingContainingEntity(entity)));
+                return name;
+            })) + ")");
+            var text = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES {string.Join(", ", rows)}";
+            yield return new Statement(text, values, Guarded: false);
+        }
+    }
+
     /// <summary>
     /// Sets <paramref name="set"/> (and adds one to each <paramref name="increment"/> column) where the key is the row's and
     /// every <paramref name="where"/> column still has the given (original) value: guarded, a row changed meanwhile makes
