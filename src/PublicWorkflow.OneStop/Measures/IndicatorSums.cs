@@ -52,10 +52,16 @@ public sealed class IndicatorSums(OneStopDbContext db, ProcedureCatalog catalog,
         }
         while (true)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var marks = await db.IndicatorMarks.Take(Batch).ToListAsync(cancellationToken);
             var changed = marks.Select(m => m.DossierId).ToHashSet();
             changed.UnionWith(await counting.AppointmentsPassed(state.FoldedAt, now).ToListAsync(cancellationToken));
+            if (changed.Count == 0)
+            {
+                // Nothing to write: a quiet sweep takes no write lock (SQLite has one for the whole file).
+                return;
+            }
+            // Marks read before the transaction are safe to remove in it: only a fold removes marks, and two folds conflict on the state.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await FoldAsync(changed, now, cancellationToken);
             db.IndicatorMarks.RemoveRange(marks);
             state.FoldedAt = now;
