@@ -27,6 +27,10 @@ public sealed class IndicatorSumsTests(string provider) : DossierSuite(provider)
         var first = (await MeasuresAsync(October, MeasureGrouping.None)).Single();
         Assert.That((first.Received, first.Pending, first.PendingNotOverdueRate), Is.EqualTo((2, 2, 1m)));
         Assert.That(await Host.DbAsync(db => db.IndicatorMarks.CountAsync()), Is.Zero, "the fold took every mark");
+        var folded = await Host.DbAsync(db => db.IndicatorState.AsNoTracking().SingleAsync());
+        await FoldIndicatorsAsync();
+        Assert.That((await Host.DbAsync(db => db.IndicatorState.AsNoTracking().SingleAsync())).Revision, Is.EqualTo(folded.Revision),
+            "a sweep with nothing changed writes nothing (and does not count everything again)");
 
         var caseId = (await DossierAsync(residence.DossierId.Value)).CaseId!.Value;
         await CompleteStepAsync(caseId, "Task_Digitize", Hanoi(2026, 10, 5, 9, 30), null, "clerk-cn01");
