@@ -70,7 +70,7 @@ public static class OneStopComposition
         services.AddSingleton<DossierDocuments>();
         services.AddScoped<ServiceQualityMeasures>();
         services.AddScoped<IndicatorSums>();
-        services.AddScoped<IDueWork>(provider => provider.GetRequiredService<IndicatorSums>());
+        services.AddScoped<ILongDueWork>(provider => provider.GetRequiredService<IndicatorSums>());
         AddDocuments(services, configuration, contentRoot);
         return services;
     }

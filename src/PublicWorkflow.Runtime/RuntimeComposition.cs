@@ -68,6 +68,7 @@ public static class RuntimeComposition
         services.AddScoped<CaseJobs>();
         services.AddScoped<HandlerJob>();
         services.AddScoped<TimerSweepJob>();
+        services.AddScoped<LongDueWorkJob>();
 
         services.AddHangfire(config =>
         {

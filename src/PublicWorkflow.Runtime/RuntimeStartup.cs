@@ -39,6 +39,10 @@ internal sealed class RuntimeStartup(
         }
 
         recurring.AddOrUpdate<TimerSweepJob>(TimerSweepJob.RecurringJobId, j => j.RunAsync(), runtime.Value.SweepCron);
+        foreach (var jobId in scope.ServiceProvider.GetServices<ILongDueWork>().Select(w => w.JobId))
+        {
+            recurring.AddOrUpdate<LongDueWorkJob>(jobId, j => j.RunAsync(jobId), runtime.Value.SweepCron);
+        }
 
         var dispatcher = scope.ServiceProvider.GetRequiredService<OutboxDispatcher>();
         var forgets = RuntimeComposition.HangfireForgetsOnRestart(database.Value.Provider, database.Value.ConnectionString);

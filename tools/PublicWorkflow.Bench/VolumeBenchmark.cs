@@ -100,7 +100,7 @@ internal static class VolumeBenchmark
         }
     }
 
-    /// <summary>What a node's first sweep does after a bulk load: counts every dossier into the kept indicator sums.</summary>
+    /// <summary>What a node's first indicator-sums job does after a bulk load: counts every dossier into the kept indicator sums.</summary>
     private static async Task CountIndicatorsAsync(string connection, ProcedureCatalog catalog)
     {
         await using var db = Context(connection);

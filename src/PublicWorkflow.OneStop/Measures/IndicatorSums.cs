@@ -11,13 +11,16 @@ namespace PublicWorkflow.OneStop.Measures;
 
 /// <summary>
 /// Keeps the indicators as sums per day and per month of receipt, for all dossiers and per agency, level and branch,
-/// so a year is a few thousand rows to add, not millions of dossiers to count. Each sweep folds the marked dossiers
+/// so a year is a few thousand rows to add, not millions of dossiers to count. Its own recurring job (a count of
+/// everything takes minutes at a city's volume, and deadlines must not wait behind it) folds the marked dossiers
 /// (and those whose appointment has since passed) into the sums: it takes back what each counted last time (kept per
 /// dossier) and adds what it counts now. The first time, and whenever the catalog's fees or the calendar change,
 /// everything is counted again.
 /// </summary>
-public sealed class IndicatorSums(OneStopDbContext db, ProcedureCatalog catalog, DossierClock clock, ILogger<IndicatorSums> log) : IDueWork
+public sealed class IndicatorSums(OneStopDbContext db, ProcedureCatalog catalog, DossierClock clock, ILogger<IndicatorSums> log) : ILongDueWork
 {
+    public string JobId => "indicator-sums";
+
     /// <summary>Marks folded per transaction: a sweep after a busy minute does a few short transactions, not one long one.</summary>
     internal const int Batch = 2000;
 

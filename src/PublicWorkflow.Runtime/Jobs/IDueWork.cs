@@ -9,3 +9,16 @@ public interface IDueWork
 {
     Task RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// Due work that now and then runs for minutes (e.g. counting every dossier again): it gets its own recurring job on
+/// the sweep's schedule, one run at a time across nodes, so timers and deadlines never wait behind it. It must be safe
+/// to run again, like <see cref="IDueWork"/>.
+/// </summary>
+public interface ILongDueWork
+{
+    /// <summary>The recurring job's id, unique among the application's long work.</summary>
+    string JobId { get; }
+
+    Task RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+}
