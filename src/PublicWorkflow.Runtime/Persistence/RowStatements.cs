@@ -42,8 +42,8 @@ internal sealed class RowStatements(DbContext db)
     /// <summary>Inserts many rows of one type, as few statements as the parameter budget allows (several rows' VALUES each).</summary>
     public IEnumerable<Statement> InsertMany<T>(IReadOnlyCollection<T> entities, int maxParameters) where T : class
     {
-        var columns = Shape(typeof(T)).Columns.Where(c => !c.Generated).ToList();
-        var table = Shape(typeof(T)).Table;
+        var shape = Shape(typeof(T));
+        var columns = shape.Columns.Where(c => !c.Generated).ToList();
         foreach (var chunk in entities.Chunk(Math.Max(1, maxParameters / columns.Count)))
         {
             var values = new List<StatementValue>(chunk.Length * columns.Count);
@@ -53,7 +53,7 @@ internal sealed class RowStatements(DbContext db)
                 values.Add(new StatementValue(name, c.Mapping, c.Property.GetGetter().GetClrValueUsingContainingEntity(entity)));
                 return name;
             })) + ")");
-            var text = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES {string.Join(", ", rows)}";
+            var text = $"INSERT INTO {shape.Table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES {string.Join(", ", rows)}";
             yield return new Statement(text, values, Guarded: false);
         }
     }

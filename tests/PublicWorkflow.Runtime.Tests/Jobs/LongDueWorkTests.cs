@@ -20,25 +20,13 @@ public sealed class LongDueWorkTests(string provider) : RuntimeSuite(provider)
     {
         SlowWork.Reset();
         await Host.PublishAsync("cool-off", TestWorkflows.TimerThenTask("PT1S"));
-        await WaitAsync(() => SlowWork.Running, "the long work starts on the sweep's schedule");
+        await Host.WaitForAsync(_ => Task.FromResult(SlowWork.Running), "the long work starts on the sweep's schedule");
 
         var started = await StartCaseAsync("cool-off");
         await Host.WaitForAsync(db => db.Tasks.AnyAsync(t => t.CaseId == started.CaseId.Value && t.ElementId == "after"), "the timer fires meanwhile");
         Assert.That(SlowWork.Running, Is.True, "the long work was still running when the timer fired");
-        await WaitAsync(() => SlowWork.Runs >= 2, "the schedule runs it again after the first run ends");
+        await Host.WaitForAsync(_ => Task.FromResult(SlowWork.Runs >= 2), "the schedule runs it again after the first run ends");
         Assert.That(SlowWork.MostAtOnce, Is.EqualTo(1), "triggers during a run gave up instead of running beside it");
-    }
-
-    private static async Task WaitAsync(Func<bool> condition, string what)
-    {
-        for (var waited = TimeSpan.Zero; !condition(); waited += TimeSpan.FromMilliseconds(100))
-        {
-            if (waited > TimeSpan.FromSeconds(30))
-            {
-                Assert.Fail($"waited 30 s for: {what}");
-            }
-            await Task.Delay(100);
-        }
     }
 
     private sealed class SlowWork : ILongDueWork
